@@ -1,0 +1,245 @@
+// The single definition of every input format (see ../README.md "Formats").
+// Row schemas take the raw strings a reader produced (one record per row, keyed by
+// normalised header) and return typed values; cross-file rules live in validate.ts.
+import { z } from "zod";
+
+export const COUNTRY_CODE = /^[A-Z]{3}$/;
+export const CHANGE_KINDS = ["law", "practice", "reassessment", "data"] as const;
+export const ROLES = ["lawyer", "prosecutor", "judge", "investigator", "defender"] as const;
+export const CLAIM_KINDS = [
+  "change", // stated change of the total from the previous year
+  "component_change", // stated change of a named part (section, indicator, survey score)
+  "leader", // stated first place in the year
+  "bottom", // stated to be among the lowest (one row per country named)
+  "unchanged", // stated to be (virtually) unchanged from the previous year
+  "rise", // stated to have risen, no figure
+  "decline", // stated to have fallen, no figure
+  "driver", // the named component is stated to be the main reason for the change
+  "sole_driver", // the named component is stated to be the only reason for the change
+] as const;
+
+/** A number as experts and releases write it: `93.77`, `93,77` (decimal comma), `-95,02`. */
+export function parseDecimal(raw: string): number | undefined {
+  const s = raw.trim().replace(/\u2212/g, "-");
+  if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(s)) return undefined;
+  const n = Number(s.replace(",", "."));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const text = (what: string) => z.string({ error: `expected ${what}` });
+const required = (what: string) =>
+  z.string().trim().min(1, { error: `is empty (expected ${what})` });
+
+const decimal = (what = "a number such as 93.77 or 93,77") =>
+  z.string().transform((raw, ctx) => {
+    const n = parseDecimal(raw);
+    if (n === undefined) {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not a number (expected ${what})` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const integer = (what: string, min = -Infinity, max = Infinity) =>
+  z.string().transform((raw, ctx) => {
+    const s = raw.trim();
+    const n = /^[-+]?\d+$/.test(s) ? Number(s) : NaN;
+    if (!Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not ${what}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const countryCode = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .refine((s) => COUNTRY_CODE.test(s), { error: (i) => `${JSON.stringify(i.input)} is not a country code (expected three letters, ISO 3166 alpha-3, e.g. KAZ)` });
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z
+    .string()
+    .transform((s) => s.trim().toLowerCase())
+    .refine((s): s is T[number] => (values as readonly string[]).includes(s), {
+      error: (i) => `${JSON.stringify(i.input)} is not ${what} (expected: ${values.join(", ")})`,
+    })
+    .transform((s) => s as T[number]);
+
+// ---------- data/countries.csv ----------
+export const CountryRow = z.object({
+  code: countryCode,
+  name_en: required("the English name"),
+  name_ru: required("the Russian name"),
+});
+export type Country = z.output<typeof CountryRow>;
+
+// ---------- data/published/editions.csv ----------
+export const EditionRow = z.object({
+  edition: integer("an edition number (1, 2, 3, …)", 1, 1000),
+  published: z
+    .string()
+    .trim()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: (i) => `${JSON.stringify(i.input)} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)` }),
+  year: integer("a data year such as 2024", 1990, 2100),
+  country: countryCode,
+  index: decimal(),
+  source: required("the address or citation of the publication"),
+});
+export type Edition = z.output<typeof EditionRow>;
+
+// ---------- data/published/claims.csv ----------
+export const ClaimRow = z.object({
+  id: required("a claim id"),
+  edition: integer("an edition number", 1, 1000),
+  country: z
+    .string()
+    .transform((s) => s.trim().toUpperCase())
+    .refine((s) => s === "" || COUNTRY_CODE.test(s), { error: (i) => `${JSON.stringify(i.input)} is not a country code (expected three letters or empty)` }),
+  year: integer("a data year such as 2024", 1990, 2100),
+  kind: oneOf(CLAIM_KINDS, "a claim kind"),
+  component: text("a section id, an indicator id or empty").default("").transform((s) => s.trim()),
+  value: z
+    .string()
+    .default("")
+    .transform((raw, ctx) => {
+      if (raw.trim() === "") return null;
+      const n = parseDecimal(raw);
+      if (n === undefined) {
+        ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not a number (expected the stated value, or empty)` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  text: required("the statement's gist"),
+  source: required("the address of the release"),
+});
+export type Claim = z.output<typeof ClaimRow>;
+
+// ---------- data/sheets/<year>/<CODE>.csv ----------
+export const NA = "n/a";
+export const SURVEY_VALUE = "survey";
+export const SheetRow = z.object({
+  indicator: required("an indicator id such as RM-04").transform((s) => s.toUpperCase()),
+  value: required(`the expert's answer, or ${NA}`).transform((s) => s.toLowerCase()),
+  source: required(`where the answer comes from, or "reconstructed"`),
+  note: text("a note").default(""),
+  change: z
+    .string()
+    .default("")
+    .transform((s) => s.trim().toLowerCase())
+    .refine((s) => s === "" || (CHANGE_KINDS as readonly string[]).includes(s), {
+      error: (i) => `${JSON.stringify(i.input)} is not a kind of change (expected: ${CHANGE_KINDS.join(", ")}, or empty when unchanged)`,
+    })
+    .transform((s) => (s === "" ? null : (s as (typeof CHANGE_KINDS)[number]))),
+});
+export type SheetAnswer = z.output<typeof SheetRow>;
+
+// ---------- data/surveys/<year>/<CODE>.csv ----------
+export const SurveyRow = z.object({
+  respondent: required("a respondent id"),
+  role: oneOf(ROLES, "a known role"),
+  question: required("a survey question id such as Q1").transform((s) => s.toUpperCase()),
+  rating: z.string().transform((raw, ctx) => {
+    const s = raw.trim();
+    if (s === "") return null;
+    if (!/^\d+$/.test(s) || Number(s) > 10) {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not a rating (expected a whole number from 0 to 10, or empty for no answer)` });
+      return z.NEVER;
+    }
+    return Number(s);
+  }),
+});
+export type SurveyResponse = z.output<typeof SurveyRow>;
+
+// ---------- data/methodology/<version>.yaml ----------
+const Id = z.string().regex(/^[A-Z]{2,4}-\d{2}$/, { error: (i) => `${JSON.stringify(i.input)} is not an indicator id (expected like RM-04)` });
+const SectionId = z.string().regex(/^[A-Z]{2,4}$/, { error: (i) => `${JSON.stringify(i.input)} is not a section id (expected two to four capitals, like RM)` });
+const finite = z.number().refine(Number.isFinite, { error: "expected a finite number" });
+
+export const Scale = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("binary"), yes: finite, no: finite }).strict(),
+  z
+    .object({
+      type: z.literal("ordinal"),
+      levels: z.array(z.object({ level: z.string().min(1).transform((s) => s.toLowerCase()), points: finite, label: z.string().optional() }).strict()).min(2),
+    })
+    .strict()
+    .refine((s) => new Set(s.levels.map((l) => l.level)).size === s.levels.length, { error: "ordinal levels must be distinct" }),
+  z
+    .object({
+      type: z.literal("ratio"),
+      min: finite,
+      max: finite,
+      points_at_min: finite,
+      points_at_max: finite,
+      unit: z.string().optional(),
+    })
+    .strict()
+    .refine((s) => s.max > s.min, { error: "ratio scale needs max > min" }),
+  z.object({ type: z.literal("survey"), questions: z.array(z.string().min(1)).min(1), multiplier: finite }).strict(),
+]);
+export type Scale = z.output<typeof Scale>;
+
+export const Section = z
+  .object({
+    id: SectionId,
+    title: z.string().min(1),
+    title_ru: z.string().optional(),
+    description: z.string().min(1),
+    weight: finite,
+  })
+  .strict();
+export type Section = z.output<typeof Section>;
+
+export const Indicator = z
+  .object({
+    id: Id,
+    section: SectionId,
+    title: z.string().min(1),
+    title_ru: z.string().optional(),
+    question: z.string().min(1),
+    dimension: z.enum(["law", "practice"]),
+    scale: Scale,
+    excludable: z.boolean(),
+    guidance: z.string().min(1),
+  })
+  .strict();
+export type Indicator = z.output<typeof Indicator>;
+
+export const AGGREGATIONS = ["role_mean", "pooled_mean", "median"] as const;
+export const MISSING_RULES = ["drop", "carry_forward", "worst"] as const;
+
+export const Survey = z
+  .object({
+    roles: z.array(z.enum(ROLES)).min(1),
+    aggregation: z.enum(AGGREGATIONS),
+    aggregation_text: z.string().min(1),
+    bootstrap: z.object({ replicates: z.number().int().min(100), level: z.number().gt(0).lt(1), seed: z.number().int() }).strict(),
+    questions: z.array(z.object({ id: z.string().regex(/^Q\d+$/), text: z.string().min(1) }).strict()).min(1),
+  })
+  .strict();
+
+export const Codebook = z
+  .object({
+    version: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string().min(1),
+    reconstructed: z.boolean(),
+    notice: z.string().min(1),
+    years: z.object({ from: z.number().int(), to: z.number().int().nullable() }).strict(),
+    previous: z.string().nullable(),
+    changes: z.array(
+      z
+        .object({
+          kind: z.enum(["added", "removed", "rescored", "reworded", "moved", "survey", "rule"]),
+          indicator: z.string().optional(),
+          text: z.string().min(1),
+        })
+        .strict(),
+    ),
+    missing_data: z.object({ rule: z.enum(MISSING_RULES), text: z.string().min(1) }).strict(),
+    survey: Survey.nullable(),
+    sections: z.array(Section).min(1),
+    indicators: z.array(Indicator).min(1),
+  })
+  .strict();
+export type Codebook = z.output<typeof Codebook>;

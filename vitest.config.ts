@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // Build tests copy the project and run Framework: keep them from fighting over 2 cores.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
