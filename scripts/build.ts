@@ -1,0 +1,49 @@
+// `npm run build`: computes everything from data/ and writes the report to dist/.
+// Framework never reruns a data loader whose cached output exists, so the loader
+// outputs are deleted first: every build reflects the current data/ and loaders/.
+import { rmSync, readdirSync, existsSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const cache = path.join(root, "src", ".observablehq", "cache");
+
+/** Removes cached loader outputs; keeps Framework's `_`-prefixed bundle caches (npm, node, import). */
+export function clearLoaderCache(dir = cache): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir)) {
+    if (entry.startsWith("_")) continue;
+    rmSync(path.join(dir, entry), { recursive: true, force: true });
+  }
+}
+
+// Framework's client bundle names a few optional libraries (React for JSX pages) whose
+// version it looks up on the npm registry at build time, even though no page here uses
+// them. A version folder in its npm cache answers the look-up, so a build needs no network.
+// Nothing is downloaded and no page loads these.
+const BUILTIN_VERSIONS = [
+  "@duckdb/duckdb-wasm@1.29.0", "@observablehq/duckdb@0.0.0", "@observablehq/inputs@0.12.0", "@observablehq/plot@0.6.17",
+  "@observablehq/sample-datasets@1.0.1", "@uwdata/vgplot@0.16.2", "@viz-js/viz@3.14.0", "apache-arrow@17.0.0",
+  "arquero@8.0.3", "d3@7.9.0", "d3-dsv@3.0.1", "echarts@5.6.0", "exceljs@4.4.0", "htl@0.3.1", "jszip@3.10.1",
+  "katex@0.16.22", "leaflet@1.9.4", "lodash@4.17.21", "mapbox-gl@3.13.0", "mermaid@11.9.0", "parquet-wasm@0.6.1",
+  "react@19.1.0", "react-dom@19.1.0", "sql.js@1.13.0", "topojson-client@3.1.0", "vega@6.4.0", "vega-lite@6.4.1",
+  "vega-lite-api@5.6.0",
+];
+export function pinBuiltinVersions(dir = cache): void {
+  for (const spec of BUILTIN_VERSIONS) mkdirSync(path.join(dir, "_npm", spec), { recursive: true });
+}
+
+function run(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+clearLoaderCache();
+pinBuiltinVersions();
+rmSync(path.join(root, "dist"), { recursive: true, force: true });
+run(process.execPath, [path.join(root, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"]);

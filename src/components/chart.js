@@ -1,0 +1,33 @@
+// Vega-Lite charts rendered as SVG from node_modules (nothing fetched), each with a text
+// alternative and its numbers available as a table.
+import embed from "vega-embed";
+import { figuresTable } from "./table.js";
+import { text } from "./format.js";
+
+export function vlChart(spec, { alt, caption, data, columns } = {}) {
+  const figure = document.createElement("figure");
+  figure.className = "chart";
+  const target = document.createElement("div");
+  target.className = "chart-canvas";
+  target.setAttribute("role", "img");
+  target.setAttribute("aria-label", alt ?? caption ?? "chart");
+  figure.append(target);
+  if (caption) figure.append(text("figcaption", caption));
+  if (data && columns) {
+    const details = document.createElement("details");
+    details.className = "chart-data";
+    details.append(text("summary", "Show the numbers in this chart"));
+    details.append(figuresTable(data, columns));
+    figure.append(details);
+  }
+  figure.ready = embed(target, spec, {
+    mode: "vega-lite",
+    renderer: "svg",
+    actions: false,
+    config: { font: "system-ui, sans-serif" },
+  }).then((result) => {
+    target.querySelector("svg")?.setAttribute("aria-hidden", "true");
+    return result;
+  });
+  return figure;
+}

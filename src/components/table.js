@@ -1,0 +1,48 @@
+// HTML tables built from data with textContent only (notes and sources are untrusted text).
+import { fmt, text } from "./format.js";
+
+/**
+ * columns: [{key, label, numeric?, format?(value,row), className?(value,row)}]
+ * options: {caption, rowKey?}
+ */
+export function figuresTable(rows, columns, { caption, id } = {}) {
+  const wrap = document.createElement("div");
+  wrap.className = "table-scroll";
+  const table = document.createElement("table");
+  table.className = "figures";
+  if (id) table.id = id;
+  if (caption) table.append(text("caption", caption));
+  const thead = document.createElement("thead");
+  const hr = document.createElement("tr");
+  for (const c of columns) {
+    const th = text("th", c.label, c.numeric ? "num" : "");
+    th.scope = "col";
+    hr.append(th);
+  }
+  thead.append(hr);
+  table.append(thead);
+  const tbody = document.createElement("tbody");
+  for (const row of rows) {
+    const tr = document.createElement("tr");
+    columns.forEach((c, i) => {
+      const v = row[c.key];
+      const shown = c.format ? c.format(v, row) : c.numeric ? fmt(v) : v;
+      const cell = c.render ? c.render(v, row) : null;
+      const td = document.createElement(i === 0 && c.rowHeader !== false ? "th" : "td");
+      if (td.tagName === "TH") td.scope = "row";
+      if (cell instanceof Node) td.append(cell);
+      else td.textContent = shown ?? "";
+      const classes = [];
+      if (c.numeric) classes.push("num");
+      if (c.numeric && typeof v === "number" && v < 0) classes.push("negative");
+      if (c.className) classes.push(c.className(v, row) ?? "");
+      td.className = classes.filter(Boolean).join(" ");
+      if (c.numeric && typeof v === "number" && v < 0) td.setAttribute("aria-label", `minus ${fmt(-v)}`);
+      tr.append(td);
+    });
+    tbody.append(tr);
+  }
+  table.append(tbody);
+  wrap.append(table);
+  return wrap;
+}

@@ -1,0 +1,140 @@
+// `npm run test:browser`: serves dist/ on 127.0.0.1, opens every page found in dist/ in
+// headless Chromium and fails on console errors, page errors, HTTP errors, Framework error
+// cells, chart containers without their SVG, and any request to another host.
+// Page-specific scenarios (XSS note, live reweighting…) are in scenarios.ts.
+import { readdirSync, mkdirSync, existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { serveDirectory } from "../../scripts/static-server.ts";
+import { scenarios } from "./scenarios.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = path.join(root, process.env.DIST ?? "dist");
+const shots = path.join(root, "tests", "browser", "screenshots");
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Every page in dist/: each .html outside Framework's `_`-prefixed asset folders. */
+export function findPages(dir: string, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith("_") && entry.name !== "pdf") out.push(...findPages(dir, rel));
+    } else if (entry.name.endsWith(".html") && entry.name !== "404.html") out.push("/" + rel.replace(/\.html$/, "").replace(/(^|\/)index$/, "$1"));
+  }
+  return out.sort();
+}
+
+export interface PageResult {
+  page: string;
+  failures: string[];
+  bytes: number;
+  chartsMs: number | null;
+  notes: string[];
+}
+
+export async function checkPage(browser: Browser, base: string, pagePath: string): Promise<PageResult> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page: Page = await context.newPage();
+  const failures: string[] = [];
+  const notes: string[] = [];
+  let bytes = 0;
+  await page.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname !== "127.0.0.1" && url.protocol !== "data:" && url.protocol !== "blob:") {
+      failures.push(`request to a third party: ${url.href}`);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  page.on("console", (msg) => {
+    if (msg.type() === "error") failures.push(`console error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => failures.push(`page error: ${err.message}`));
+  page.on("response", async (res) => {
+    if (res.status() >= 400) failures.push(`HTTP ${res.status()}: ${res.url()}`);
+    const len = Number(res.headers()["content-length"] ?? 0);
+    bytes += len || (await res.body().catch(() => Buffer.alloc(0))).length;
+  });
+  const started = Date.now();
+  await page.goto(base + pagePath, { waitUntil: "load" });
+  let chartsMs: number | null = null;
+  try {
+    // Framework renders cells asynchronously; charts are ready when every container has its SVG.
+    await page.waitForFunction(
+      () => {
+        const charts = [...document.querySelectorAll(".chart-canvas")];
+        return document.querySelector("#observablehq-main") && charts.every((c) => c.querySelector("svg"));
+      },
+      null,
+      { timeout: 15_000 },
+    );
+    chartsMs = Date.now() - started;
+  } catch {
+    const missing = await page.$$eval(".chart-canvas", (cs) => cs.filter((c) => !c.querySelector("svg")).length);
+    failures.push(`${missing} chart container(s) without an SVG after 15 s`);
+  }
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  const errorCells = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent?.trim() ?? ""));
+  for (const e of errorCells) failures.push(`Framework error cell: ${e.slice(0, 300)}`);
+  for (const scenario of scenarios.filter((s) => s.applies(pagePath))) {
+    try {
+      notes.push(...((await scenario.run(page, { base, pagePath })) ?? []));
+    } catch (e) {
+      failures.push(`${scenario.name}: ${(e as Error).message}`);
+    }
+  }
+  mkdirSync(shots, { recursive: true });
+  const name = pagePath === "/" ? "index" : pagePath.slice(1).replace(/\//g, "_");
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  await context.close();
+  return { page: pagePath, failures, bytes, chartsMs, notes };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(dist, "index.html"))) {
+    console.error(`${dist} has no index.html: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const pages = findPages(dist);
+  const { server, url } = await serveDirectory(dist);
+  const browser = await launch();
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const p of pages) {
+      const r = await checkPage(browser, url, p);
+      const figures = `${(r.bytes / 1024).toFixed(0)} kB loaded, charts drawn in ${r.chartsMs ?? "—"} ms`;
+      if (r.failures.length === 0) {
+        passed++;
+        console.log(`ok   ${p}  (${figures})`);
+      } else {
+        failed++;
+        console.log(`FAIL ${p}  (${figures})`);
+        for (const f of r.failures) console.log(`       ${f}`);
+      }
+      for (const n of r.notes) console.log(`       ${n}`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && pages.length > 0 ? 0 : 1);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

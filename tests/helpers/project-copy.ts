@@ -1,0 +1,37 @@
+// A throwaway copy of the project (node_modules linked, not copied) for tests that edit
+// data/ or rebuild the site without touching the working tree.
+import { cpSync, mkdtempSync, symlinkSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SKIP = new Set(["node_modules", "dist", ".git", "out", "screenshots"]);
+
+export function copyProject(): { root: string; cleanup: () => void } {
+  const root = mkdtempSync(path.join(tmpdir(), "pti-"));
+  cpSync(repoRoot, root, {
+    recursive: true,
+    filter: (src) => {
+      const rel = path.relative(repoRoot, src);
+      if (rel === "") return true;
+      const parts = rel.split(path.sep);
+      if (SKIP.has(parts[0]!)) return false;
+      // Keep Framework's bundle caches, drop cached loader outputs.
+      if (parts[0] === "src" && parts[1] === ".observablehq") return parts.length < 4 || parts[3]!.startsWith("_");
+      return !SKIP.has(parts[parts.length - 1]!);
+    },
+  });
+  symlinkSync(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"), "dir");
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export function npmRun(root: string, script: string, args: string[] = []): SpawnSyncReturns<string> {
+  return spawnSync("npm", ["run", "--silent", script, "--", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", FORCE_COLOR: "0" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
