@@ -10,8 +10,8 @@ import { serveDirectory } from "../../scripts/static-server.ts";
 import { scenarios } from "./scenarios.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dist = path.join(root, process.env.DIST ?? "dist");
-const shots = path.join(root, "tests", "browser", "screenshots");
+const dist = path.resolve(root, process.env.DIST ?? "dist");
+const shots = process.env.SCREENSHOTS ?? path.join(root, "tests", "browser", "screenshots");
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -61,10 +61,8 @@ export async function checkPage(browser: Browser, base: string, pagePath: string
     if (msg.type() === "error") failures.push(`console error: ${msg.text()}`);
   });
   page.on("pageerror", (err) => failures.push(`page error: ${err.message}`));
-  page.on("response", async (res) => {
+  page.on("response", (res) => {
     if (res.status() >= 400) failures.push(`HTTP ${res.status()}: ${res.url()}`);
-    const len = Number(res.headers()["content-length"] ?? 0);
-    bytes += len || (await res.body().catch(() => Buffer.alloc(0))).length;
   });
   const started = Date.now();
   await page.goto(base + pagePath, { waitUntil: "load" });
@@ -85,6 +83,12 @@ export async function checkPage(browser: Browser, base: string, pagePath: string
     failures.push(`${missing} chart container(s) without an SVG after 15 s`);
   }
   await page.waitForLoadState("networkidle").catch(() => undefined);
+  // Bytes as the page itself saw them (Resource Timing), counted once the network is idle.
+  bytes = await page.evaluate(() =>
+    (performance.getEntriesByType("navigation") as PerformanceResourceTiming[])
+      .concat(performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+      .reduce((sum, e) => sum + (e.decodedBodySize || e.transferSize || 0), 0),
+  );
   const errorCells = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent?.trim() ?? ""));
   for (const e of errorCells) failures.push(`Framework error cell: ${e.slice(0, 300)}`);
   for (const scenario of scenarios.filter((s) => s.applies(pagePath))) {

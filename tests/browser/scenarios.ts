@@ -1,4 +1,8 @@
-// Page-specific browser checks, run by check.ts after the generic ones on matching pages.
+// Page-specific browser checks: every module in scenarios/ exports `scenarios: Scenario[]`,
+// so a page's author adds its checks beside the others without editing a shared list.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 
 export interface Scenario {
@@ -8,13 +12,8 @@ export interface Scenario {
   run: (page: Page, ctx: { base: string; pagePath: string }) => Promise<string[] | void>;
 }
 
-export const scenarios: Scenario[] = [
-  {
-    name: "published table",
-    applies: (p) => p === "/",
-    async run(page) {
-      const cells = await page.$$eval("#published-table td.negative", (tds) => tds.length);
-      if (cells === 0) throw new Error("no negative totals marked in the published table");
-    },
-  },
-];
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "scenarios");
+const modules = readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+export const scenarios: Scenario[] = (
+  await Promise.all(modules.map(async (f) => ((await import(pathToFileURL(path.join(dir, f)).href)) as { scenarios: Scenario[] }).scenarios))
+).flat();
