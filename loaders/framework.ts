@@ -9,7 +9,8 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export async function runLoader(make: (root: string) => Promise<unknown>): Promise<void> {
   try {
     const value = await make(projectRoot);
-    process.stdout.write(JSON.stringify(value));
+    // Archives and other binary outputs go out as bytes; everything else as one JSON document.
+    process.stdout.write(value instanceof Uint8Array ? value : JSON.stringify(value));
   } catch (e) {
     if (e instanceof InputError) {
       for (const p of e.problems) process.stderr.write(formatProblem(p) + "\n");

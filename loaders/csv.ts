@@ -1,0 +1,35 @@
+// CSV output (RFC 4180, LF, UTF-8). Text cells that a spreadsheet would run as a formula
+// (=, +, -, @, tab, CR at the start) are prefixed with an apostrophe; numbers are written
+// as numbers (a negative total stays a number) at full precision.
+export type Cell = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralise(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function quote(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvCell(v: Cell): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new Error(`refusing to write a non-finite number (${v}) to CSV`);
+    return String(v);
+  }
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return quote(neutralise(v));
+}
+
+export function toCsv<T extends Record<string, unknown>>(rows: T[], columns: (keyof T & string)[]): string {
+  const lines = [columns.join(",")];
+  for (const r of rows) lines.push(columns.map((c) => csvCell(r[c] as Cell)).join(","));
+  return lines.join("\n") + "\n";
+}
+
+/** JSON with a trailing newline; key order is the objects' own (built deterministically). */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}

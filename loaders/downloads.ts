@@ -1,0 +1,40 @@
+// Every level of the Index as CSV, JSON and XLSX, in one deterministic archive that the
+// downloads page unpacks file by file (Framework archive loader).
+import type { Project } from "./project.ts";
+import type { PipelineResult } from "./pipeline.ts";
+import { LEVELS, levelTable, type Level } from "./levels.ts";
+import { toCsv, toJson } from "./csv.ts";
+import { toXlsx } from "./xlsx-write.ts";
+import { zipFiles } from "./zip.ts";
+
+/** What each download holds; the page lists these with their descriptions. */
+export const DOWNLOADS: { level: Level; file: string; title: string; description: string }[] = [
+  { level: "answers", file: "answers", title: "Raw answers", description: "Every sheet cell as the expert gave it: indicator, value, source, note, change, with the file and row it came from." },
+  { level: "indicators", file: "points", title: "Points", description: "Every answer scored: the rule applied, the points, the best and worst points the scale allows, excluded answers." },
+  { level: "sections", file: "sections", title: "Sections", description: "Section subtotals per country-year, the section weight and the weighted contribution, with maximum attainable." },
+  { level: "index", file: "index", title: "Index", description: "The Index per country-year at full precision, with the maximum and minimum attainable." },
+  { level: "survey", file: "survey", title: "Survey", description: "Survey scores per country-year and indicator with their bootstrap interval, seed and role means." },
+];
+
+export const README = `Prohibition of Torture Index: computed levels
+All numbers are at full precision; the report rounds to two decimals for display.
+RECONSTRUCTED EXAMPLE DATA: only the Index totals and the release statements are published by the
+Working Group; the codebook and indicator-level answers here are a reconstruction (see
+data/reconstruction/README.md in the repository). Cells whose source says "reconstructed" are not real data.
+Text cells beginning with = + - @ are prefixed with an apostrophe so spreadsheets do not run them.
+`;
+
+export async function downloadArchive(_project: Project, result: PipelineResult): Promise<Buffer> {
+  const files: [string, string | Buffer][] = [
+    ["README.txt", README],
+    ["contents.json", toJson(DOWNLOADS.map(({ file, title, description }) => ({ file, title, description })))],
+  ];
+  for (const d of DOWNLOADS) {
+    const columns = [...LEVELS[d.level]];
+    const rows = levelTable(result, d.level);
+    files.push([`${d.file}.csv`, toCsv(rows, columns)]);
+    files.push([`${d.file}.json`, toJson(rows)]);
+    files.push([`${d.file}.xlsx`, await toXlsx([{ name: d.title, columns, rows }])]);
+  }
+  return zipFiles(files);
+}

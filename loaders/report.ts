@@ -1,0 +1,175 @@
+// What each report page shows, computed here so pages only display (house rule).
+// Every payload carries full-precision numbers; pages round for display.
+import * as aq from "arquero";
+import type { Project } from "./project.ts";
+import type { PipelineResult } from "./pipeline.ts";
+import { rankByYear } from "./aggregate.ts";
+import { describeRule, pointsRange } from "./score.ts";
+import type { Codebook } from "./schema.ts";
+
+export const ROUNDING_POLICY =
+  "The engine computes at full precision (IEEE 754 double) and never rounds inside. Pages, PDFs and the release-style tables round for display only, to two decimals as the Working Group publishes. Comparisons with published figures round the computed value to the published precision first. Where contributions to a change are shown rounded, cents are allocated by largest remainder so that the shown parts add up to the shown change.";
+
+export function countryNames(project: Project): Record<string, { name_en: string; name_ru: string }> {
+  return Object.fromEntries(project.countries.map((c) => [c.code, { name_en: c.name_en, name_ru: c.name_ru }]));
+}
+
+/** Published values keyed `COUNTRY:YEAR`, every edition, oldest first. */
+function publishedByCountryYear(project: Project) {
+  const map = new Map<string, { edition: number; published: string; index: number; source: string }[]>();
+  for (const e of [...project.editions].sort((a, b) => a.edition - b.edition)) {
+    const key = `${e.country}:${e.year}`;
+    map.set(key, [...(map.get(key) ?? []), { edition: e.edition, published: e.published, index: e.index, source: e.source }]);
+  }
+  return map;
+}
+
+export function resultsPayload(project: Project, result: PipelineResult) {
+  const published = publishedByCountryYear(project);
+  const latestEdition = Math.max(...project.editions.map((e) => e.edition));
+  const editionRows = project.editions.filter((e) => e.edition === latestEdition);
+  const computed = rankByYear(
+    result.index.map((r) => {
+      const pubs = published.get(`${r.country}:${r.year}`) ?? [];
+      const latest = pubs.at(-1) ?? null;
+      return {
+        country: r.country,
+        year: r.year,
+        methodology: r.methodology,
+        index: r.index,
+        max_attainable: r.max_attainable,
+        published: latest?.index ?? null,
+        published_edition: latest?.edition ?? null,
+        difference: latest ? r.index - latest.index : null,
+      };
+    }),
+  );
+  const years = [...new Set(computed.map((r) => r.year))].sort((a, b) => a - b);
+  const latestYear = years.at(-1) ?? null;
+  return {
+    names: countryNames(project),
+    latest_year: latestYear,
+    latest_edition: latestEdition,
+    latest_edition_published: editionRows[0]?.published ?? null,
+    published_years: [...new Set(editionRows.map((r) => r.year))].sort((a, b) => a - b),
+    published_countries: [...new Set(editionRows.map((r) => r.country))].sort(),
+    published: editionRows.map(({ year, country, index, source }) => ({ year, country, index, source })),
+    years,
+    computed,
+    ranking: computed.filter((r) => r.year === latestYear).sort((a, b) => a.rank - b.rank),
+    log: result.log,
+  };
+}
+
+function indicatorRows(cb: Codebook) {
+  return cb.indicators.map((ind) => {
+    const { worst, best } = pointsRange(ind);
+    return {
+      id: ind.id,
+      section: ind.section,
+      title: ind.title,
+      title_ru: ind.title_ru ?? null,
+      question: ind.question,
+      dimension: ind.dimension,
+      scale: ind.scale.type,
+      rule: describeRule(ind),
+      worst,
+      best,
+      excludable: ind.excludable,
+      guidance: ind.guidance,
+    };
+  });
+}
+
+export function methodologyPayload(project: Project) {
+  return {
+    rounding: ROUNDING_POLICY,
+    versions: project.codebooks.map((cb) => {
+      const indicators = indicatorRows(cb);
+      const weight = new Map(cb.sections.map((s) => [s.id, s.weight]));
+      const bySection = aq
+        .from(indicators.map((i) => ({ section: i.section, best: i.best * weight.get(i.section)!, worst: i.worst * weight.get(i.section)! })))
+        .groupby("section")
+        .rollup({ max: (d: any) => aq.op.sum(d.best), min: (d: any) => aq.op.sum(d.worst), indicators: aq.op.count() })
+        .objects() as { section: string; max: number; min: number; indicators: number }[];
+      const range = new Map(bySection.map((s) => [s.section, s]));
+      return {
+        version: cb.version,
+        title: cb.title,
+        reconstructed: cb.reconstructed,
+        notice: cb.notice,
+        years: cb.years,
+        previous: cb.previous,
+        changes: cb.changes,
+        missing_data: cb.missing_data,
+        survey: cb.survey,
+        sections: cb.sections.map((s) => ({ ...s, title_ru: s.title_ru ?? null, max: range.get(s.id)?.max ?? 0, min: range.get(s.id)?.min ?? 0, indicators: range.get(s.id)?.indicators ?? 0 })),
+        indicators,
+        max_attainable: bySection.reduce((a, s) => a + s.max, 0),
+        min_attainable: bySection.reduce((a, s) => a + s.min, 0),
+      };
+    }),
+  };
+}
+
+/** One country's page: series with sections, indicator × year answers with what changed, surveys, sources. */
+export function countryPayload(project: Project, result: PipelineResult, code: string) {
+  const published = publishedByCountryYear(project);
+  const names = countryNames(project);
+  const index = result.index.filter((r) => r.country === code);
+  const answers = result.answers.filter((a) => a.country === code).sort((a, b) => a.year - b.year);
+  const previous = new Map<string, string>();
+  const cells = answers.map((a) => {
+    const before = previous.get(a.indicator);
+    previous.set(a.indicator, a.value);
+    return {
+      year: a.year,
+      indicator: a.indicator,
+      section: a.section,
+      value: a.value,
+      points: a.points,
+      excluded: a.excluded,
+      change: a.change,
+      note: a.note,
+      source: a.source,
+      survey_score: a.survey_score,
+      changed: before !== undefined && (before !== a.value || a.change !== null),
+    };
+  });
+  const titles = new Map<string, { title: string; section: string }>();
+  const order: string[] = [];
+  for (const cb of project.codebooks)
+    for (const ind of cb.indicators)
+      if (!titles.has(ind.id)) {
+        titles.set(ind.id, { title: ind.title, section: ind.section });
+        order.push(ind.id);
+      }
+  const sectionTitles = Object.fromEntries(project.codebooks.flatMap((cb) => cb.sections.map((s) => [s.id, s.title])));
+  const sources = aq
+    .from(answers.filter((a) => a.source.trim().toLowerCase() !== "reconstructed").map((a) => ({ source: a.source, indicator: a.indicator, year: a.year })))
+    .groupby("source")
+    .rollup({ indicators: (d: any) => aq.op.array_agg_distinct(d.indicator), years: (d: any) => aq.op.array_agg_distinct(d.year) })
+    .orderby("source")
+    .objects() as { source: string; indicators: string[]; years: number[] }[];
+  return {
+    code,
+    name_en: names[code]?.name_en ?? code,
+    name_ru: names[code]?.name_ru ?? code,
+    years: index.map((r) => r.year),
+    series: index.map((r) => ({
+      year: r.year,
+      methodology: r.methodology,
+      index: r.index,
+      max_attainable: r.max_attainable,
+      published: (published.get(`${code}:${r.year}`) ?? []).map((p) => ({ edition: p.edition, index: p.index })),
+    })),
+    sections: result.sections.filter((s) => s.country === code).map((s) => ({ year: s.year, section: s.section, title: sectionTitles[s.section] ?? s.section, points: s.points, weighted: s.weighted, max_attainable: s.max_attainable })),
+    section_titles: sectionTitles,
+    indicators: order.filter((id) => cells.some((c) => c.indicator === id)).map((id) => ({ id, ...titles.get(id)! })),
+    cells,
+    surveys: result.surveys
+      .filter((s) => s.country === code)
+      .map((s) => ({ year: s.year, indicator: s.indicator, title: titles.get(s.indicator)?.title ?? s.indicator, value: s.value, lo: s.lo, hi: s.hi, level: s.level, respondents: s.respondents, seed: s.seed, replicates: s.replicates, roles: s.roles, multiplier: s.multiplier })),
+    sources: sources.map((s) => ({ ...s, indicators: [...s.indicators].sort(), years: [...s.years].sort() })),
+  };
+}

@@ -1,0 +1,53 @@
+import { describe, it, expect } from "vitest";
+import { toCsv, csvCell, neutralise } from "../loaders/csv.ts";
+import { toXlsx } from "../loaders/xlsx-write.ts";
+import { zipFiles } from "../loaders/zip.ts";
+import ExcelJS from "exceljs";
+
+describe("CSV output", () => {
+  it("neutralises text that a spreadsheet would run as a formula, keeps negative numbers as numbers", () => {
+    expect(neutralise("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
+    for (const start of ["+", "-", "@", "\t", "\r"]) expect(neutralise(`${start}cmd`)).toBe(`'${start}cmd`);
+    expect(neutralise("plain")).toBe("plain");
+    expect(csvCell(-95.02)).toBe("-95.02");
+    expect(csvCell("-95.02 (text)")).toBe("'-95.02 (text)");
+    expect(csvCell(null)).toBe("");
+  });
+
+  it("quotes delimiters, quotes and newlines (RFC 4180) and writes full precision", () => {
+    const csv = toCsv(
+      [
+        { a: 'say "no", then\nleave', b: 0.1 + 0.2 },
+        { a: "=1+1", b: -3 },
+      ],
+      ["a", "b"],
+    );
+    expect(csv).toBe('a,b\n"say ""no"", then\nleave",0.30000000000000004\n\'=1+1,-3\n');
+  });
+
+  it("refuses NaN rather than writing a silent gap", () => {
+    expect(() => csvCell(Number.NaN)).toThrow(/non-finite/);
+  });
+});
+
+describe("XLSX and ZIP output", () => {
+  it("is byte-identical for the same content and keeps numbers numeric and formulas inert", async () => {
+    const sheet = { name: "Index", columns: ["country", "index", "note"], rows: [{ country: "BLR", index: -95.02, note: "=cmd|' /C calc'!A0" }] };
+    const a = await toXlsx([sheet]);
+    await new Promise((r) => setTimeout(r, 1100)); // a different wall-clock second must not matter
+    const b = await toXlsx([sheet]);
+    expect(a.equals(b)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(a as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell("B2").value).toBe(-95.02);
+    expect(ws.getCell("C2").type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell("C2").formula).toBeUndefined();
+  });
+
+  it("zips deterministically", async () => {
+    const a = await zipFiles([["x.txt", "1"], ["y.csv", "a\n"]]);
+    const b = await zipFiles([["x.txt", "1"], ["y.csv", "a\n"]]);
+    expect(a.equals(b)).toBe(true);
+  });
+});
