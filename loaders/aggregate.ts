@@ -71,7 +71,7 @@ export function sectionTotals(answers: ScoredAnswer[], codebooks: Codebook[], we
       indicators: aq.op.count(),
       excluded: (d: any) => aq.op.sum(d.is_excluded),
     })
-    .join(weightTable(codebooks, weights), ["methodology", "section"])
+    .join(weightTable(codebooks, weights), [["methodology", "section"], ["methodology", "section"]], [aq.all(), aq.not("methodology", "section")])
     .derive({
       weighted: (d: any) => d.weight * d.points,
       max_attainable: (d: any) => d.weight * d.best,

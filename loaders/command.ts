@@ -1,11 +1,33 @@
-// A command of `npm run index -- <name> [args]`. Each lives in loaders/commands/<name>.ts
-// and exports `command`; cli.ts finds them, so adding one edits no shared list.
-export interface Command {
-  name: string;
-  summary: string; // one line for the usage text
-  usage: string; // e.g. "compute --out DIR"
-  run(args: string[], io: { root: string; stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number>;
+// A command of `npm run index -- <name> [args]`. Each lives in loaders/commands/<name>.ts and
+// exports `command`; cli.ts finds them there, so adding one edits no shared list.
+export interface CommandContext {
+  /** Project root (the folder holding data/): --root DIR, or the current directory. */
+  root: string;
+  /** Directory the user ran the command from; relative PATH arguments are resolved against it. */
+  cwd: string;
+  /** Writes one line to standard output (results). */
+  out: (line: string) => void;
+  /** Writes one line to standard error (problems, diagnostics). */
+  err: (line: string) => void;
+  /** Raw writers, for output that is not line by line. */
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
 }
+
+export interface Command {
+  /** The name typed after `npm run index --`; defaults to the module's file name. */
+  name?: string;
+  /** One line for the usage text. */
+  summary: string;
+  /** Arguments after the command name, e.g. "--out DIR". */
+  usage?: string;
+  args?: string;
+  /** Runs with the arguments after the command name (global options removed); resolves to the exit status. */
+  run(args: string[], ctx: CommandContext): Promise<number>;
+}
+
+/** Exit statuses shared by every command. */
+export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
 
 /** `--name value` or `--name=value`; undefined when absent. */
 export function option(args: string[], name: string): string | undefined {

@@ -1,17 +1,22 @@
 // CSV/XLSX → raw string records, with file and line kept for every record.
-// (First slice: comma/semicolon CSV. The Formats issue hardens this module.)
+//
+// CSV: delimiter "," or ";" detected from the header line (never guessed when ambiguous), UTF-8 with
+// or without BOM, LF or CRLF, RFC 4180 quoting (embedded delimiters, doubled quotes, newlines).
+// XLSX: the first worksheet, header in its first non-blank row, cell values as strings.
+// Every problem in a file is collected; readTable throws one InputError carrying all of them.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import type { z } from "zod";
-import { InputError, type Problem } from "./problems.ts";
+import { InputError, sortProblems, type Problem } from "./problems.ts";
 
 export interface RawRecord {
-  line: number;
-  cells: Record<string, string>;
+  line: number; // CSV: physical line where the record starts; XLSX: worksheet row number
+  cells: Record<string, string>; // keyed by normalised header
 }
 export interface RawTable {
   file: string; // as given, relative to the project root
-  columns: string[];
+  columns: string[]; // normalised header, in file order
   records: RawRecord[];
 }
 export interface Columns {
@@ -19,27 +24,50 @@ export interface Columns {
   optional?: string[];
 }
 
+/** Header matching ignores case and surrounding/inner spacing: " Name EN " → "name_en". */
 export const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, "_");
 
-/** Reads one table file. `file` is shown in messages; `root` resolves it. */
+/** Reads one table file. `file` is shown in messages; `root` resolves it. Throws InputError with every problem. */
 export async function readTable(root: string, file: string, columns: Columns): Promise<RawTable> {
-  const buf = await readFile(path.join(root, file));
-  let textContent = buf.toString("utf8");
-  if (textContent.charCodeAt(0) === 0xfeff) textContent = textContent.slice(1);
-  const lines = textContent.split(/\r?\n/);
-  const delimiter = (lines[0] ?? "").includes(";") ? ";" : ",";
-  const header = (lines[0] ?? "").split(delimiter).map(normaliseHeader);
+  const { table, problems } = await scanTable(root, file, columns);
+  if (problems.length || !table) throw new InputError(sortProblems(problems));
+  return table;
+}
+
+/** readTable for bytes already in memory (the format is chosen by the file's extension). */
+export async function readTableData(file: string, data: Uint8Array, columns: Columns): Promise<RawTable> {
+  const { table, problems } = await scanTableData(file, data, columns);
+  if (problems.length || !table) throw new InputError(problems);
+  return table;
+}
+
+/**
+ * Like readTable, but never throws: returns every problem found, and the table when its header is
+ * sound (then `records` holds every row that could be read; rows with problems are left out).
+ */
+export async function scanTable(root: string, file: string, columns: Columns): Promise<{ table: RawTable | null; problems: Problem[] }> {
+  let data: Buffer;
+  try {
+    data = await readFile(path.join(root, file));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === "ENOENT" ? "file not found" : err.code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${err.message})`;
+    return { table: null, problems: [{ file, row: null, column: null, message: why }] };
+  }
+  return scanTableData(file, data, columns);
+}
+
+/** scanTable for bytes already in memory. The format is chosen by the file's extension. */
+export async function scanTableData(file: string, data: Uint8Array, columns: Columns): Promise<{ table: RawTable | null; problems: Problem[] }> {
   const problems: Problem[] = [];
-  for (const c of columns.required)
-    if (!header.includes(c)) problems.push({ file, row: 1, column: c, message: `missing column "${c}"` });
-  if (problems.length) throw new InputError(problems);
-  const records: RawRecord[] = [];
-  lines.slice(1).forEach((l, i) => {
-    if (l.trim() === "") return;
-    const values = l.split(delimiter);
-    records.push({ line: i + 2, cells: Object.fromEntries(header.map((h, j) => [h, values[j] ?? ""])) });
-  });
-  return { file, columns: header, records };
+  const ext = path.extname(file).toLowerCase();
+  let grid: Grid | null;
+  if (ext === ".xlsx") grid = await xlsxGrid(file, data, problems);
+  else if (ext === ".xls" || ext === ".ods")
+    grid = fail(problems, file, `is a ${ext} file, which is not read; save it as .xlsx, or as CSV UTF-8`);
+  else grid = csvGrid(file, data, columns, problems);
+  const table = grid ? toTable(file, grid, columns, problems) : null;
+  return { table, problems: sortProblems(problems) };
 }
 
 /** Validates every record against a row schema; returns typed rows (with their line) and all problems. */
@@ -54,7 +82,443 @@ export function parseRows<S extends z.ZodType>(
     if (r.success) rows.push({ ...(r.data as object), line: rec.line } as z.output<S> & { line: number });
     else
       for (const issue of r.error.issues)
-        problems.push({ file: table.file, row: rec.line, column: String(issue.path[0] ?? ""), message: issue.message });
+        problems.push({
+          file: table.file,
+          row: rec.line,
+          column: issue.path.length ? String(issue.path[0]) : null,
+          message: issue.message,
+        });
   }
   return { rows, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A grid is what both formats produce before the column rules: a header and rows of cells.
+
+interface GridRow {
+  line: number;
+  fields: string[];
+}
+interface Grid {
+  header: GridRow;
+  rows: GridRow[];
+  /** How a field is named in messages when it has no header: CSV "column 7", XLSX "column G". */
+  columnLabel: (index: number) => string;
+  /** Checks a row's width; CSV rows must have as many fields as the header. Returns false to skip the row. */
+  checkWidth: (row: GridRow, width: number, problems: Problem[]) => boolean;
+  /** The file ended inside a quoted value: rows may be missing, so "no rows" is not reported. */
+  truncated?: boolean;
+}
+
+function fail(problems: Problem[], file: string, message: string, row: number | null = null): null {
+  problems.push({ file, row, column: null, message });
+  return null;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const isBlank = (fields: string[]) => fields.every((f) => f.trim() === "");
+const expectedHeader = (columns: Columns) => [...columns.required, ...(columns.optional ?? [])];
+
+function toTable(file: string, grid: Grid, columns: Columns, problems: Problem[]): RawTable | null {
+  const known = expectedHeader(columns);
+  const headerLine = grid.header.line;
+  const raw = grid.header.fields;
+  // Unnamed columns at the end are tolerated as long as they stay empty (Excel exports them).
+  let width = raw.length;
+  while (width > 0 && raw[width - 1].trim() === "") width--;
+  const names = raw.slice(0, width).map(normaliseHeader);
+  const seen = new Map<string, number>();
+  const before = problems.length;
+  names.forEach((name, i) => {
+    if (name === "") {
+      problems.push({ file, row: headerLine, column: null, message: `${grid.columnLabel(i)} has no name in the header (expected one of: ${known.join(", ")})` });
+      return;
+    }
+    const first = seen.get(name);
+    if (first !== undefined)
+      problems.push({ file, row: headerLine, column: name, message: `column "${name}" appears twice in the header (${grid.columnLabel(first)} and ${grid.columnLabel(i)})` });
+    else seen.set(name, i);
+    if (!known.includes(name))
+      problems.push({ file, row: headerLine, column: name, message: `unknown column "${raw[i].trim()}" (expected: ${known.join(", ")})` });
+  });
+  for (const c of columns.required)
+    if (!seen.has(c))
+      problems.push({ file, row: headerLine, column: c, message: `missing column "${c}" (the header has: ${names.filter(Boolean).join(", ") || "nothing"}; expected: ${known.join(", ")})` });
+  if (problems.length > before) return null; // without a sound header the rows cannot be read meaningfully
+
+  const records: RawRecord[] = [];
+  for (const row of grid.rows) {
+    if (!grid.checkWidth(row, raw.length, problems)) continue;
+    const cells: Record<string, string> = {};
+    for (let j = 0; j < width; j++) cells[names[j]] = row.fields[j] ?? "";
+    let stray = false;
+    for (let j = width; j < row.fields.length; j++)
+      if (row.fields[j].trim() !== "") {
+        stray = true;
+        problems.push({
+          file,
+          row: row.line,
+          column: null,
+          message: `${grid.columnLabel(j)} holds ${JSON.stringify(row.fields[j])} but has no name in the header (expected columns: ${known.join(", ")})`,
+        });
+      }
+    if (!stray) records.push({ line: row.line, cells });
+  }
+  if (grid.rows.length === 0 && !grid.truncated)
+    problems.push({ file, row: null, column: null, message: `has a header but no rows (expected at least one row under ${names.join(",")})` });
+  return { file, columns: names, records };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+const CP1251_HINT =
+  'Re-save it as UTF-8: in Excel, File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)"; in LibreOffice, File > Save As > Text CSV, character set "Unicode (UTF-8)"';
+
+/** Index of the first byte that is not valid UTF-8 (what a fatal TextDecoder rejects), or -1. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    // second byte ranges that exclude overlong forms, surrogates and code points above U+10FFFF
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    if (i + 1 >= b.length || b[i + 1] < lo || b[i + 1] > hi) return i;
+    for (let k = 2; k <= need; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function decodeText(file: string, data: Uint8Array, problems: Problem[]): string | null {
+  if (data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04)
+    return fail(problems, file, "is an Excel workbook (XLSX), not CSV text; rename it to .xlsx, or save it as CSV UTF-8");
+  if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)))
+    return fail(problems, file, `is UTF-16 text (Excel's "Unicode Text"), not UTF-8. ${CP1251_HINT}`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(data);
+  } catch {
+    const at = Math.max(0, firstInvalidUtf8(data));
+    let line = 1;
+    for (let i = 0; i < at; i++) if (data[i] === 0x0a) line++;
+    let high = 0;
+    let cyr = 0;
+    for (const c of data)
+      if (c >= 0x80) {
+        high++;
+        // Windows-1251 Cyrillic letters: А–я (C0–FF), Ё ё Є є І і Ї ї Ў ў
+        if (c >= 0xc0 || [0xa8, 0xb8, 0xaa, 0xba, 0xb2, 0xb3, 0xaf, 0xbf, 0xa1, 0xa2].includes(c)) cyr++;
+      }
+    const byte = `0x${data[at].toString(16).toUpperCase().padStart(2, "0")}`;
+    const guess =
+      cyr >= high * 0.8
+        ? "probably Windows-1251 (the Cyrillic encoding Excel uses in Russian and Ukrainian locales)"
+        : "probably a legacy single-byte encoding such as Windows-1252";
+    return fail(problems, file, `is not UTF-8 text (byte ${byte} on line ${line}); it is ${guess}. ${CP1251_HINT}`, line);
+  }
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+interface Tokenised {
+  records: GridRow[];
+  unterminated: { line: number; index: number } | null; // a quoted field never closed: where it opened
+  junk: { line: number; index: number; text: string }[]; // text after a closing quote
+}
+
+/** RFC 4180 tokeniser. Lines are physical: CRLF, LF and lone CR each end one. */
+function tokenise(text: string, delimiter: string, start = 0, stopAfterFirst = false): Tokenised {
+  const D = delimiter.charCodeAt(0);
+  const n = text.length;
+  const records: GridRow[] = [];
+  const junk: Tokenised["junk"] = [];
+  let i = start;
+  let line = 1;
+  while (i < n) {
+    const recLine = line;
+    const fields: string[] = [];
+    for (;;) {
+      let field: string;
+      if (text.charCodeAt(i) === QUOTE) {
+        const openLine = line;
+        const parts: string[] = [];
+        let j = i + 1;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q === -1) return { records, unterminated: { line: openLine, index: fields.length }, junk };
+          parts.push(text.slice(j, q));
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            parts.push('"');
+            j = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        field = parts.join("");
+        if (field.includes("\r") || field.includes("\n")) {
+          line += (field.match(/\r\n|\r|\n/g) ?? []).length;
+          field = field.replace(/\r\n?/g, "\n");
+        }
+        const c = text.charCodeAt(i);
+        if (i < n && c !== D && c !== LF && c !== CR) {
+          let j2 = i;
+          while (j2 < n) {
+            const c2 = text.charCodeAt(j2);
+            if (c2 === D || c2 === LF || c2 === CR) break;
+            j2++;
+          }
+          junk.push({ line: recLine, index: fields.length, text: text.slice(i, j2) });
+          field += text.slice(i, j2);
+          i = j2;
+        }
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === D || c === LF || c === CR) break;
+          j++;
+        }
+        field = text.slice(i, j);
+        i = j;
+      }
+      fields.push(field);
+      const c = text.charCodeAt(i);
+      if (i < n && c === D) {
+        i++;
+        continue;
+      }
+      if (c === CR) {
+        i++;
+        if (text.charCodeAt(i) === LF) i++;
+        line++;
+      } else if (c === LF) {
+        i++;
+        line++;
+      }
+      break;
+    }
+    records.push({ line: recLine, fields });
+    if (stopAfterFirst && !isBlank(fields)) break;
+  }
+  return { records, unterminated: null, junk };
+}
+
+/** Counts "," ";" and tab outside quotes in the first non-blank line (the header). */
+function headerDelimiters(text: string): { comma: number; semicolon: number; tab: number } {
+  let i = 0;
+  // skip leading blank lines
+  for (;;) {
+    const m = /^[ \t]*(\r\n|\r|\n)/.exec(text.slice(i, i + 200));
+    if (!m) break;
+    i += m[0].length;
+  }
+  let quoted = false;
+  const count = { comma: 0, semicolon: 0, tab: 0 };
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "\n" || c === "\r")) break;
+    else if (!quoted && c === ",") count.comma++;
+    else if (!quoted && c === ";") count.semicolon++;
+    else if (!quoted && c === "\t") count.tab++;
+  }
+  return count;
+}
+
+function csvGrid(file: string, data: Uint8Array, columns: Columns, problems: Problem[]): Grid | null {
+  let text = decodeText(file, data, problems);
+  if (text === null) return null;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const known = expectedHeader(columns);
+  if (text.trim() === "")
+    return fail(problems, file, `is empty (expected a header line such as ${known.join(",")}, then one line per row)`);
+
+  const count = headerDelimiters(text);
+  let delimiter: "," | ";";
+  if (count.comma > 0 && count.semicolon > 0) {
+    // Both occur outside quotes: take a delimiter only if exactly one of them gives a header of known columns.
+    const fits = ([",", ";"] as const).filter((d) => {
+      const h = tokenise(text, d, 0, true).records.find((r) => !isBlank(r.fields));
+      const names = (h?.fields ?? []).map(normaliseHeader).filter(Boolean);
+      return names.every((x) => known.includes(x)) && columns.required.every((x) => names.includes(x));
+    });
+    if (fits.length !== 1)
+      return fail(
+        problems,
+        file,
+        `the header line contains both "," and ";", so the delimiter is ambiguous (expected the columns ${known.join(",")} separated by one delimiter, "," or ";")`,
+        1,
+      );
+    delimiter = fits[0];
+  } else if (count.comma === 0 && count.semicolon === 0 && count.tab > 0) {
+    return fail(problems, file, `the header line is separated by tabs; tab-separated files are not read (save it as CSV UTF-8, with "," or ";")`, 1);
+  } else delimiter = count.semicolon > 0 ? ";" : ",";
+
+  const t = tokenise(text, delimiter);
+  const nonBlank = t.records.filter((r) => !isBlank(r.fields));
+  const header = nonBlank[0];
+  const headerNames = header ? header.fields.map(normaliseHeader) : [];
+  const nameOf = (index: number) => headerNames[index] || `column ${index + 1}`;
+  if (t.unterminated) {
+    const u = t.unterminated;
+    problems.push({
+      file,
+      row: u.line,
+      column: header && header.line !== u.line ? nameOf(u.index) : null,
+      message: `a quoted value opens on this line and is never closed (every " that starts a value needs a closing "; a " inside a value is written "")`,
+    });
+  }
+  const junkLines = new Set(t.junk.map((j) => j.line));
+  for (const j of t.junk)
+    problems.push({
+      file,
+      row: j.line,
+      column: header && header.line !== j.line ? nameOf(j.index) : null,
+      message: `text ${JSON.stringify(j.text)} follows the closing quote of a quoted value (a " inside a value is written "", and the whole value is quoted)`,
+    });
+  if (!header) return null;
+  const other = delimiter === "," ? ";" : ",";
+  return {
+    header,
+    rows: nonBlank.slice(1),
+    truncated: t.unterminated !== null,
+    columnLabel: (i) => `column ${i + 1}`,
+    checkWidth: (row, width, out) => {
+      if (junkLines.has(row.line)) return false; // already reported
+      const got = row.fields.length;
+      if (got === width) return true;
+      let hint: string;
+      if (got > width) {
+        const splitNumber =
+          delimiter === "," && row.fields.some((f, k) => k + 1 < got && /^\s*[-+]?\d+$/.test(f) && /^\d+\s*$/.test(row.fields[k + 1]));
+        hint = splitNumber
+          ? "a decimal comma in a comma-separated file? quote the number or save with ;"
+          : `a "${delimiter}" inside a value? put that value in double quotes`;
+      } else
+        hint = row.fields.some((f) => f.includes(other))
+          ? `this row seems to use "${other}" while the header uses "${delimiter}"`
+          : `every row needs a field for every column, even an empty one`;
+      out.push({ file, row: row.line, column: null, message: `has ${plural(got, "field")}, header has ${width} (${hint})` });
+      return false;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// XLSX
+
+const colLetter = (index: number) => {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+};
+
+type CellResult = { text: string } | { error: string };
+
+function cellText(cell: ExcelJS.Cell): CellResult {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return { text: "" };
+  if (typeof v === "string") return { text: v };
+  if (typeof v === "number") return { text: String(v) };
+  if (typeof v === "boolean") return { text: v ? "TRUE" : "FALSE" };
+  if (v instanceof Date)
+    return {
+      error: `cell ${cell.address} is a date (${v.toISOString().slice(0, 10)}); dates are not read: format the cell as Text and type the value again`,
+    };
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("formula" in o || "sharedFormula" in o)
+      return { error: `cell ${cell.address} is a formula (=${cell.formula ?? o.formula ?? o.sharedFormula}); paste values only (Paste Special > Values)` };
+    if ("error" in o) return { error: `cell ${cell.address} holds the Excel error ${String(o.error)}; enter the value itself` };
+    if (Array.isArray(o.richText)) return { text: (o.richText as { text: string }[]).map((r) => r.text).join("") };
+    if ("hyperlink" in o) {
+      const t = o.text as unknown;
+      if (typeof t === "string") return { text: t };
+      if (t && typeof t === "object" && Array.isArray((t as { richText?: unknown }).richText))
+        return { text: ((t as { richText: { text: string }[] }).richText).map((r) => r.text).join("") };
+      return { text: String(o.hyperlink) };
+    }
+  }
+  return { error: `cell ${cell.address} holds a value that cannot be read as text` };
+}
+
+const colIndex = (letters: string) => letters.split("").reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+async function xlsxGrid(file: string, data: Uint8Array, problems: Problem[]): Promise<Grid | null> {
+  const wb = new ExcelJS.Workbook();
+  if (data.length === 0) return fail(problems, file, "is empty (0 bytes; expected an Excel workbook)");
+  try {
+    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    return fail(problems, file, `is not a readable .xlsx workbook (${(e as Error).message}); open it in Excel and save it again as .xlsx`);
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return fail(problems, file, "has no worksheet");
+
+  // Problems found before the header is known; their column is named once it is.
+  const pending: { row: number; col: number; message: string }[] = [];
+  if (ws.hasMerges)
+    for (const range of ws.model.merges) {
+      const m = /^([A-Z]+)(\d+)(?::[A-Z]+\d+)?$/.exec(range);
+      pending.push({
+        row: m ? Number(m[2]) : 0,
+        col: m ? colIndex(m[1]) : -1,
+        message: `cells ${range} are merged; unmerge them and give every cell its own value`,
+      });
+    }
+
+  let header: GridRow | null = null;
+  const rows: GridRow[] = [];
+  const unusable = new Set<number>(); // rows with a cell that could not be read
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const fields: string[] = [];
+    let bad = false;
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        fields.push(""); // the merge itself is reported; the row is not used
+        bad = true;
+        continue;
+      }
+      const r = cellText(cell);
+      if ("error" in r) {
+        pending.push({ row: rowNumber, col: c - 1, message: r.error });
+        bad = true;
+        fields.push("");
+      } else fields.push(r.text);
+    }
+    if (isBlank(fields) && !bad) return;
+    if (bad) unusable.add(rowNumber);
+    if (!header) header = { line: rowNumber, fields };
+    else rows.push({ line: rowNumber, fields });
+  });
+  const h = header as GridRow | null;
+  const names = h ? h.fields.map(normaliseHeader) : [];
+  for (const p of pending)
+    problems.push({ file, row: p.row || null, column: names[p.col] || null, message: p.message });
+  if (!h) {
+    if (!pending.length) fail(problems, file, "is empty (its first worksheet has no values; expected a header row, then one row per record)");
+    return null;
+  }
+  if (unusable.has(h.line)) return null;
+  return {
+    header: h,
+    rows,
+    columnLabel: (i) => `column ${colLetter(i)}`,
+    checkWidth: (row) => !unusable.has(row.line), // cell problems are already reported
+  };
 }

@@ -51,19 +51,25 @@ const integer = (what: string, min = -Infinity, max = Infinity) =>
     return n;
   });
 
-const countryCode = z
-  .string()
-  .transform((s) => s.trim().toUpperCase())
-  .refine((s) => COUNTRY_CODE.test(s), { error: (i) => `${JSON.stringify(i.input)} is not a country code (expected three letters, ISO 3166 alpha-3, e.g. KAZ)` });
+// Messages quote what the user wrote (the raw cell), not the normalised value.
+const countryCode = z.string().transform((raw, ctx) => {
+  const s = raw.trim().toUpperCase();
+  if (!COUNTRY_CODE.test(s)) {
+    ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not a country code (expected three letters, ISO 3166 alpha-3, e.g. KAZ)` });
+    return z.NEVER;
+  }
+  return s;
+});
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z
-    .string()
-    .transform((s) => s.trim().toLowerCase())
-    .refine((s): s is T[number] => (values as readonly string[]).includes(s), {
-      error: (i) => `${JSON.stringify(i.input)} is not ${what} (expected: ${values.join(", ")})`,
-    })
-    .transform((s) => s as T[number]);
+  z.string().transform((raw, ctx): T[number] => {
+    const s = raw.trim().toLowerCase();
+    if (!(values as readonly string[]).includes(s)) {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not ${what} (expected: ${values.join(", ")})` });
+      return z.NEVER;
+    }
+    return s as T[number];
+  });
 
 // ---------- data/countries.csv ----------
 export const CountryRow = z.object({
@@ -91,10 +97,14 @@ export type Edition = z.output<typeof EditionRow>;
 export const ClaimRow = z.object({
   id: required("a claim id"),
   edition: integer("an edition number", 1, 1000),
-  country: z
-    .string()
-    .transform((s) => s.trim().toUpperCase())
-    .refine((s) => s === "" || COUNTRY_CODE.test(s), { error: (i) => `${JSON.stringify(i.input)} is not a country code (expected three letters or empty)` }),
+  country: z.string().transform((raw, ctx) => {
+    const s = raw.trim().toUpperCase();
+    if (s !== "" && !COUNTRY_CODE.test(s)) {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not a country code (expected three letters or empty)` });
+      return z.NEVER;
+    }
+    return s;
+  }),
   year: integer("a data year such as 2024", 1990, 2100),
   kind: oneOf(CLAIM_KINDS, "a claim kind"),
   component: text("a section id, an indicator id or empty").default("").transform((s) => s.trim()),
@@ -120,17 +130,29 @@ export const NA = "n/a";
 export const SURVEY_VALUE = "survey";
 export const SheetRow = z.object({
   indicator: required("an indicator id such as RM-04").transform((s) => s.toUpperCase()),
-  value: required(`the expert's answer, or ${NA}`).transform((s) => s.toLowerCase()),
+  // Canonical form: lower case; a number in either decimal notation (`0,35`, `0.350`, an XLSX
+  // number cell) becomes the shortest JS form (`0.35`), so a sheet reads the same in every format.
+  value: required(`the expert's answer, or ${NA}`).transform((s) => {
+    const n = parseDecimal(s);
+    return n === undefined ? s.toLowerCase() : String(n);
+  }),
   source: required(`where the answer comes from, or "reconstructed"`),
   note: text("a note").default(""),
   change: z
     .string()
     .default("")
-    .transform((s) => s.trim().toLowerCase())
-    .refine((s) => s === "" || (CHANGE_KINDS as readonly string[]).includes(s), {
-      error: (i) => `${JSON.stringify(i.input)} is not a kind of change (expected: ${CHANGE_KINDS.join(", ")}, or empty when unchanged)`,
-    })
-    .transform((s) => (s === "" ? null : (s as (typeof CHANGE_KINDS)[number]))),
+    .transform((raw, ctx): (typeof CHANGE_KINDS)[number] | null => {
+      const s = raw.trim().toLowerCase();
+      if (s === "") return null;
+      if (!(CHANGE_KINDS as readonly string[]).includes(s)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${JSON.stringify(raw)} is not a kind of change (expected: ${CHANGE_KINDS.join(", ")}, or empty when unchanged)`,
+        });
+        return z.NEVER;
+      }
+      return s as (typeof CHANGE_KINDS)[number];
+    }),
 });
 export type SheetAnswer = z.output<typeof SheetRow>;
 
@@ -243,3 +265,46 @@ export const Codebook = z
   })
   .strict();
 export type Codebook = z.output<typeof Codebook>;
+
+// ==========================================================================================
+// ---------- data/methodology/sensitivity.yaml (issue 8: Sensitivity) ----------
+// The uncertainty ranges of the sensitivity analysis (loaders/sensitivity.ts), beside the
+// codebook. Weight ranges are multipliers of each section's published weight; the discrete
+// choices list the alternatives drawn, each with equal probability. Appended block: the
+// schemas above are not touched here.
+export const NORMALISATIONS = ["raw", "scaled"] as const;
+
+const Multiplier = z.number().refine(Number.isFinite, { error: "expected a finite number" }).refine((x) => x >= 0, { error: "a weight multiplier cannot be negative" });
+const WeightRange = z
+  .object({ low: Multiplier, high: Multiplier })
+  .strict()
+  .refine((r) => r.low <= r.high, { error: "low must not exceed high" });
+
+const distinctList = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .array(z.enum(values))
+    .min(1, { error: "list at least one alternative (only the published one makes this choice certain)" })
+    .refine((xs) => new Set(xs).size === xs.length, { error: "alternatives must be distinct" });
+
+export const SensitivityConfig = z
+  .object({
+    /** Base seed of every draw (Monte Carlo and Sobol streams are derived from it with seedFor). */
+    seed: z.number().int(),
+    /** Monte Carlo draws shown on the page and used by the CLI unless --draws is given. */
+    draws: z.number().int().min(1),
+    /** Base samples N of the Saltelli design (N × (k + 2) model runs for k uncertain choices). */
+    sobol_samples: z.number().int().min(2),
+    weights: z
+      .object({
+        default: WeightRange,
+        sections: z.record(SectionId, WeightRange).default({}),
+      })
+      .strict(),
+    survey_method: distinctList(AGGREGATIONS),
+    missing_data: distinctList(MISSING_RULES),
+    normalisation: distinctList(NORMALISATIONS),
+  })
+  .strict();
+export type SensitivityConfig = z.output<typeof SensitivityConfig>;
+// ---------- end of the sensitivity block ----------
+// ==========================================================================================

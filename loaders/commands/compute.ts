@@ -1,7 +1,7 @@
 // `compute --out DIR`: every level of the Index as CSV and JSON.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type Command, option } from "../command.ts";
+import { type Command, EXIT, option } from "../command.ts";
 import { runPipeline } from "../pipeline.ts";
 import { LEVELS, levelTable, type Level } from "../levels.ts";
 import { toCsv, toJson } from "../csv.ts";
@@ -12,9 +12,13 @@ export const command: Command = {
   name: "compute",
   summary: "compute every level of the Index and write it as CSV and JSON",
   usage: "compute --out DIR",
-  async run(args, { root, stdout }) {
+  async run(args, ctx) {
+    const { root } = ctx;
     const out = option(args, "out");
-    if (!out) throw new Error("compute needs --out DIR");
+    if (!out) {
+      ctx.err("compute needs --out DIR");
+      return EXIT.usage;
+    }
     const { result } = await runPipeline(root);
     const dir = path.resolve(root, out);
     await mkdir(dir, { recursive: true });
@@ -24,7 +28,7 @@ export const command: Command = {
       await writeFile(path.join(dir, `${name}.json`), toJson(rows));
     }
     await writeFile(path.join(dir, "log.json"), toJson(result.log));
-    stdout(`computed ${result.index.length} Index values from ${result.answers.length} answers; wrote ${Object.keys(FILES).length * 2 + 1} files to ${path.relative(root, dir) || "."}\n`);
+    ctx.out(`computed ${result.index.length} Index values from ${result.answers.length} answers; wrote ${Object.keys(FILES).length * 2 + 1} files to ${path.relative(root, dir) || "."}`);
     return 0;
   },
 };

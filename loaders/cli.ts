@@ -1,0 +1,90 @@
+// `npm run index -- <command> [args]`. Every module in loaders/commands/ that exports
+// `command` is a command (named by its `name`, else its file name): adding one edits nothing here.
+//
+// Global option: --root DIR (the project root holding data/; default: the current directory).
+// Exit status: 0 fine, 1 input problems, 2 usage error, 3 internal error.
+import path from "node:path";
+import { readdirSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { InputError, formatProblem } from "./problems.ts";
+import { EXIT, type Command, type CommandContext } from "./command.ts";
+
+const commandDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "commands");
+export const commands: Record<string, Command> = Object.fromEntries(
+  await Promise.all(
+    readdirSync(commandDir)
+      .filter((f) => f.endsWith(".ts"))
+      .sort()
+      .map(async (f) => {
+        const { command } = (await import(pathToFileURL(path.join(commandDir, f)).href)) as { command: Command };
+        return [command.name ?? f.replace(/\.ts$/, ""), command] as const;
+      }),
+  ),
+);
+
+/** A command's arguments for the usage text, without the command's own name. */
+const argsText = (name: string, c: Command) => {
+  const a = (c.usage ?? c.args ?? "").replace(new RegExp(`^${name}\\b\\s*`), "");
+  return a ? a + "  " : "";
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
+  return [
+    "usage: npm run index -- <command> [--root DIR] [args]",
+    "",
+    "commands:",
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${argsText(name, c)}${c.summary}`),
+    "",
+    "--root DIR  project root holding data/ (default: the current directory)",
+  ].join("\n");
+}
+
+/** Runs the CLI with the arguments after the program name; resolves to the exit status. */
+export async function main(argv: string[], io: Partial<CommandContext> = {}): Promise<number> {
+  const stdout = io.stdout ?? ((text: string) => void process.stdout.write(text));
+  const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text));
+  const out = io.out ?? ((line: string) => stdout(line + "\n"));
+  const err = io.err ?? ((line: string) => stderr(line + "\n"));
+  // `npm run` starts scripts in the package folder (the default root) and keeps the user's own
+  // folder in INIT_CWD: relative paths the user typed are resolved against that.
+  const cwd = io.cwd ?? process.env.INIT_CWD ?? process.cwd();
+  let root = io.root ?? process.cwd();
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--root") {
+      if (i + 1 >= argv.length) {
+        err("--root needs a folder: --root DIR");
+        return EXIT.usage;
+      }
+      root = path.resolve(cwd, argv[++i]);
+    } else if (a.startsWith("--root=")) root = path.resolve(cwd, a.slice("--root=".length));
+    else rest.push(a);
+  }
+  const [name, ...args] = rest;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    (name === undefined ? err : out)(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    err(`unknown command "${name}"`);
+    err(usage());
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(args, { root, cwd, out, err, stdout, stderr });
+  } catch (e) {
+    if (e instanceof InputError) {
+      for (const p of e.problems) err(formatProblem(p));
+      return EXIT.problems;
+    }
+    err(`internal error in "${name}": ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT.internal;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,480 @@
+// Reads the whole data/ tree, applies every row and cross-file rule, and returns one typed Project,
+// or throws one InputError listing every problem in every file. Never a partial result.
+import { readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { LineCounter, isNode, parseDocument } from "yaml";
+import type { z } from "zod";
+import { InputError, sortProblems, type Problem } from "./problems.ts";
+import { parseRows, scanTable, type Columns } from "./read.ts";
+import {
+  ClaimRow,
+  Codebook,
+  CountryRow,
+  EditionRow,
+  SheetRow,
+  SurveyRow,
+  type Claim,
+  type Country,
+  type Edition,
+  type SheetAnswer,
+  type SurveyResponse,
+} from "./schema.ts";
+import {
+  governingCodebook,
+  validateClaims,
+  validateCodebooks,
+  validateCountries,
+  validateEditions,
+  validateSheet,
+  validateSurvey,
+  type CodebookFile,
+  type Locate,
+} from "./validate.ts";
+
+export { codebookFor } from "./validate.ts";
+
+export interface Sheet {
+  file: string;
+  country: string;
+  year: number;
+  methodology: string; // version of the governing codebook
+  answers: (SheetAnswer & { line: number })[]; // in file order
+}
+export interface SurveyFile {
+  file: string;
+  country: string;
+  year: number;
+  responses: (SurveyResponse & { line: number })[]; // in file order
+}
+export interface Project {
+  root: string;
+  countries: Country[];
+  editions: (Edition & { line: number })[];
+  claims: (Claim & { line: number })[];
+  codebooks: Codebook[]; // sorted by years.from
+  sheets: Sheet[]; // sorted by country, then year
+  surveys: SurveyFile[]; // sorted by country, then year
+  files: string[]; // every input file read, relative to root, sorted
+}
+
+export interface LoadOptions {
+  /**
+   * Check only these inputs (paths relative to root, or absolute; a folder selects every input in
+   * it). Countries and codebooks are always read: the selected files are checked against them.
+   */
+  files?: string[];
+}
+
+export interface CheckStats {
+  sheets: number;
+  surveys: number;
+  other: number; // countries, codebooks, editions, claims
+  rows: number; // table rows read (header excluded)
+}
+export interface CheckResult {
+  project: Project | null; // null when there is any problem
+  problems: Problem[]; // sorted
+  stats: CheckStats;
+}
+
+export const COUNTRIES = "data/countries.csv";
+export const EDITIONS = "data/published/editions.csv";
+export const CLAIMS = "data/published/claims.csv";
+export const METHODOLOGY = "data/methodology";
+export const SHEETS = "data/sheets";
+export const SURVEYS = "data/surveys";
+
+/** Columns of a table format, derived from its row schema (a field with a default is optional). */
+export function columnsOf(schema: z.ZodObject): Columns {
+  const required: string[] = [];
+  const optional: string[] = [];
+  for (const [key, field] of Object.entries(schema.shape))
+    ((field as { _zod: { optin?: string } })._zod.optin === undefined ? required : optional).push(key);
+  return { required, optional };
+}
+
+/** Loads and validates the project; throws InputError with every problem found. */
+export async function loadProject(root: string, opts: LoadOptions = {}): Promise<Project> {
+  const r = await checkProject(root, opts);
+  if (!r.project) throw new InputError(r.problems);
+  return r.project;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding the inputs
+
+type Kind = "countries" | "editions" | "claims" | "codebook" | "sheet" | "survey";
+interface Input {
+  kind: Kind;
+  file: string; // relative to root, with "/"
+  year?: number; // sheets and surveys: from the folder
+  country?: string; // sheets and surveys: from the file name (upper-cased)
+}
+
+const TABLE_EXT = /\.(csv|xlsx)$/i;
+const CODEBOOK_EXT = /\.ya?ml$/i;
+/** Files that may sit beside the inputs without being inputs: notes, editor and OS leftovers, Excel lock files. */
+const ignorable = (name: string) => name.startsWith(".") || name.startsWith("~$") || /\.(md|txt)$/i.test(name);
+const isSensitivity = (name: string) => /(^|\.)sensitivity\.ya?ml$/i.test(name);
+
+async function kindOf(abs: string): Promise<"file" | "dir" | null> {
+  try {
+    const s = await stat(abs);
+    return s.isDirectory() ? "dir" : "file";
+  } catch {
+    return null;
+  }
+}
+
+async function list(abs: string): Promise<{ name: string; dir: boolean }[]> {
+  try {
+    const entries = await readdir(abs, { withFileTypes: true });
+    return entries.map((e) => ({ name: e.name, dir: e.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
+/** Classifies a path relative to root; a problem when it is not an input this tool reads. */
+function classify(file: string): Input | Problem {
+  if (file === COUNTRIES) return { kind: "countries", file };
+  if (file === EDITIONS) return { kind: "editions", file };
+  if (file === CLAIMS) return { kind: "claims", file };
+  const parts = file.split("/");
+  if (parts.length === 3 && `${parts[0]}/${parts[1]}` === METHODOLOGY && CODEBOOK_EXT.test(parts[2]) && !isSensitivity(parts[2]))
+    return { kind: "codebook", file };
+  if (parts.length === 4 && parts[0] === "data" && (parts[1] === "sheets" || parts[1] === "surveys")) {
+    const kind = parts[1] === "sheets" ? "sheet" : "survey";
+    const [, , folder, name] = parts;
+    if (!/^\d{4}$/.test(folder) || Number(folder) < 1990 || Number(folder) > 2100)
+      return { file, row: null, column: null, message: `folder "${folder}" is not a data year (expected four digits, e.g. data/${parts[1]}/2024/${name})` };
+    if (!TABLE_EXT.test(name))
+      return { file, row: null, column: null, message: `is not a ${kind} file (expected <CODE>.csv or <CODE>.xlsx, e.g. KAZ.csv)` };
+    return { kind, file, year: Number(folder), country: name.replace(TABLE_EXT, "").toUpperCase() };
+  }
+  return {
+    file,
+    row: null,
+    column: null,
+    message: `is not an input file (expected ${COUNTRIES}, ${EDITIONS}, ${CLAIMS}, ${METHODOLOGY}/<version>.yaml, ${SHEETS}/<year>/<CODE>.csv|.xlsx or ${SURVEYS}/<year>/<CODE>.csv|.xlsx)`,
+  };
+}
+
+/** Every input under data/, and problems with files or folders that are misplaced. */
+async function discover(root: string): Promise<{ inputs: Input[]; problems: Problem[] }> {
+  const inputs: Input[] = [];
+  const problems: Problem[] = [];
+  const add = (file: string) => {
+    const c = classify(file);
+    if ("kind" in c) inputs.push(c);
+    else problems.push(c);
+  };
+  if ((await kindOf(path.join(root, "data"))) !== "dir") {
+    problems.push({ file: "data", row: null, column: null, message: `folder not found in ${root} (is this the project root? use --root DIR)` });
+    return { inputs, problems };
+  }
+  for (const f of [COUNTRIES, EDITIONS, CLAIMS]) {
+    if ((await kindOf(path.join(root, f))) === "file") add(f);
+    else problems.push({ file: f, row: null, column: null, message: "file not found (every project has one)" });
+  }
+  for (const e of await list(path.join(root, METHODOLOGY)))
+    if (!e.dir && CODEBOOK_EXT.test(e.name) && !isSensitivity(e.name)) add(`${METHODOLOGY}/${e.name}`);
+  for (const top of [SHEETS, SURVEYS]) {
+    const what = top === SHEETS ? "sheet" : "survey file";
+    for (const y of await list(path.join(root, top))) {
+      const rel = `${top}/${y.name}`;
+      if (ignorable(y.name)) continue;
+      if (!y.dir) {
+        problems.push({ file: rel, row: null, column: null, message: `is not in a year folder (expected ${top}/<year>/${y.name})` });
+        continue;
+      }
+      if (!/^\d{4}$/.test(y.name) || Number(y.name) < 1990 || Number(y.name) > 2100) {
+        problems.push({ file: rel, row: null, column: null, message: `folder "${y.name}" is not a data year (expected four digits, e.g. ${top}/2024/); its files were not read` });
+        continue;
+      }
+      const seen = new Map<string, string>(); // country → first file name
+      for (const f of await list(path.join(root, rel))) {
+        const file = `${rel}/${f.name}`;
+        if (ignorable(f.name)) continue;
+        if (f.dir) {
+          problems.push({ file, row: null, column: null, message: `unexpected folder (a ${what} goes directly in ${rel}/); its files were not read` });
+          continue;
+        }
+        const code = f.name.replace(TABLE_EXT, "").toUpperCase();
+        const first = seen.get(code);
+        if (TABLE_EXT.test(f.name) && first) {
+          problems.push({ file, row: null, column: null, message: `a second ${what} for ${code} ${y.name} (${first} is already one; keep one of them)` });
+          continue;
+        }
+        if (TABLE_EXT.test(f.name)) seen.set(code, f.name);
+        add(file);
+      }
+    }
+  }
+  return { inputs, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+interface TableRead<T> {
+  rows: (T & { line: number })[];
+  problems: Problem[];
+  records: number;
+  /** Every row could be read and passed its schema. */
+  clean: boolean;
+  /** Raw cell of one column for every readable record (also of rows that failed the schema). */
+  raw: (column: string) => { value: string; line: number }[] | null;
+}
+
+async function readRows<S extends z.ZodObject>(root: string, file: string, schema: S): Promise<TableRead<z.output<S>>> {
+  const { table, problems } = await scanTable(root, file, columnsOf(schema));
+  if (!table) return { rows: [], problems, records: 0, clean: false, raw: () => null };
+  const readClean = problems.length === 0;
+  const parsed = parseRows(table, schema);
+  return {
+    rows: parsed.rows as (z.output<S> & { line: number })[],
+    problems: [...problems, ...parsed.problems],
+    records: table.records.length,
+    clean: readClean && parsed.problems.length === 0,
+    raw: (column) => (readClean ? table.records.map((r) => ({ value: r.cells[column] ?? "", line: r.line })) : null),
+  };
+}
+
+async function readCodebook(root: string, file: string): Promise<{ codebook?: Codebook; locate?: Locate; problems: Problem[] }> {
+  const at = (row: number | null, column: string | null, message: string): Problem => ({ file, row, column, message });
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path.join(root, file)));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { problems: [at(null, null, err.code ? `cannot be read (${err.message})` : "is not UTF-8 text; save it as UTF-8")] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length)
+    return {
+      problems: doc.errors.map((e) => at(lineCounter.linePos(e.pos[0]).line, null, `is not valid YAML: ${e.message.split("\n")[0]}`)),
+    };
+  const locate: Locate = (p) => {
+    for (let k = p.length; k >= 0; k--) {
+      const node = k === 0 ? doc.contents : doc.getIn(p.slice(0, k), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return null;
+  };
+  const data: unknown = doc.toJS();
+  const r = Codebook.safeParse(data);
+  if (!r.success)
+    return {
+      locate,
+      problems: r.error.issues.map((issue) => {
+        const p = issue.path.filter((x): x is string | number => typeof x !== "symbol");
+        return at(locate(p), p.length ? p.join(".") : null, codebookMessage(issue, valueAt(data, p)));
+      }),
+    };
+  return { codebook: r.data, locate, problems: [] };
+}
+
+function valueAt(data: unknown, p: (string | number)[]): unknown {
+  let v = data;
+  for (const k of p) v = v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined;
+  return v;
+}
+
+const an = (noun: string) => `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
+
+/** zod's generic messages, restated with the value found and what was expected. */
+function codebookMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  const shown = JSON.stringify(value);
+  switch (issue.code) {
+    case "invalid_type":
+      return value === undefined ? `is missing (expected ${an(issue.expected)})` : `${shown} is not ${an(issue.expected)}`;
+    case "invalid_value":
+      return `${shown} is not allowed (expected: ${issue.values.map((v) => String(v)).join(", ")})`;
+    case "invalid_union":
+      if ("options" in issue && Array.isArray(issue.options))
+        return `${shown} is not allowed (expected: ${(issue.options as unknown[]).map((v) => String(v)).join(", ")})`;
+      return issue.message;
+    case "unrecognized_keys":
+      return `unknown key${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+    default:
+      return issue.message;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking
+
+/** Reads and validates; returns every problem, statistics, and the Project when there is no problem. */
+export async function checkProject(rootDir: string, opts: LoadOptions = {}): Promise<CheckResult> {
+  const root = path.resolve(rootDir);
+  const found = await discover(root);
+  const problems: Problem[] = [];
+
+  // Which inputs to check: all, or those selected (plus the context: countries and codebooks).
+  let selected: Input[];
+  if (opts.files) {
+    const picks: string[] = []; // relative paths; "" is the root itself
+    for (const f of opts.files) {
+      const rel = path.relative(root, path.resolve(root, f)).split(path.sep).join("/");
+      if (rel.startsWith("..") || path.isAbsolute(rel)) {
+        problems.push({ file: f, row: null, column: null, message: `is outside the project root ${root}` });
+        continue;
+      }
+      const k = await kindOf(path.join(root, rel));
+      if (k === null) problems.push({ file: rel, row: null, column: null, message: "file not found" });
+      else if (k === "dir" || found.inputs.some((i) => i.file === rel) || found.problems.some((p) => p.file === rel)) picks.push(rel);
+      else {
+        // A file discovery skips (e.g. in an unexpected folder): say what it is not.
+        const c = classify(rel);
+        problems.push("kind" in c ? { file: rel, row: null, column: null, message: "is not where an input file belongs" } : c);
+      }
+    }
+    const under = (file: string) => picks.some((p) => p === "" || file === p || file.startsWith(p + "/"));
+    // The context (countries, codebooks) is always read; a missing countries.csv is always reported.
+    const context = (file: string) => file === COUNTRIES || file.startsWith(METHODOLOGY + "/");
+    problems.push(...found.problems.filter((p) => under(p.file) || context(p.file)));
+    selected = found.inputs.filter((i) => under(i.file) || context(i.file));
+  } else {
+    problems.push(...found.problems);
+    selected = found.inputs;
+  }
+  const stats: CheckStats = { sheets: 0, surveys: 0, other: 0, rows: 0 };
+  const files = new Set<string>();
+  const of = (kind: Kind) => selected.filter((i) => i.kind === kind);
+
+  // Countries
+  let countries: (Country & { line: number })[] = [];
+  let countrySet: Set<string> | null = null;
+  for (const input of of("countries")) {
+    const r = await readRows(root, input.file, CountryRow);
+    files.add(input.file);
+    stats.other++;
+    stats.rows += r.records;
+    problems.push(...r.problems, ...validateCountries(input.file, r.rows));
+    countries = r.rows;
+    if (r.clean) countrySet = new Set(r.rows.map((c) => c.code));
+  }
+
+  // Codebooks
+  const codebookFiles: CodebookFile[] = [];
+  for (const input of of("codebook")) {
+    const r = await readCodebook(root, input.file);
+    files.add(input.file);
+    stats.other++;
+    problems.push(...r.problems);
+    if (r.codebook) codebookFiles.push({ file: input.file, codebook: r.codebook, locate: r.locate });
+  }
+  problems.push(...validateCodebooks(codebookFiles));
+  const codebooks = codebookFiles.map((c) => c.codebook).sort((a, b) => a.years.from - b.years.from);
+  const codebooksComplete = codebookFiles.length === of("codebook").length;
+
+  // Which country-years have a sheet / a survey (on disk, whether selected or not)
+  const present = (kind: Kind) => new Map(found.inputs.filter((i) => i.kind === kind).map((i) => [`${i.country}/${i.year}`, i.file]));
+  const sheetAt = present("sheet");
+  const surveyAt = present("survey");
+
+  const nameProblems = (input: Input): Problem[] => {
+    const name = input.file.split("/").pop()!;
+    const stem = name.replace(TABLE_EXT, "");
+    const out: Problem[] = [];
+    const put = (message: string) => out.push({ file: input.file, row: null, column: null, message });
+    if (/^[a-zA-Z]{3}$/.test(stem) && stem !== stem.toUpperCase())
+      put(`file name "${name}" must be an upper-case country code (expected ${stem.toUpperCase()}${name.slice(stem.length).toLowerCase()})`);
+    else if (!/^[A-Z]{3}$/.test(stem))
+      put(`file name "${name}" is not a country code (expected ISO 3166 alpha-3 in upper case, e.g. KAZ${name.slice(stem.length).toLowerCase()})`);
+    else if (countrySet && !countrySet.has(stem)) put(`country "${stem}" (from the file name) is not in ${COUNTRIES}`);
+    return out;
+  };
+
+  // Sheets and surveys, read in parallel
+  const sheetInputs = of("sheet");
+  const surveyInputs = of("survey");
+  const [sheetReads, surveyReads] = await Promise.all([
+    Promise.all(sheetInputs.map((i) => readRows(root, i.file, SheetRow))),
+    Promise.all(surveyInputs.map((i) => readRows(root, i.file, SurveyRow))),
+  ]);
+
+  const sheets: Sheet[] = [];
+  sheetInputs.forEach((input, k) => {
+    const r = sheetReads[k];
+    files.add(input.file);
+    stats.sheets++;
+    stats.rows += r.records;
+    problems.push(...r.problems, ...nameProblems(input));
+    const year = input.year!;
+    const country = input.country!;
+    const g = governingCodebook(input.file, year, codebooks);
+    if (g.problem) {
+      if (codebooksComplete) problems.push(g.problem);
+      return;
+    }
+    const cb = g.codebook!;
+    const indicators = r.raw("indicator")?.map((x) => ({ id: x.value.trim().toUpperCase(), line: x.line })).filter((x) => x.id !== "") ?? null;
+    problems.push(...validateSheet({ file: input.file, country, year, answers: r.rows, indicators }, cb, surveyAt.get(`${country}/${year}`) ?? null));
+    sheets.push({ file: input.file, country, year, methodology: cb.version, answers: r.rows });
+  });
+
+  const surveys: SurveyFile[] = [];
+  surveyInputs.forEach((input, k) => {
+    const r = surveyReads[k];
+    files.add(input.file);
+    stats.surveys++;
+    stats.rows += r.records;
+    problems.push(...r.problems, ...nameProblems(input));
+    const year = input.year!;
+    const country = input.country!;
+    if (!sheetAt.has(`${country}/${year}`))
+      problems.push({
+        file: input.file,
+        row: null,
+        column: null,
+        message: `there is no sheet for ${country} ${year} (expected ${SHEETS}/${year}/${country}.csv or .xlsx beside this survey)`,
+      });
+    const g = governingCodebook(input.file, year, codebooks);
+    if (g.problem) {
+      if (codebooksComplete) problems.push(g.problem);
+      return;
+    }
+    problems.push(...validateSurvey({ file: input.file, country, year, responses: r.rows }, g.codebook!));
+    surveys.push({ file: input.file, country, year, responses: r.rows });
+  });
+
+  // Published editions and claims
+  let editions: (Edition & { line: number })[] = [];
+  for (const input of of("editions")) {
+    const r = await readRows(root, input.file, EditionRow);
+    files.add(input.file);
+    stats.other++;
+    stats.rows += r.records;
+    problems.push(...r.problems, ...validateEditions(input.file, r.rows, countrySet));
+    editions = r.rows;
+  }
+  let claims: (Claim & { line: number })[] = [];
+  for (const input of of("claims")) {
+    const r = await readRows(root, input.file, ClaimRow);
+    files.add(input.file);
+    stats.other++;
+    stats.rows += r.records;
+    problems.push(...r.problems, ...validateClaims(input.file, r.rows, countrySet, codebooksComplete ? codebooks : []));
+    claims = r.rows;
+  }
+
+  const sorted = sortProblems(problems);
+  const byCountryYear = (a: { country: string; year: number }, b: { country: string; year: number }) =>
+    (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) || a.year - b.year;
+  const project: Project | null = sorted.length
+    ? null
+    : {
+        root,
+        countries: countries.map(({ line: _line, ...c }) => c),
+        editions,
+        claims,
+        codebooks,
+        sheets: sheets.sort(byCountryYear),
+        surveys: surveys.sort(byCountryYear),
+        files: [...files].sort(),
+      };
+  return { project, problems: sorted, stats };
+}
