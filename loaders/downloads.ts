@@ -1,6 +1,6 @@
-// Every level of the Index as CSV, JSON and XLSX, in one deterministic archive that the
-// downloads page unpacks file by file (Framework archive loader).
-import type { Project } from "./project.ts";
+// Every level of the Index as CSV, JSON and XLSX, and one ZIP of them all.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { PipelineResult } from "./pipeline.ts";
 import { LEVELS, levelTable, type Level } from "./levels.ts";
 import { toCsv, toJson } from "./csv.ts";
@@ -24,7 +24,10 @@ data/reconstruction/README.md in the repository). Cells whose source says "recon
 Text cells beginning with = + - @ are prefixed with an apostrophe so spreadsheets do not run them.
 `;
 
-export async function downloadArchive(_project: Project, result: PipelineResult): Promise<Buffer> {
+/** Where the build writes the downloads, relative to dist/ (outside Framework: see writeDownloads). */
+export const DOWNLOADS_DIR = "files";
+
+export async function downloadFiles(result: PipelineResult): Promise<[string, string | Buffer][]> {
   const files: [string, string | Buffer][] = [
     ["README.txt", README],
     ["contents.json", toJson(DOWNLOADS.map(({ file, title, description }) => ({ file, title, description })))],
@@ -36,5 +39,19 @@ export async function downloadArchive(_project: Project, result: PipelineResult)
     files.push([`${d.file}.json`, toJson(rows)]);
     files.push([`${d.file}.xlsx`, await toXlsx([{ name: d.title, columns, rows }])]);
   }
-  return zipFiles(files);
+  return files;
+}
+
+/**
+ * Writes every download and one ZIP of them all into dist/files/. This runs after Framework's
+ * build rather than as a data loader, because a page that attaches a .csv, .xlsx or .zip file
+ * makes Framework fetch the matching parser from a CDN at build time.
+ */
+export async function writeDownloads(result: PipelineResult, dist: string): Promise<string[]> {
+  const dir = path.join(dist, DOWNLOADS_DIR);
+  await mkdir(dir, { recursive: true });
+  const files = await downloadFiles(result);
+  for (const [name, content] of files) await writeFile(path.join(dir, name), content);
+  await writeFile(path.join(dir, "torture-index-all-levels.zip"), await zipFiles(files));
+  return [...files.map(([n]) => n), "torture-index-all-levels.zip"];
 }

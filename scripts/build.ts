@@ -47,3 +47,24 @@ clearLoaderCache();
 pinBuiltinVersions();
 rmSync(path.join(root, "dist"), { recursive: true, force: true });
 run(process.execPath, [path.join(root, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"]);
+
+// ---- post-build: dist/files/ (downloads; loaders/downloads.ts) --------------------------------
+// Written here, not by a data loader: attaching .csv/.xlsx/.zip files to a page makes Framework
+// fetch their parsers from a CDN at build time.
+{
+  const { runPipeline } = await import("../loaders/pipeline.ts");
+  const { writeDownloads, DOWNLOADS_DIR } = await import("../loaders/downloads.ts");
+  const { result } = await runPipeline(root);
+  const written = await writeDownloads(result, path.join(root, "dist"));
+  console.log(`downloads: ${written.length} files → dist/${DOWNLOADS_DIR}/`);
+}
+
+// ---- post-build: dist/manifest.json (Audit; loaders/manifest.ts) -------------------------------
+// SHA-256 of every input and data output, the codebook versions, the seeds and the commit, so that
+// `npm run index -- verify dist/manifest.json` can later prove the report is what the inputs make.
+{
+  const { writeBuildManifest } = await import("../loaders/manifest.ts");
+  const { file, manifest } = await writeBuildManifest(root);
+  console.log(`manifest: ${manifest.inputs.length} inputs, ${manifest.outputs.length} data outputs → ${path.relative(root, file)}`);
+}
+// ---- end post-build ---------------------------------------------------------------------------
