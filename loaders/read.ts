@@ -6,7 +6,10 @@
 // Every problem in a file is collected; readTable throws one InputError carrying all of them.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+
+// exceljs takes about half a second to import; most inputs are CSV, so it is loaded only for XLSX.
+const loadExcel = async (): Promise<typeof ExcelJS> => (await import("exceljs")).default;
 import type { z } from "zod";
 import { InputError, sortProblems, type Problem } from "./problems.ts";
 
@@ -459,7 +462,8 @@ function cellText(cell: ExcelJS.Cell): CellResult {
 const colIndex = (letters: string) => letters.split("").reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 async function xlsxGrid(file: string, data: Uint8Array, problems: Problem[]): Promise<Grid | null> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   if (data.length === 0) return fail(problems, file, "is empty (0 bytes; expected an Excel workbook)");
   try {
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
@@ -489,7 +493,7 @@ async function xlsxGrid(file: string, data: Uint8Array, problems: Problem[]): Pr
     let bad = false;
     for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.getCell(c);
-      if (cell.type === ExcelJS.ValueType.Merge) {
+      if (cell.type === Excel.ValueType.Merge) {
         fields.push(""); // the merge itself is reported; the row is not used
         bad = true;
         continue;

@@ -6,9 +6,12 @@ import type { PipelineResult } from "./pipeline.ts";
 import { rankByYear } from "./aggregate.ts";
 import { describeRule, pointsRange } from "./score.ts";
 import type { Codebook } from "./schema.ts";
+import { ROUNDING_POLICY } from "./rounding.ts";
 
-export const ROUNDING_POLICY =
-  "The engine computes at full precision (IEEE 754 double) and never rounds inside. Pages, PDFs and the release-style tables round for display only, to two decimals as the Working Group publishes. Comparisons with published figures round the computed value to the published precision first. Where contributions to a change are shown rounded, cents are allocated by largest remainder so that the shown parts add up to the shown change.";
+/** Rounding on pages: display only; contributions use the sum-keeping policy of rounding.ts. */
+export const DISPLAY_ROUNDING =
+  "The engine computes at full precision (IEEE 754 double) and never rounds inside. Pages, PDFs and tables round for display only, to two decimals as the Working Group publishes; comparisons with published figures round the computed value to the published precision first. " +
+  ROUNDING_POLICY;
 
 export function countryNames(project: Project): Record<string, { name_en: string; name_ru: string }> {
   return Object.fromEntries(project.countries.map((c) => [c.code, { name_en: c.name_en, name_ru: c.name_ru }]));
@@ -83,7 +86,7 @@ function indicatorRows(cb: Codebook) {
 
 export function methodologyPayload(project: Project) {
   return {
-    rounding: ROUNDING_POLICY,
+    rounding: DISPLAY_ROUNDING,
     versions: project.codebooks.map((cb) => {
       const indicators = indicatorRows(cb);
       const weight = new Map(cb.sections.map((s) => [s.id, s.weight]));
@@ -172,4 +175,12 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
       .map((s) => ({ year: s.year, indicator: s.indicator, title: titles.get(s.indicator)?.title ?? s.indicator, value: s.value, lo: s.lo, hi: s.hi, level: s.level, respondents: s.respondents, seed: s.seed, replicates: s.replicates, roles: s.roles, multiplier: s.multiplier })),
     sources: sources.map((s) => ({ ...s, indicators: [...s.indicators].sort(), years: [...s.years].sort() })),
   };
+}
+
+/** The latest year's change per country, as the results page links it to its explanation. */
+export function latestChanges(pairs: { country: string; to_year: number; change: number; paragraph: string; display: { change: number } }[], year: number | null) {
+  return pairs
+    .filter((p) => p.to_year === year)
+    .map((p) => ({ country: p.country, year: p.to_year, change: p.change, shown: p.display.change, paragraph: p.paragraph }))
+    .sort((a, b) => a.country.localeCompare(b.country));
 }

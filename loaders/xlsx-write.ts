@@ -1,6 +1,6 @@
 // XLSX output with exceljs, made deterministic (fixed workbook dates, normalised ZIP).
 // Numbers stay numbers; text is written as text (a cell beginning with "=" is not a formula).
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { FIXED_DATE, normaliseZip } from "./zip.ts";
 
 export interface SheetSpec {
@@ -10,7 +10,9 @@ export interface SheetSpec {
 }
 
 export async function toXlsx(sheets: SheetSpec[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Imported on use: exceljs is slow to load and most callers never write a workbook.
+  const Excel: typeof ExcelJS = (await import("exceljs")).default;
+  const wb = new Excel.Workbook();
   wb.creator = "Prohibition of Torture Index notebook";
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;

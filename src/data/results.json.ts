@@ -1,9 +1,12 @@
-// The results page: computed Index with ranks, the latest edition as published, the step log.
+// The results page: computed Index with ranks, the latest edition as published, what changed
+// in the latest year (from the exact attribution), and the step log.
 import { runLoader } from "../../loaders/framework.ts";
 import { runPipeline } from "../../loaders/pipeline.ts";
-import { resultsPayload } from "../../loaders/report.ts";
+import { resultsPayload, latestChanges } from "../../loaders/report.ts";
+import { changesPayload } from "../../loaders/claims.ts";
 
 await runLoader(async (root) => {
   const { project, result } = await runPipeline(root);
-  return resultsPayload(project, result);
+  const results = resultsPayload(project, result);
+  return { ...results, changes: latestChanges(changesPayload(project, result).pairs, results.latest_year) };
 });

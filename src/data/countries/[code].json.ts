@@ -3,11 +3,14 @@ import { parseArgs } from "node:util";
 import { runLoader } from "../../../loaders/framework.ts";
 import { runPipeline } from "../../../loaders/pipeline.ts";
 import { countryPayload } from "../../../loaders/report.ts";
+import { changesPayload } from "../../../loaders/claims.ts";
 
 const { values } = parseArgs({ options: { code: { type: "string" } } });
 
 await runLoader(async (root) => {
   const { project, result } = await runPipeline(root);
-  if (!result.index.some((r) => r.country === values.code)) throw new Error(`no sheets for country ${values.code}`);
-  return countryPayload(project, result, values.code!);
+  const code = values.code!;
+  if (!result.index.some((r) => r.country === code)) throw new Error(`no sheets for country ${code}`);
+  const pairs = changesPayload(project, result).pairs.filter((p) => p.country === code);
+  return { ...countryPayload(project, result, code), pairs };
 });
