@@ -13,7 +13,7 @@ const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" };
 console.log(`sandbox ${name}: ${root}`);
 let r = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], { cwd: root, stdio: "inherit", env });
 if (r.status === 0 && browser) {
-  r = spawnSync(process.execPath, ["--import", "tsx", "tests/browser/check.ts"], {
+  r = spawnSync(process.execPath, ["--import", "tsx", "tests/browser/check.ts", "--pages-only"], {
     cwd: root,
     stdio: "inherit",
     env: { ...env, SCREENSHOTS: path.join(process.cwd(), "tests", "browser", "screenshots", name) },

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { serveDirectory } from "../../scripts/static-server.ts";
 import { scenarios } from "./scenarios.ts";
+import { checkUntrustedText } from "./untrusted.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dist = path.resolve(root, process.env.DIST ?? "dist");
@@ -132,6 +133,18 @@ async function main(): Promise<void> {
         for (const f of r.failures) console.log(`       ${f}`);
       }
       for (const n of r.notes) console.log(`       ${n}`);
+    }
+    server.close();
+    if (!process.argv.includes("--pages-only")) {
+      const r = await checkUntrustedText(browser);
+      if (r.failures.length === 0) {
+        passed++;
+        console.log(`ok   ${r.name}`);
+      } else {
+        failed++;
+        console.log(`FAIL ${r.name}`);
+        for (const f of r.failures) console.log(`       ${f}`);
+      }
     }
   } finally {
     await browser.close();

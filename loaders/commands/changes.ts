@@ -1,0 +1,50 @@
+// `changes --out DIR`: what drove each year's change, and the release statements checked against it.
+//   DIR/changes.csv       country,from_year,to_year,change,section,indicator,kind,contribution
+//   DIR/claims-check.csv  id,edition,country,year,kind,stated,computed,difference,status,reason
+// Full precision, sorted (changes: country, from_year, section, indicator, kind; claims: edition,
+// year, country, kind, id). Exits 0 whatever the claims' statuses: a mismatch is a finding, not an error.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { type Command, EXIT, option } from "../command.ts";
+import { runPipeline } from "../pipeline.ts";
+import { CHANGES_COLUMNS, EXACTNESS_TOLERANCE, changesTable } from "../attribution.ts";
+import { CLAIMS_CHECK_COLUMNS, analyseChanges, claimsTable, readClaims } from "../claims.ts";
+import { toCsv } from "../csv.ts";
+
+export const command: Command = {
+  name: "changes",
+  summary: "split every year-over-year change by indicator, section and kind; check the releases' statements",
+  usage: "changes --out DIR [--claims FILE]",
+  async run(args, ctx) {
+    const { root } = ctx;
+    const out = option(args, "out");
+    if (!out) {
+      ctx.err("changes needs --out DIR");
+      return EXIT.usage;
+    }
+    // Paths the user typed are relative to the folder the command was run from.
+    const claimsFile = option(args, "claims");
+    const claimsPath = claimsFile ? path.relative(root, path.resolve(ctx.cwd ?? root, claimsFile)) : undefined;
+    const { project, result } = await runPipeline(root);
+    const claims = claimsPath ? await readClaims(root, claimsPath) : undefined;
+    const { attribution, checks } = analyseChanges(project, result, { claims });
+    const inexact = attribution.pairs.filter((p) => Math.abs(p.residual) > EXACTNESS_TOLERANCE);
+    if (inexact.length) {
+      ctx.err(`contributions do not add up to the change for ${inexact.map((p) => `${p.country} ${p.from_year}→${p.to_year} (residual ${p.residual})`).join(", ")}`);
+      return EXIT.internal;
+    }
+    const dir = path.resolve(ctx.cwd ?? root, out);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "changes.csv"), toCsv(changesTable(attribution), [...CHANGES_COLUMNS]));
+    await writeFile(path.join(dir, "claims-check.csv"), toCsv(claimsTable(checks), [...CLAIMS_CHECK_COLUMNS]));
+    const n = (s: string) => checks.filter((c) => c.status === s).length;
+    const crossing = attribution.pairs.filter((p) => p.crosses_methodology).length;
+    ctx.out(
+      `attributed ${attribution.pairs.length} year-over-year changes (${crossing} crossing a change of method) in ${attribution.rows.length} contributions; ` +
+        `checked ${checks.length} statements: ${n("matches")} match, ${n("differs")} differ, ${n("not checkable")} not checkable; ` +
+        `wrote changes.csv and claims-check.csv to ${path.relative(ctx.cwd ?? root, dir) || "."}`,
+    );
+    for (const c of checks.filter((c) => c.status === "differs")) ctx.out(`  differs: ${c.id} (${c.country || "all"} ${c.year} ${c.kind}${c.component ? " " + c.component : ""}): ${c.reason}`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,259 @@
+// What drove a year's change: a waterfall from last year's total through the section contributions
+// to this year's total, and the block that explains it. Reused by the "What changed" pages and the
+// country pages. Input: one entry of `pairs` in src/data/changes.json (loaders/claims.ts
+// changesPayload). Every figure drawn is a displayed figure from the loader (`display`, `shown`):
+// rounded by the stated policy so the steps add up exactly; nothing is computed here but positions.
+import { vlChart } from "./chart.js";
+import { figuresTable } from "./table.js";
+import { fmt, signed, text, sourceLink } from "./format.js";
+
+const INCREASE = "#0072B2"; // Okabe–Ito blue
+const DECREASE = "#D55E00"; // Okabe–Ito vermillion
+const TOTAL = "#7f7f7f";
+
+/** The change's pairs of one country (for a country page), oldest first. */
+export function pairsOf(changes, code) {
+  return changes.pairs.filter((p) => p.country === code).sort((a, b) => a.to_year - b.to_year);
+}
+
+/** Where a pair is explained, relative to a page one folder deep (e.g. /countries/KAZ, /changes/2024). */
+export function changeHref(pair, prefix = "../") {
+  return `${prefix}changes/${pair.to_year}#${pair.country}`;
+}
+
+/**
+ * The waterfall's steps: the from-year total, one step per section that moved (by displayed cents, in
+ * codebook order), the to-year total. Positions are kept in whole cents so bars meet exactly.
+ */
+export function waterfallData(pair) {
+  const cents = (x) => Math.round(x * 100);
+  const rows = [];
+  let running = cents(pair.display.from_total);
+  rows.push({
+    order: 0,
+    step: `${pair.from_year} total`,
+    title: `Index ${pair.from_year}`,
+    type: "total",
+    amount: pair.display.from_total,
+    start: 0,
+    end: pair.display.from_total,
+    label: fmt(pair.display.from_total),
+  });
+  pair.sections
+    .filter((s) => cents(s.shown) !== 0)
+    .forEach((s, i) => {
+      const start = running;
+      running += cents(s.shown);
+      rows.push({
+        order: i + 1,
+        step: `${s.section} ${s.title}`,
+        title: s.title,
+        type: s.shown > 0 ? "increase" : "decrease",
+        amount: s.shown,
+        start: start / 100,
+        end: running / 100,
+        label: signed(s.shown),
+      });
+    });
+  rows.push({
+    order: rows.length,
+    step: `${pair.to_year} total`,
+    title: `Index ${pair.to_year}`,
+    type: "total",
+    amount: pair.display.to_total,
+    start: 0,
+    end: pair.display.to_total,
+    label: fmt(pair.display.to_total),
+  });
+  return rows;
+}
+
+/**
+ * The x range to draw. The steps of a year are often small beside the totals (Belarus −93.83 → −95.02):
+ * when the span of the running total is under 35% of the larger total, the axis is zoomed on that span
+ * (it then does not start at zero, total bars are cut at the edge, and the caption says so). Room is
+ * left on both sides for the labels.
+ */
+export function waterfallDomain(pair) {
+  const rows = waterfallData(pair);
+  const steps = rows.flatMap((r) => (r.type === "total" ? [r.end] : [r.start, r.end]));
+  const lo0 = Math.min(...steps);
+  const hi0 = Math.max(...steps);
+  const big = Math.max(Math.abs(pair.display.from_total), Math.abs(pair.display.to_total));
+  const zoomed = hi0 - lo0 < 0.35 * big;
+  const lo = zoomed ? lo0 : Math.min(0, lo0);
+  const hi = zoomed ? hi0 : Math.max(0, hi0);
+  const pad = Math.max(0.5, 0.38 * (hi - lo));
+  return { domain: [lo - pad, hi + pad], zoomed };
+}
+
+/** Vega-Lite spec of the waterfall (horizontal: long section titles stay readable). */
+export function waterfallSpec(pair, { height } = {}) {
+  const values = waterfallData(pair).map((r) => ({
+    ...r,
+    // Labels sit at the end a bar points to: right of an increase or a positive total, left of a
+    // decrease or a negative total.
+    anchor: r.type === "total" ? r.end : r.type === "increase" ? Math.max(r.start, r.end) : Math.min(r.start, r.end),
+    side: (r.type === "total" && r.end < 0) || r.type === "decrease" ? "left" : "right",
+  }));
+  const { domain, zoomed } = waterfallDomain(pair);
+  const x = { type: "quantitative", title: zoomed ? "Index points (axis zoomed, not from zero)" : "Index points", scale: { domain, nice: false, zero: false } };
+  return {
+    width: "container",
+    height: height ?? Math.max(120, 30 * values.length),
+    data: { values },
+    encoding: {
+      y: { field: "step", type: "nominal", sort: { field: "order" }, title: null, axis: { labelLimit: 260 } },
+    },
+    layer: [
+      ...(domain[0] <= 0 && domain[1] >= 0 ? [{ mark: { type: "rule", color: "#333" }, encoding: { x: { datum: 0, ...x, title: null } } }] : []),
+      {
+        mark: { type: "bar", height: { band: 0.7 }, clip: true },
+        encoding: {
+          x: { field: "start", ...x },
+          x2: { field: "end" },
+          color: {
+            field: "type",
+            type: "nominal",
+            title: null,
+            scale: { domain: ["total", "increase", "decrease"], range: [TOTAL, INCREASE, DECREASE] },
+            legend: { orient: "bottom" },
+          },
+          tooltip: [
+            { field: "title", title: "Step" },
+            { field: "label", title: "Amount" },
+          ],
+        },
+      },
+      {
+        // The amount beside each bar, with its sign: the chart does not rely on colour.
+        transform: [{ filter: "datum.side === 'right'" }],
+        mark: { type: "text", align: "left", dx: 4, fontWeight: "bold" },
+        encoding: { x: { field: "anchor", ...x }, text: { field: "label" } },
+      },
+      {
+        transform: [{ filter: "datum.side === 'left'" }],
+        mark: { type: "text", align: "right", dx: -4, fontWeight: "bold" },
+        encoding: { x: { field: "anchor", ...x }, text: { field: "label" } },
+      },
+    ],
+  };
+}
+
+/** The waterfall as a figure (SVG, text alternative, numbers as a table). */
+export function waterfallChart(pair, { caption } = {}) {
+  const rows = waterfallData(pair);
+  const { zoomed } = waterfallDomain(pair);
+  const steps = rows.slice(1, -1).map((r) => `${r.title} ${r.label}`).join(", ");
+  const zoomNote = zoomed ? " The axis is zoomed on the steps and does not start at zero; the total bars are cut at its edge." : "";
+  return vlChart(waterfallSpec(pair), {
+    alt: `Waterfall for ${pair.name} from ${fmt(pair.display.from_total)} in ${pair.from_year} to ${fmt(pair.display.to_total)} in ${pair.to_year}: ${steps || "no section moved"}.`,
+    caption: (caption ?? `${pair.name}, ${pair.from_year} → ${pair.to_year}: from last year's total through the section contributions (${signed(pair.display.change)} in all) to this year's.`) + zoomNote,
+    data: rows.map((r) => ({ step: r.title, amount: r.amount, end: r.end })),
+    columns: [
+      { key: "step", label: "Step" },
+      { key: "amount", label: "Amount", numeric: true, format: (v, r) => (r.step.startsWith("Index ") ? fmt(v) : signed(v)) },
+      { key: "end", label: "Running total", numeric: true },
+    ],
+  });
+}
+
+/** Table of the indicators that moved most (|contribution|), with the sheet's reason and note as text. */
+export function movedIndicators(pair, { limit = 8 } = {}) {
+  const moved = pair.indicators.filter((i) => i.contribution !== 0 || i.reason).slice(0, limit);
+  if (!moved.length) return text("p", "No indicator moved and no sheet states a change.");
+  const answer = (value, survey) => (value === null ? "—" : value === "survey" && survey !== null ? `survey ${fmt(survey)}` : value);
+  return figuresTable(
+    moved.map((i) => ({
+      ...i,
+      answers: `${answer(i.value_from, i.survey_from)} → ${answer(i.value_to, i.survey_to)}`,
+      kind: i.kinds.join(", "),
+    })),
+    [
+      { key: "indicator", label: "Indicator" },
+      { key: "title", label: "Title" },
+      { key: "shown", label: "Contribution", numeric: true, format: (v) => signed(v) },
+      { key: "kind", label: "Kind", className: (v) => (v.includes("unexplained") ? "status-differs" : "") },
+      { key: "answers", label: `Answer ${pair.from_year} → ${pair.to_year}` },
+      { key: "reason", label: "Reason in the sheet", format: (v) => v ?? "(none given)" },
+      { key: "detail", label: "How it was computed" },
+      { key: "note", label: "Note" },
+    ],
+    { caption: `Indicators that moved most, ${pair.name} ${pair.from_year} → ${pair.to_year}` },
+  );
+}
+
+const STATUS_LABEL = { matches: "matches", differs: "DIFFERS", "not checkable": "not checkable" };
+
+/** One release statement with its check status; `differs` is marked in words, weight and colour. */
+export function claimItem(c) {
+  const item = document.createElement("li");
+  item.className = `claim claim-${c.status.replace(" ", "-")}${c.status === "differs" ? " finding" : ""}`;
+  item.dataset.status = c.status;
+  item.dataset.claim = c.id;
+  const badge = text("strong", STATUS_LABEL[c.status] ?? c.status, c.status === "differs" ? "status-differs" : c.status === "matches" ? "status-matches" : "status-unchecked");
+  item.append(badge, document.createTextNode(" "));
+  item.append(text("q", c.text));
+  const meta = [`edition ${c.edition}`, `${c.kind}${c.component ? " " + c.component : ""}`];
+  if (c.stated !== null) meta.push(`stated ${fmt(c.stated)}`);
+  if (c.computed !== null && c.kind !== "leader" && c.kind !== "bottom") meta.push(`computed ${fmt(c.computed)}`);
+  if (c.difference !== null && c.status === "differs") meta.push(`difference ${signed(c.difference)}`);
+  item.append(text("div", meta.join(" · "), "claim-meta"));
+  item.append(text("div", c.reason, "claim-reason"));
+  const src = document.createElement("div");
+  src.className = "claim-source";
+  src.append(text("span", "Source: "), sourceLink(c.source));
+  item.append(src);
+  return item;
+}
+
+export function claimList(claims, { empty = "The release makes no checkable statement about this country-year." } = {}) {
+  if (!claims.length) return text("p", empty, "muted");
+  const list = document.createElement("ul");
+  list.className = "claims";
+  // Mismatches first.
+  const rank = { differs: 0, matches: 1, "not checkable": 2 };
+  for (const c of [...claims].sort((a, b) => rank[a.status] - rank[b.status])) list.append(claimItem(c));
+  return list;
+}
+
+/**
+ * Everything about one country's change in one block with id = country code (link target
+ * `../changes/<year>#<CODE>`): heading, generated paragraph, waterfall, moved indicators, statements.
+ */
+export function changeBlock(pair, { heading = "h2", withClaims = true, id = pair.country } = {}) {
+  const block = document.createElement("section");
+  block.className = "change-block";
+  if (id) block.id = id;
+  block.dataset.country = pair.country;
+  block.append(text(heading, `${pair.name}: ${signed(pair.display.change)} (${pair.from_year} ${fmt(pair.display.from_total)} → ${pair.to_year} ${fmt(pair.display.to_total)})`));
+  if (pair.crosses_methodology) {
+    const note = text(
+      "p",
+      `This pair crosses the change of method (${pair.methodology_from} → ${pair.methodology_to}): the ${pair.from_year} answers were rescored under ${pair.methodology_to} where they allow it; ` +
+        `${signed(pair.display.method ?? 0)} of the change is the method's.` +
+        (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`),
+      pair.comparable ? "method-note" : "method-note finding",
+    );
+    block.append(note);
+  }
+  const grid = document.createElement("div");
+  grid.className = "change-grid";
+  const left = document.createElement("div");
+  left.className = "change-main";
+  left.append(text("p", pair.paragraph, "change-paragraph"));
+  left.append(waterfallChart(pair));
+  grid.append(left);
+  if (withClaims) {
+    const right = document.createElement("aside");
+    right.className = "change-claims";
+    right.append(text("h3", "What the release said"));
+    right.append(claimList(pair.claims));
+    grid.append(right);
+  }
+  block.append(grid);
+  block.append(movedIndicators(pair));
+  if (pair.unexplained.length)
+    block.append(text("p", `Finding: ${pair.unexplained.join(", ")} moved without a reason in the sheet (kind "unexplained").`, "finding status-differs"));
+  return block;
+}

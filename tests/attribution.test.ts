@@ -1,0 +1,234 @@
+// Attribution of year-over-year changes and the display-rounding policy: synthetic projects scored
+// by the real engine first, then the reconstructed data in data/ (once its sheets exist).
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { attributeChanges, changesTable, displayPair, explainPair, EXACTNESS_TOLERANCE, type Attribution, type PairAttribution } from "../loaders/attribution.ts";
+import { allocateCents, roundKeepingSum, toCents, fromCents } from "../loaders/rounding.ts";
+import { runPipeline } from "../loaders/pipeline.ts";
+import { scoreProject, syntheticResult, unrescorableProject } from "./fixtures/claims/synthetic.ts";
+import { repoRoot } from "./helpers/project-copy.ts";
+
+const pairOf = (a: Attribution, country: string, to: number) => a.pairs.find((p) => p.country === country && p.to_year === to);
+const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+const nonZero = (p: PairAttribution) => p.indicators.filter((i) => i.contribution !== 0);
+
+describe("attribution on a synthetic two-codebook project", () => {
+  const { project, result } = syntheticResult();
+  const attribution = attributeChanges(result, { surveyFiles: project.surveys });
+
+  it("makes pairs only of consecutive measured years", () => {
+    expect(attribution.pairs.map((p) => `${p.country} ${p.from_year}-${p.to_year}`)).toEqual([
+      "AAA 2019-2020",
+      "AAA 2020-2021",
+      "AAA 2021-2022",
+      "BBB 2021-2022", // BBB is missing in 2020: no 2019→2020 nor 2020→2021, and no made-up 2019→2021
+    ]);
+  });
+
+  it("splits every change exactly, by row, section, indicator and kind", () => {
+    for (const p of attribution.pairs) {
+      expect(Math.abs(sum(p.rows.map((r) => r.contribution)) - p.change)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+      expect(Math.abs(sum(p.sections.map((s) => s.contribution)) - p.change)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+      expect(Math.abs(sum(p.indicators.map((s) => s.contribution)) - p.change)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+      expect(Math.abs(sum(p.kinds.map((s) => s.contribution)) - p.change)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+      expect(Math.abs(p.residual)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+      // Section sums equal the change of the pipeline's weighted section subtotals.
+      for (const s of p.sections) expect(s.contribution).toBeCloseTo((s.to_weighted ?? 0) - (s.from_weighted ?? 0), 9);
+    }
+  });
+
+  it("labels the pair crossing codebook versions and splits the method effect", () => {
+    const p = pairOf(attribution, "AAA", 2020)!;
+    expect(p.crosses_methodology).toBe(true);
+    expect(p.comparable).toBe(true);
+    expect(p.methodology_from).toBe("v1");
+    expect(p.methodology_to).toBe("v2");
+    expect(p.from_total).toBe(24);
+    expect(p.to_total).toBe(31.5);
+    // rescoring AA-01 (yes 5 → 6) +1; AA-03 moved from AA (w 1) to BB (w 2): −1 and +2
+    expect(p.method!.effect_common).toBeCloseTo(2, 12);
+    expect(p.method!.added).toBeCloseTo(4 + 7.5, 12); // BB-03 yes (2 × 2) and SS-01 (1.5 × 5)
+    expect(p.method!.removed).toBeCloseTo(-6, 12); // BB-02 yes (3 × 2)
+    expect(p.rows.every((r) => r.kind === "methodology")).toBe(true);
+    const moved = p.rows.filter((r) => r.indicator === "AA-03").map((r) => [r.section, r.contribution]);
+    expect(moved).toEqual([["AA", -1], ["BB", 2]]);
+    expect(p.sections.find((s) => s.section === "SS")!.contribution).toBe(7.5);
+    // Pairs within one codebook are not method pairs.
+    expect(pairOf(attribution, "AAA", 2021)!.crosses_methodology).toBe(false);
+    expect(pairOf(attribution, "AAA", 2021)!.method).toBeNull();
+  });
+
+  it("marks a crossing pair not comparable when an answer cannot be rescored, and still sums exactly", () => {
+    const project2 = unrescorableProject();
+    const r2 = scoreProject(project2);
+    const a2 = attributeChanges(r2, { surveyFiles: project2.surveys });
+    const p = pairOf(a2, "AAA", 2020)!;
+    expect(p.crosses_methodology).toBe(true);
+    expect(p.comparable).toBe(false);
+    expect(p.reason).toMatch(/AA-02/);
+    expect(p.method!.unrescorable.map((u) => u.indicator)).toEqual(["AA-02"]);
+    const row = p.rows.find((r) => r.indicator === "AA-02")!;
+    expect(row.kind).toBe("methodology");
+    expect(row.contribution).toBe(-1); // "some" 1 in v2 − "partial" 2 in v1
+    expect(Math.abs(p.residual)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+  });
+
+  it("gives each moved indicator its kind: law, coverage, survey, unexplained", () => {
+    const p = pairOf(attribution, "AAA", 2021)!;
+    const kind = (id: string) => p.rows.filter((r) => r.indicator === id).map((r) => [r.kind, r.contribution]);
+    expect(kind("AA-02")).toEqual([["law", 2]]);
+    expect(kind("BB-01")).toEqual([["coverage", -10]]);
+    expect(kind("BB-03")).toEqual([["unexplained", -6]]);
+    expect(kind("SS-01")).toEqual([["survey", -3.75]]);
+    expect(p.unexplained).toEqual(["BB-03"]);
+    expect(p.change).toBeCloseTo(-17.75, 12);
+    expect(p.indicators[0]!.indicator).toBe("BB-01"); // largest first
+  });
+
+  it("keeps a stated change that moved nothing as a zero row", () => {
+    const p = pairOf(attribution, "AAA", 2022)!;
+    expect(p.change).toBe(0);
+    expect(p.rows.map((r) => [r.indicator, r.kind, r.contribution])).toEqual([["AA-02", "reassessment", 0]]);
+    expect(nonZero(p)).toEqual([]);
+  });
+
+  it("finds a single reassessment as the only non-zero contribution (the Ukraine 2024 shape)", () => {
+    const p = pairOf(attribution, "BBB", 2022)!;
+    const moved = nonZero(p);
+    expect(moved.map((i) => [i.indicator, i.kinds, i.contribution])).toEqual([["AA-01", ["reassessment"], 11]]);
+    expect(p.change).toBe(11);
+  });
+
+  it("writes changes.csv rows for every pair, full precision", () => {
+    const rows = changesTable(attribution);
+    expect(new Set(rows.map((r) => `${r.country} ${r.from_year}`)).size).toBe(attribution.pairs.length);
+    // sorted by section, then indicator
+    expect(rows.filter((r) => r.country === "AAA" && r.from_year === 2020).map((r) => `${r.indicator} ${r.kind}`)).toEqual([
+      "AA-02 law",
+      "BB-01 coverage",
+      "BB-03 unexplained",
+      "SS-01 survey",
+    ]);
+    for (const r of rows) expect(Object.keys(r)).toEqual(["country", "from_year", "to_year", "change", "section", "indicator", "kind", "contribution"]);
+  });
+
+  it("explains a pair in words from figures that add up", () => {
+    const p = pairOf(attribution, "AAA", 2021)!;
+    const d = displayPair(p);
+    expect(d.change).toBe(-17.75);
+    expect(toCents(sum(Object.values(d.sections)))).toBe(toCents(d.change));
+    expect(toCents(sum(d.rows))).toBe(toCents(d.change));
+    const text = explainPair(p, { countryName: "Aland", sectionTitle: (s) => `section ${s}`, indicatorTitle: (i) => `title ${i}` });
+    expect(text).toMatch(/^Aland −17\.75 \(2020 31\.50 → 2021 13\.75\): section BB −16\.00, of which BB-01 “title BB-01” −10\.00 \(coverage\)/);
+    expect(text).toMatch(/unexplained\): BB-03/);
+    const m = explainPair(pairOf(attribution, "AAA", 2020)!, { countryName: "Aland", sectionTitle: (s) => s, indicatorTitle: (i) => i });
+    expect(m).toMatch(/crosses the change of method \(v1 → v2\); \+7\.50 of the change is the method's/);
+  });
+});
+
+describe("rounding policy: displayed contributions add up to the displayed change", () => {
+  const cases: [number, number[]][] = [
+    [1, [1 / 3, 1 / 3, 1 / 3]],
+    [-1, [-1 / 3, -1 / 3, -1 / 3]],
+    [0.03, [0.005, 0.005, 0.005, 0.005, 0.005, 0.005]],
+    [0, [0.004, -0.004]],
+    [0, [1.005, -1.005]],
+    [0.01, [0.0149, -0.0049]],
+    [12.14, [4.333333333333, 4.333333333333, 3.473333333334]],
+    [-15.87, [3.1, 2.055, -10.5, -10.525]],
+    [0.29, [0.145, 0.145]],
+    [-0.005, [-0.0025, -0.0025]],
+    [100.005, [50.0025, 50.0025]],
+    [-11.25, [0, -11.25, 0, 0]],
+  ];
+  it.each(cases)("change %d split as %j", (change, parts) => {
+    // The parts must add up to the change at full precision for the policy to apply.
+    expect(Math.abs(sum(parts) - change)).toBeLessThan(1e-9);
+    const r = roundKeepingSum(change, parts);
+    expect(sum(r.partCents)).toBe(r.changeCents);
+    expect(r.changeCents).toBe(toCents(change));
+    r.partCents.forEach((c, i) => expect(Math.abs(c - parts[i]! * 100)).toBeLessThan(1 + 1e-6)); // within one cent
+    parts.forEach((p, i) => p === 0 && expect(r.partCents[i]).toBe(0)); // zero stays zero
+  });
+  it("rounds half away from zero, immune to binary noise", () => {
+    expect(toCents(0.285)).toBe(29);
+    expect(toCents(-0.285)).toBe(-29);
+    expect(toCents(1.005)).toBe(101);
+    expect(toCents(134.65 - 122.51)).toBe(1214);
+    expect(toCents(-0.004)).toBe(0);
+    expect(Object.is(toCents(-0.001), -0)).toBe(false);
+    expect(fromCents(-1587)).toBe(-15.87);
+  });
+  it("allocates by the largest remainder, ties to the larger part", () => {
+    expect(allocateCents(100, [1 / 3, 1 / 3, 1 / 3])).toEqual([34, 33, 33]);
+    expect(allocateCents(10, [0.034, 0.033, 0.033])).toEqual([4, 3, 3]);
+    expect(allocateCents(5, [0.026, 0.024])).toEqual([3, 2]);
+    expect(allocateCents(-5, [-0.026, -0.024])).toEqual([-3, -2]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The reconstructed data (runs once data/sheets holds sheets).
+const sheetsDir = path.join(repoRoot, "data", "sheets");
+const hasData = existsSync(sheetsDir) && readdirSync(sheetsDir).some((y) => /^\d{4}$/.test(y));
+
+describe.skipIf(!hasData)("attribution of the reconstructed data", async () => {
+  const { project, result } = hasData ? await runPipeline(repoRoot, { replicates: 0 }) : ({} as Awaited<ReturnType<typeof runPipeline>>);
+  const attribution = hasData ? attributeChanges(result, { surveyFiles: project.surveys }) : ({ pairs: [], rows: [] } as Attribution);
+
+  it("has a pair for every country and consecutive measured years, and none across a gap", () => {
+    const has = new Set(result.index.map((t) => `${t.country}/${t.year}`));
+    const expected = result.index.filter((t) => has.has(`${t.country}/${t.year - 1}`)).length;
+    expect(attribution.pairs.length).toBe(expected);
+    for (const p of attribution.pairs) expect(p.to_year - p.from_year).toBe(1);
+  });
+
+  it("splits every change in the data exactly (tolerance 1e-9)", () => {
+    expect(attribution.pairs.length).toBeGreaterThan(0);
+    for (const p of attribution.pairs) {
+      const total = sum(p.rows.map((r) => r.contribution));
+      expect(Math.abs(total - p.change), `${p.country} ${p.from_year}→${p.to_year}`).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+      expect(Math.abs(sum(p.sections.map((s) => s.contribution)) - p.change)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+      const d = displayPair(p);
+      expect(toCents(sum(Object.values(d.sections)))).toBe(toCents(d.change));
+      expect(toCents(sum(d.rows))).toBe(toCents(d.change));
+      expect(toCents(d.from_total + d.change)).toBe(toCents(d.to_total));
+    }
+  });
+
+  it("labels 2019→2020 pairs as crossing the change of method, and no other", () => {
+    const crossing = attribution.pairs.filter((p) => p.crosses_methodology);
+    expect(crossing.length).toBeGreaterThan(0);
+    for (const p of crossing) {
+      expect([p.from_year, p.to_year]).toEqual([2019, 2020]);
+      expect(p.methodology_from).toBe("2019-pilot");
+      expect(p.methodology_to).toBe("2020");
+      expect(p.method).not.toBeNull();
+      expect(p.comparable || (p.reason ?? "").length > 0).toBe(true);
+      // The survey block is new in 2020: RM-06/07/08 are methodology (added) in these pairs.
+      for (const id of ["RM-06", "RM-07", "RM-08"]) {
+        const rows = p.rows.filter((r) => r.indicator === id);
+        for (const r of rows) expect(r.kind).toBe("methodology");
+      }
+    }
+    expect(attribution.pairs.filter((p) => !p.crosses_methodology).every((p) => p.from_year >= 2020)).toBe(true);
+  });
+
+  it("Ukraine 2023→2024: exactly one non-zero indicator contribution, LP-02, reassessment, −11.25", () => {
+    const p = pairOf(attribution, "UKR", 2024)!;
+    expect(p).toBeDefined();
+    const moved = nonZero(p);
+    expect(moved.map((i) => i.indicator)).toEqual(["LP-02"]);
+    expect(moved[0]!.kinds).toEqual(["reassessment"]);
+    expect(moved[0]!.contribution).toBeCloseTo(-11.25, 9);
+    expect(p.change).toBeCloseTo(-11.25, 9);
+  });
+
+  it("has no pair for a country missing in the earlier year (Poland after 2020)", () => {
+    const pol = attribution.pairs.filter((p) => p.country === "POL");
+    const years = new Set(result.index.filter((t) => t.country === "POL").map((t) => t.year));
+    for (const p of pol) expect(years.has(p.from_year) && years.has(p.to_year)).toBe(true);
+    expect(pol.some((p) => p.to_year === 2022)).toBe(false);
+  });
+});

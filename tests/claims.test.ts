@@ -1,0 +1,148 @@
+// The claims check: synthetic claims against a synthetic project (always), then fixture claims and
+// data/published/claims.csv against the reconstructed data (once its sheets exist).
+import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { attributeChanges } from "../loaders/attribution.ts";
+import { checkClaims, changesPayload, readClaims, CLAIM_STATUSES, type ClaimCheck } from "../loaders/claims.ts";
+import { runPipeline } from "../loaders/pipeline.ts";
+import { command } from "../loaders/commands/changes.ts";
+import { syntheticResult } from "./fixtures/claims/synthetic.ts";
+import { repoRoot } from "./helpers/project-copy.ts";
+
+const byId = (checks: ClaimCheck[]) => Object.fromEntries(checks.map((c) => [c.id, c]));
+
+describe("claims check on a synthetic project", async () => {
+  const { project, result } = syntheticResult();
+  const attribution = attributeChanges(result, { surveyFiles: project.surveys });
+  const claims = await readClaims(repoRoot, "tests/fixtures/claims/synthetic-claims.csv");
+  const checks = checkClaims(claims, result, attribution);
+  const c = byId(checks);
+
+  it("checks every claim and gives each one status", () => {
+    expect(checks.length).toBe(claims.length);
+    for (const x of checks) expect(CLAIM_STATUSES).toContain(x.status);
+    for (const x of checks) expect(x.reason.length).toBeGreaterThan(0);
+  });
+
+  it("matches a stated change that agrees at two decimals", () => {
+    expect(c["S-AAA-2021-change"]).toMatchObject({ status: "matches", stated: -17.75 });
+    expect(c["S-AAA-2021-change"]!.computed).toBeCloseTo(-17.75, 12);
+  });
+
+  it("reports a deliberately wrong change as differs, with both values and the difference", () => {
+    const x = c["S-AAA-2021-change-wrong"]!;
+    expect(x.status).toBe("differs");
+    expect(x.stated).toBe(-15.75);
+    expect(x.computed).toBeCloseTo(-17.75, 12);
+    expect(x.difference).toBeCloseTo(-2, 12); // computed − stated
+    expect(x.reason).toMatch(/stated −15\.75, computed −17\.75/);
+  });
+
+  it("compares a survey indicator's stated change with the survey score, and says so", () => {
+    const x = c["S-AAA-2021-survey"]!;
+    expect(x.status).toBe("matches");
+    expect(x.computed).toBeCloseTo(-2.5, 12); // survey score 5 → 2.5, not the points (−3.75)
+    expect(x.reason).toMatch(/SURVEY SCORE/);
+    expect(c["S-AAA-2021-section"]).toMatchObject({ status: "matches" });
+  });
+
+  it("applies the driver and sole-driver rules", () => {
+    expect(c["S-AAA-2021-driver-BB"]!.status).toBe("matches");
+    expect(c["S-AAA-2021-driver-AA"]!.status).toBe("differs");
+    expect(c["S-AAA-2021-sole-wrong"]!.status).toBe("differs");
+    expect(c["S-BBB-2022-sole"]!.status).toBe("matches");
+  });
+
+  it("checks ranks, unchanged and direction", () => {
+    expect(c["S-AAA-2021-leader"]!.status).toBe("matches");
+    expect(c["S-BBB-2021-bottom"]!.status).toBe("matches");
+    expect(c["S-AAA-2022-unchanged"]!.status).toBe("matches");
+    expect(c["S-all-2022-unchanged"]!.status).toBe("differs"); // BBB +11
+    expect(c["S-AAA-2020-decline"]!.status).toBe("differs");
+  });
+
+  it("says why a claim is not checkable", () => {
+    expect(c["S-BBB-2020-change"]).toMatchObject({ status: "not checkable", computed: null });
+    expect(c["S-BBB-2020-change"]!.reason).toMatch(/no computed values for BBB in 2020/);
+    expect(c["S-CCC-2021-rise"]).toMatchObject({ status: "not checkable" });
+    expect(c["S-CCC-2021-rise"]!.reason).toMatch(/no computed values for CCC/);
+  });
+
+  it("puts each country-year's checks beside its decomposition in the page payload", () => {
+    const payload = changesPayload(project, result, { claims });
+    const pair = payload.pairs.find((p) => p.country === "AAA" && p.to_year === 2021)!;
+    expect(pair.name).toBe("Aland");
+    expect(pair.claims.map((x) => x.id).sort()).toEqual(checks.filter((x) => x.country === "AAA" && x.year === 2021).map((x) => x.id).sort());
+    expect(pair.paragraph).toMatch(/^Aland −17\.75/);
+    expect(pair.sections.find((s) => s.section === "BB")!.title).toBe("Section B");
+    expect(payload.exact).toBe(true);
+    expect(payload.years).toEqual([2020, 2021, 2022]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+const sheetsDir = path.join(repoRoot, "data", "sheets");
+const hasData = existsSync(sheetsDir) && readdirSync(sheetsDir).some((y) => /^\d{4}$/.test(y));
+
+describe.skipIf(!hasData)("claims check on the reconstructed data", async () => {
+  const loaded = hasData ? await runPipeline(repoRoot, { replicates: 0 }) : null;
+  const check = async (file?: string) => {
+    const { project, result } = loaded!;
+    const attribution = attributeChanges(result, { surveyFiles: project.surveys });
+    return byId(checkClaims(file ? await readClaims(repoRoot, file) : project.claims, result, attribution));
+  };
+
+  it("fixture: matches on an agreeing claim, differs on a deliberately wrong one", async () => {
+    const c = await check("tests/fixtures/claims/claims.csv");
+    expect(c["T-UKR-change"]!.status).toBe("matches");
+    expect(c["T-UKR-change-wrong"]!.status).toBe("differs");
+    expect(c["T-UKR-change-wrong"]!.difference).toBeCloseTo(1, 9);
+    expect(c["T-UKR-sole"]!.status).toBe("matches");
+    expect(c["T-ARM-survey"]!.status).toBe("matches");
+    expect(c["T-ARM-survey"]!.reason).toMatch(/SURVEY SCORE of RM-08/);
+    expect(c["T-KAZ-leader"]!.status).toBe("matches");
+    expect(c["T-KAZ-leader-wrong"]!.status).toBe("differs");
+    expect(c["T-TJK-rise"]!.status).toBe("not checkable");
+  });
+
+  it("data/published/claims.csv: every claim has a status; Kyrgyzstan 2024 −11.29 differs (computed −15.87)", async () => {
+    const c = await check();
+    const all = Object.values(c);
+    expect(all.length).toBe(loaded!.project.claims.length);
+    for (const x of all) expect(CLAIM_STATUSES).toContain(x.status);
+    const kgz = all.find((x) => x.country === "KGZ" && x.year === 2024 && x.kind === "change")!;
+    expect(kgz.status).toBe("differs");
+    expect(kgz.stated).toBe(-11.29);
+    expect(kgz.computed).toBeCloseTo(-15.87, 9);
+    expect(kgz.difference).toBeCloseTo(-4.58, 9);
+    const tjk = all.filter((x) => x.country === "TJK");
+    for (const x of tjk) expect(x.status).toBe("not checkable");
+  });
+
+  it("changes --out writes both CSVs, sorted, full precision", async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "pti-changes-"));
+    try {
+      const lines: string[] = [];
+      const push = (s: string) => void lines.push(s);
+      const status = await command.run(["--out", out], { root: repoRoot, cwd: repoRoot, out: push, err: push, stdout: push, stderr: push });
+      expect(status).toBe(0);
+      const changes = readFileSync(path.join(out, "changes.csv"), "utf8").trim().split("\n");
+      expect(changes[0]).toBe("country,from_year,to_year,change,section,indicator,kind,contribution");
+      const ukr = changes.filter((l) => l.startsWith("UKR,2023,2024,")).map((l) => l.split(","));
+      const moved = ukr.filter((f) => Number(f[7]) !== 0);
+      expect(moved.map((f) => f.slice(4, 7))).toEqual([["LP", "LP-02", "reassessment"]]);
+      expect(Number(moved[0]![7])).toBeCloseTo(-11.25, 9);
+      expect(Number(moved[0]![3])).toBeCloseTo(-11.25, 9); // the change, full precision
+      const keys = changes.slice(1).map((l) => l.split(",").slice(0, 2).join(","));
+      expect(keys).toEqual([...keys].sort((a, b) => (a.split(",")[0]! < b.split(",")[0]! ? -1 : a.split(",")[0]! > b.split(",")[0]! ? 1 : Number(a.split(",")[1]) - Number(b.split(",")[1]))));
+      const claims = readFileSync(path.join(out, "claims-check.csv"), "utf8").trim().split("\n");
+      expect(claims[0]).toBe("id,edition,country,year,kind,stated,computed,difference,status,reason");
+      expect(claims.length - 1).toBe(loaded!.project.claims.length);
+      expect(claims.some((l) => l.startsWith("E6-KGZ-change,") && l.includes(",differs,"))).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
