@@ -118,17 +118,31 @@ function missing(ctx: Context, country: string, year: number): string | null {
   return null;
 }
 
-function componentOf(ctx: Context, pair: PairAttribution, component: string) {
+function singleComponent(ctx: Context, pair: PairAttribution, component: string) {
   const sec = pair.sections.find((s) => s.section === component);
-  if (sec) return { level: "section" as const, contribution: sec.contribution, others: pair.sections.filter((s) => s.section !== component).map((s) => ({ id: s.section, c: s.contribution })) };
+  if (sec) return { level: "section" as const, contribution: sec.contribution, all: pair.sections.map((s) => ({ id: s.section, c: s.contribution })) };
   const cb = codebookFor(ctx.codebooks, pair.to_year);
   const known = cb?.indicators.some((i) => i.id === component) || codebookFor(ctx.codebooks, pair.from_year)?.indicators.some((i) => i.id === component);
   if (!known) return null;
   const ind = pair.indicators.find((i) => i.indicator === component);
+  return { level: "indicator" as const, contribution: ind?.contribution ?? 0, all: pair.indicators.map((i) => ({ id: i.indicator, c: i.contribution })) };
+}
+
+/**
+ * A claim's component: one section or indicator id, or several joined by "+" when a release names
+ * them together ("mainly on the criminal prohibition and procedural guarantees": LP+PG), which are
+ * then judged by their joint contribution. Parts must be of one level.
+ */
+function componentOf(ctx: Context, pair: PairAttribution, component: string) {
+  const parts = component.split("+").map((x) => x.trim());
+  const found = parts.map((x) => singleComponent(ctx, pair, x));
+  if (found.some((f) => f === null)) return null;
+  const level = found[0]!.level;
+  if (found.some((f) => f!.level !== level)) return null;
   return {
-    level: "indicator" as const,
-    contribution: ind?.contribution ?? 0,
-    others: pair.indicators.filter((i) => i.indicator !== component).map((i) => ({ id: i.indicator, c: i.contribution })),
+    level,
+    contribution: found.reduce((sum, f) => sum + f!.contribution, 0),
+    others: found[0]!.all.filter((o) => !parts.includes(o.id)),
   };
 }
 
@@ -223,6 +237,20 @@ function checkOne(ctx: Context, claim: Claim): Verdict {
     case "rise":
     case "decline": {
       const sign = kind === "rise" ? 1 : -1;
+      if (claim.component) {
+        // "the independence of the investigation body improved": the direction of one part.
+        const comp = componentOf(ctx, pair, claim.component);
+        if (!comp) return notCheckable(stated, `${claim.component} is neither a section nor an indicator of the codebooks governing ${year - 1} and ${year}`);
+        const c = comp.contribution;
+        const ok = Math.sign(c) === sign && (stated === null || agrees(Math.abs(stated), Math.abs(c)));
+        return {
+          stated,
+          computed: c,
+          difference: stated === null ? null : Math.abs(c) - Math.abs(stated),
+          status: ok ? "matches" : "differs",
+          reason: `${claim.component} contributed ${signedText(c)} to the change of ${signedText(pair.change)} (${path}): ${c > 0 ? "a rise" : c < 0 ? "a decline" : "no change"}, stated ${kind === "rise" ? "a rise" : "a decline"}.${methodNote}`,
+        };
+      }
       const signOk = Math.sign(pair.change) === sign;
       // A release writes "dropped by 1.19": a stated figure is compared by its size.
       const sizeOk = stated === null || agrees(Math.abs(stated), Math.abs(pair.change));

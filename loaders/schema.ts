@@ -107,7 +107,7 @@ export const ClaimRow = z.object({
   }),
   year: integer("a data year such as 2024", 1990, 2100),
   kind: oneOf(CLAIM_KINDS, "a claim kind"),
-  component: text("a section id, an indicator id or empty").default("").transform((s) => s.trim()),
+  component: text("a section id, an indicator id, several joined by + (named together), or empty").default("").transform((s) => s.trim()),
   value: z
     .string()
     .default("")

@@ -307,13 +307,15 @@ export function validateClaims(file: string, claims: Lined<Claim>[], countries: 
     if (f !== undefined) problems.push({ file, row: c.line, column: "id", message: `claim id "${c.id}" appears twice (first on row ${f})` });
     else first.set(c.id, c.line);
     const cb = codebookFor(codebooks, c.year);
-    if (c.component !== "" && cb && !cb.sections.some((s) => s.id === c.component) && !cb.indicators.some((i) => i.id === c.component))
-      problems.push({
-        file,
-        row: c.line,
-        column: "component",
-        message: `component "${c.component}" is neither a section nor an indicator of methodology ${cb.version}, which governs ${c.year}`,
-      });
+    // A component is one id, or several joined by "+" that the statement names together.
+    for (const part of c.component === "" ? [] : c.component.split("+").map((x) => x.trim()))
+      if (cb && !cb.sections.some((s) => s.id === part) && !cb.indicators.some((i) => i.id === part))
+        problems.push({
+          file,
+          row: c.line,
+          column: "component",
+          message: `component "${part}" is neither a section nor an indicator of methodology ${cb.version}, which governs ${c.year}`,
+        });
   }
   return problems;
 }

@@ -55,6 +55,21 @@ describe("claims check on a synthetic project", async () => {
     expect(c["S-BBB-2022-sole"]!.status).toBe("matches");
   });
 
+  it("judges components named together by their joint contribution", () => {
+    const x = c["S-AAA-2021-driver-joint"]!;
+    expect(x.status).toBe("matches");
+    // B −16 plus the survey section's −3.75 (score 5 → 2.5, × 1.5): more than the whole −17.75, as A rose +2.
+    expect(x.computed).toBeCloseTo(-19.75, 12);
+    expect(x.reason).toMatch(/^rule: same sign as the change/);
+  });
+
+  it("checks the direction of a named component, not of the total", () => {
+    expect(c["S-AAA-2021-rise-AA"]).toMatchObject({ status: "matches" });
+    expect(c["S-AAA-2021-rise-AA"]!.computed).toBeGreaterThan(0);
+    expect(c["S-AAA-2021-decline-AA"]).toMatchObject({ status: "differs" });
+    expect(c["S-AAA-2021-decline-AA"]!.reason).toMatch(/^AA contributed \+[\d.]+ to the change of −17\.75/);
+  });
+
   it("checks ranks, unchanged and direction", () => {
     expect(c["S-AAA-2021-leader"]!.status).toBe("matches");
     expect(c["S-BBB-2021-bottom"]!.status).toBe("matches");
