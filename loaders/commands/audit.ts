@@ -1,0 +1,78 @@
+// `audit --out DIR`: the reconciliation of every published value with its computed twin, the
+// revisions between editions, and the missing-data ledger, as CSV (and the whole report as JSON).
+// Exit status: non-zero only when the data cannot be computed (input problems). A published value
+// that differs from the computed one, or two editions that disagree, are findings: exit 0.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { option } from "../command.ts";
+import { runPipeline } from "../pipeline.ts";
+import { reconcile, AUDIT_CSV, type AuditReport } from "../reconcile.ts";
+import { toCsv, toJson } from "../csv.ts";
+import { InputError, formatProblem } from "../problems.ts";
+
+/** What a command receives from either runner (loaders/command.ts or loaders/commands/command.ts). */
+export interface CommandIO {
+  root: string;
+  cwd?: string;
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+  stdout?: (s: string) => void;
+  stderr?: (s: string) => void;
+}
+export function lines(io: CommandIO): { out: (line: string) => void; err: (line: string) => void } {
+  return {
+    out: io.out ?? ((l) => (io.stdout ?? ((s) => process.stdout.write(s)))(l + "\n")),
+    err: io.err ?? ((l) => (io.stderr ?? ((s) => process.stderr.write(s)))(l + "\n")),
+  };
+}
+
+/** The CSV files `audit --out` writes, name → rows and columns. */
+export function auditFiles(report: AuditReport): Record<string, string> {
+  return {
+    "reconciliation.csv": toCsv(report.reconciliation as unknown as Record<string, unknown>[], [...AUDIT_CSV.reconciliation]),
+    "revisions.csv": toCsv(report.revisions as unknown as Record<string, unknown>[], [...AUDIT_CSV.revisions]),
+    "missing.csv": toCsv(report.missing as unknown as Record<string, unknown>[], [...AUDIT_CSV.missing]),
+    "audit.json": toJson(report),
+  };
+}
+
+export const command = {
+  name: "audit",
+  summary: "reconcile every published value with its computed twin; list revisions between editions and excluded indicators",
+  usage: "audit --out DIR",
+  args: "--out DIR",
+  async run(args: string[], io: CommandIO): Promise<number> {
+    const { out, err } = lines(io);
+    const dirArg = option(args, "out");
+    if (!dirArg) {
+      err("audit needs --out DIR");
+      return 2;
+    }
+    let computed;
+    try {
+      computed = await runPipeline(io.root);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      for (const p of e.problems) err(formatProblem(p));
+      err(`${e.problems.length} problem(s) in data/: the Index cannot be computed, nothing was audited`);
+      return 1;
+    }
+    const { project, result } = computed;
+    const report = reconcile(result, project.editions, project.claims);
+    const dir = path.resolve(io.cwd ?? io.root, dirArg);
+    await mkdir(dir, { recursive: true });
+    const files = auditFiles(report);
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    const s = report.summary;
+    out(
+      `${s.published} published values in ${report.editions.length} edition(s): ${s.matches} match, ${s.differs} differ, ${s.not_computed} not computed; ` +
+        `${s.revisions} revision(s) between editions; ${s.excluded} excluded indicator(s) in ${s.country_years_with_exclusions} country-year(s)`,
+    );
+    for (const r of report.reconciliation.filter((r) => r.status !== "matches"))
+      out(`  edition ${r.edition} ${r.country} ${r.year}: published ${r.published}, ${r.status === "not computed" ? "not computed (no sheet)" : `computed ${r.computed} (differs by ${r.difference})`}`);
+    for (const v of report.revisions)
+      out(`  revision ${v.country} ${v.year}: edition ${v.edition_a} printed ${v.value_a}, edition ${v.edition_b} printed ${v.value_b}`);
+    out(`wrote ${Object.keys(files).join(", ")} to ${path.relative(io.cwd ?? io.root, dir) || "."}`);
+    return 0;
+  },
+};

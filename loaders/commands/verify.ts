@@ -1,0 +1,40 @@
+// `verify MANIFEST`: recomputes every hash a build manifest (dist/manifest.json) records, the inputs
+// under the project root and the outputs beside the manifest, and names every one that differs.
+// Exit status: 0 when everything matches, 1 on any difference (or an unreadable manifest), 2 on usage.
+import path from "node:path";
+import { positional } from "../command.ts";
+import { verifyManifest } from "../manifest.ts";
+import { lines, type CommandIO } from "./audit.ts";
+
+export const command = {
+  name: "verify",
+  summary: "check that the inputs and outputs are exactly those a build manifest records",
+  usage: "verify MANIFEST",
+  args: "MANIFEST",
+  async run(args: string[], io: CommandIO): Promise<number> {
+    const { out, err } = lines(io);
+    const files = positional(args);
+    const unknown = args.find((a) => a.startsWith("--"));
+    if (files.length !== 1 || unknown) {
+      err(unknown ? `verify: unknown option ${unknown}` : "usage: verify MANIFEST   (e.g. verify dist/manifest.json)");
+      return 2;
+    }
+    const file = path.resolve(io.cwd ?? io.root, files[0]!);
+    let v;
+    try {
+      v = await verifyManifest(file, io.root);
+    } catch (e) {
+      err(`verify: cannot read ${files[0]}: ${(e as Error).message}`);
+      return 1;
+    }
+    for (const n of v.notes) out(`note: ${n}`);
+    for (const d of v.differences) {
+      const what = d.status === "changed" ? `expected ${d.expected}, now ${d.actual}` : d.status === "missing" ? `expected ${d.expected}, now absent` : `not in the manifest, now ${d.actual}`;
+      err(`${d.kind} ${d.status}: ${d.file} (${what})`);
+    }
+    const counts = `${v.checked.inputs} inputs, ${v.checked.outputs} outputs, ${v.checked.seeds} seeds`;
+    if (v.ok) out(`verified ${counts}: all match ${path.relative(io.cwd ?? io.root, file) || file}`);
+    else err(`${v.differences.length} difference(s) from ${path.relative(io.cwd ?? io.root, file) || file} (checked ${counts})`);
+    return v.ok ? 0 : 1;
+  },
+};

@@ -1,0 +1,409 @@
+// The whole calculation of one country-year, as one structured trace: every indicator's answer,
+// scoring rule and points, the section subtotals, the survey aggregation step by step, the total,
+// and the published value(s) beside it. `explain CODE YEAR` prints it as text (formatTrace) and the
+// audit page shows the same trace in tables (src/components/trace.js), so both say the same thing.
+//
+// Everything comes from the pipeline's result; the only recomputation is for display: the applied
+// rule in words (score.ts scoreAnswer) and the respondent means behind each survey score
+// (survey.ts respondentScores), which the result keeps only per role. Full precision throughout;
+// formatTrace rounds only what it prints.
+import type { PipelineResult, Answer, SurveyScore } from "./pipeline.ts";
+import type { Project } from "./project.ts";
+import type { Codebook } from "./schema.ts";
+import { scoreAnswer } from "./score.ts";
+import { respondentScores } from "./survey.ts";
+import { round2, matchesPublished } from "./reconcile.ts";
+
+export interface TraceIndicator {
+  indicator: string;
+  title: string;
+  dimension: string;
+  scale: string; // binary, ordinal, ratio, survey
+  value: string; // the sheet's answer
+  excluded: boolean;
+  rule: string; // the scale's rule, e.g. "yes → 5, no → -5"
+  applied: string; // how this answer was scored, e.g. "partial → 2" (numbers in it to 12 significant digits)
+  points: number | null;
+  worst: number;
+  best: number;
+  weighted: number | null; // points × section weight: the indicator's contribution to the Index
+  source: string;
+  note: string;
+  change: string | null; // the sheet's stated kind of change
+  previous: { value: string; points: number | null } | null; // the previous year's answer, when there is a sheet
+  changed: boolean; // answer or points differ from the previous year
+  line: number; // row in the sheet (Trace.sheet)
+}
+
+export interface TraceSection {
+  section: string;
+  title: string;
+  weight: number;
+  points: number;
+  weighted: number;
+  max_attainable: number;
+  min_attainable: number;
+  excluded: number;
+  indicators: TraceIndicator[];
+}
+
+export interface TraceSurvey {
+  indicator: string;
+  title: string;
+  questions: string[];
+  method: string;
+  method_text: string; // the codebook's own description of the aggregation
+  respondents: { respondent: string; role: string; mean: number }[];
+  roles: { role: string; respondents: number; mean: number }[];
+  value: number; // the aggregated rating (0–10)
+  multiplier: number;
+  points: number | null;
+  lo: number; // bootstrap interval of the score
+  hi: number;
+  points_lo: number; // … in points (multiplier × lo, multiplier × hi, in order)
+  points_hi: number;
+  level: number;
+  replicates: number;
+  seed: number;
+  answered: number;
+  missing: number;
+  file: string;
+}
+
+export interface TracePublished {
+  edition: number;
+  published_on: string;
+  value: number;
+  matches: boolean;
+  difference: number; // computed − published, full precision
+  source: string;
+}
+
+export interface Trace {
+  country: string;
+  country_name: string | null;
+  year: number;
+  methodology: string;
+  methodology_title: string;
+  sheet: string; // the sheet file the answers come from
+  missing_rule: string;
+  sections: TraceSection[];
+  surveys: TraceSurvey[];
+  total: number; // the computed Index, full precision
+  total_rounded: number; // at the published precision
+  max_attainable: number;
+  min_attainable: number;
+  indicators: number;
+  excluded: number;
+  published: TracePublished[];
+  previous_year: number | null; // the year compared with, when it has a sheet
+  previous_total: number | null;
+  change: number | null; // total − previous_total
+  crosses_break: boolean; // the previous year is governed by another codebook version
+  changes: { indicator: string; section: string; from: string; to: string; points_from: number | null; points_to: number | null; change: string | null }[];
+}
+
+export type TraceProject = Pick<Project, "surveys" | "editions"> & Partial<Pick<Project, "countries">>;
+
+/** Every country-year's trace, for the audit page's explorer (src/data/audit-trace.json.ts). */
+export function tracePayload(project: TraceProject, result: PipelineResult) {
+  const traces = traceable(result).map(({ country, year }) => traceCountryYear(result, project, country, year)!);
+  const countries = [...new Set(traces.map((t) => t.country))].sort().map((code) => ({
+    code,
+    name: project.countries?.find((c) => c.code === code)?.name_en ?? code,
+    years: traces.filter((t) => t.country === code).map((t) => t.year),
+  }));
+  return { countries, traces };
+}
+
+/** The country-years a trace exists for (those with a computed Index), sorted. */
+export function traceable(result: PipelineResult): { country: string; year: number }[] {
+  return result.index.map((t) => ({ country: t.country, year: t.year }));
+}
+
+export function traceCountryYear(result: PipelineResult, project: TraceProject, country: string, year: number): Trace | undefined {
+  country = country.trim().toUpperCase();
+  const total = result.index.find((t) => t.country === country && t.year === year);
+  if (!total) return undefined;
+  const codebook = result.codebooks.find((c) => c.version === total.methodology);
+  if (!codebook) throw new Error(`trace: methodology ${total.methodology} of ${country} ${year} is not among the codebooks`);
+  const indicatorDef = new Map(codebook.indicators.map((i) => [i.id, i]));
+  const order = new Map(codebook.indicators.map((i, k) => [i.id, k]));
+
+  const answers = result.answers.filter((a) => a.country === country && a.year === year);
+  const prevAnswers = new Map(result.answers.filter((a) => a.country === country && a.year === year - 1).map((a) => [a.indicator, a]));
+  const prevTotal = result.index.find((t) => t.country === country && t.year === year - 1) ?? null;
+  const surveys = result.surveys.filter((s) => s.country === country && s.year === year);
+
+  const sections: TraceSection[] = result.sections
+    .filter((s) => s.country === country && s.year === year)
+    .sort((a, b) => sectionOrder(codebook, a.section) - sectionOrder(codebook, b.section))
+    .map((s) => ({
+      section: s.section,
+      title: codebook.sections.find((x) => x.id === s.section)?.title ?? s.section,
+      weight: s.weight,
+      points: s.points,
+      weighted: s.weighted,
+      max_attainable: s.max_attainable,
+      min_attainable: s.min_attainable,
+      excluded: s.excluded,
+      indicators: answers
+        .filter((a) => a.section === s.section)
+        .sort((a, b) => (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0))
+        .map((a) => traceIndicator(a, s.weight, codebook, indicatorDef.get(a.indicator), prevAnswers.get(a.indicator), prevTotal !== null)),
+    }));
+
+  const changes = sections
+    .flatMap((s) => s.indicators)
+    .filter((i) => i.changed)
+    .map((i) => ({
+      indicator: i.indicator,
+      section: indicatorDef.get(i.indicator)?.section ?? "",
+      from: i.previous?.value ?? "",
+      to: i.value,
+      points_from: i.previous?.points ?? null,
+      points_to: i.points,
+      change: i.change,
+    }));
+
+  const responses = project.surveys.find((s) => s.country === country && s.year === year)?.responses ?? [];
+  const traceSurveys = surveys.map((s) => traceSurvey(s, codebook, responses, answers.find((a) => a.indicator === s.indicator)));
+
+  const published = project.editions
+    .filter((e) => e.country === country && e.year === year)
+    .sort((a, b) => a.edition - b.edition)
+    .map((e) => ({
+      edition: e.edition,
+      published_on: e.published,
+      value: e.index,
+      matches: matchesPublished(total.index, e.index),
+      difference: total.index - e.index,
+      source: e.source,
+    }));
+
+  return {
+    country,
+    country_name: project.countries?.find((c) => c.code === country)?.name_en ?? null,
+    year,
+    methodology: codebook.version,
+    methodology_title: codebook.title,
+    sheet: answers[0]?.file ?? "",
+    missing_rule: codebook.missing_data.text,
+    sections,
+    surveys: traceSurveys,
+    total: total.index,
+    total_rounded: round2(total.index),
+    max_attainable: total.max_attainable,
+    min_attainable: total.min_attainable,
+    indicators: total.indicators,
+    excluded: total.excluded,
+    published,
+    previous_year: prevTotal ? year - 1 : null,
+    previous_total: prevTotal?.index ?? null,
+    change: prevTotal ? total.index - prevTotal.index : null,
+    crosses_break: prevTotal !== null && prevTotal.methodology !== total.methodology,
+    changes,
+  };
+}
+
+function sectionOrder(codebook: Codebook, id: string): number {
+  const k = codebook.sections.findIndex((s) => s.id === id);
+  return k < 0 ? Infinity : k;
+}
+
+/** Numbers inside a sentence to 12 significant digits (binary noise such as -0.9000000000000004 → -0.9). */
+export function readable(sentence: string): string {
+  return sentence.replace(/-?\d+\.\d{9,}/g, (m) => String(Number(Number(m).toPrecision(12))));
+}
+
+function traceIndicator(
+  a: Answer,
+  weight: number,
+  codebook: Codebook,
+  def: Codebook["indicators"][number] | undefined,
+  prev: Answer | undefined,
+  hasPrevious: boolean,
+): TraceIndicator {
+  let applied = a.excluded ? "n/a: excluded (no points; its best points leave the maximum attainable)" : a.rule;
+  if (def && !a.excluded) {
+    try {
+      applied = readable(scoreAnswer(def, a.value, a.survey_score ?? undefined).rule);
+    } catch {
+      // keep the scale's rule: the points themselves come from the result
+    }
+  }
+  const previous = prev ? { value: prev.value, points: prev.points } : null;
+  return {
+    indicator: a.indicator,
+    title: def?.title ?? a.indicator,
+    dimension: a.dimension,
+    scale: a.scale,
+    value: a.value,
+    excluded: a.excluded,
+    rule: a.rule,
+    applied,
+    points: a.points,
+    worst: a.worst,
+    best: a.best,
+    weighted: a.points === null ? null : a.points * weight,
+    source: a.source,
+    note: a.note,
+    change: a.change,
+    previous,
+    // No sheet for the previous year: nothing to compare. A new indicator (no previous answer) counts as changed.
+    changed: hasPrevious && (!prev || prev.value !== a.value || prev.points !== a.points),
+    line: a.line,
+  };
+}
+
+function traceSurvey(s: SurveyScore, codebook: Codebook, responses: Project["surveys"][number]["responses"], answer: Answer | undefined): TraceSurvey {
+  const scores = respondentScores(responses, s.questions);
+  return {
+    indicator: s.indicator,
+    title: codebook.indicators.find((i) => i.id === s.indicator)?.title ?? s.indicator,
+    questions: s.questions,
+    method: s.method,
+    method_text: codebook.survey?.aggregation_text ?? s.method,
+    respondents: scores.groups.flatMap((g) => g.ids.map((id, k) => ({ respondent: id, role: g.role, mean: g.scores[k]! }))),
+    roles: s.roles,
+    value: s.value,
+    multiplier: s.multiplier,
+    points: answer?.points ?? null,
+    lo: s.lo,
+    hi: s.hi,
+    points_lo: Math.min(s.multiplier * s.lo, s.multiplier * s.hi),
+    points_hi: Math.max(s.multiplier * s.lo, s.multiplier * s.hi),
+    level: s.level,
+    replicates: s.replicates,
+    seed: s.seed,
+    answered: s.answered,
+    missing: s.missing,
+    file: s.file,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+/** A number for reading: at most six decimals, no trailing zeros, a real minus sign kept ASCII. */
+export function num(x: number | null | undefined, decimals = 6): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return "—";
+  const s = String(Number(x.toFixed(decimals)));
+  return s === "-0" ? "0" : s;
+}
+const two = (x: number) => {
+  const s = x.toFixed(2);
+  return s === "-0.00" ? "0.00" : s;
+};
+const signed = (x: number) => (x > 0 ? "+" : "") + num(x);
+
+/** Untrusted text (sheet notes, sources) made safe for a terminal: no control characters, one line. */
+export function plain(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, " ").trim();
+}
+
+/** Plain-text table with aligned columns (numbers right-aligned). */
+export function textTable(head: string[], rows: string[][], numeric: boolean[] = []): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
+}
+
+/** The trace as the readable text `explain` prints. */
+export function formatTrace(t: Trace): string {
+  const out: string[] = [];
+  const name = t.country_name ? ` (${t.country_name})` : "";
+  out.push(`${t.country}${name} ${t.year}: Prohibition of Torture Index ${two(t.total)}`);
+  out.push(`methodology ${t.methodology}: ${t.methodology_title}`);
+  out.push(`${t.indicators} indicators, ${t.excluded} excluded; maximum attainable ${num(t.max_attainable)}, minimum ${num(t.min_attainable)}`);
+  if (t.excluded) out.push(`missing data: ${plain(t.missing_rule)}`);
+  out.push("");
+
+  const hasPrev = t.previous_year !== null;
+  out.push(`Answers from ${t.sheet}; sources are "reconstructed" unless shown under the table.`);
+  out.push("");
+  for (const s of t.sections) {
+    out.push(`Section ${s.section}: ${s.title} (weight ${num(s.weight)})`);
+    const rows = s.indicators.map((i) => [
+      i.indicator,
+      i.value,
+      num(i.points),
+      i.excluded ? "excluded" : i.applied,
+      i.rule,
+      ...(hasPrev ? [i.changed ? (i.previous ? `was ${i.previous.value} (${num(i.previous.points)})` : "new") + (i.change ? `; ${i.change}` : "") : ""] : []),
+    ]);
+    const head = ["indicator", "answer", "points", "scored as", "rule", ...(hasPrev ? [`vs ${t.previous_year}`] : [])];
+    out.push(...textTable(head, rows, [false, false, true]).map((l) => "  " + l));
+    for (const i of s.indicators) {
+      const extra = [i.source && i.source.trim().toLowerCase() !== "reconstructed" && `source: ${plain(i.source)}`, i.note && `note: ${plain(i.note)}`].filter(Boolean);
+      if (extra.length) out.push(`    ${i.indicator} ${extra.join(" · ")}`);
+    }
+    out.push(
+      `  subtotal ${s.section}: ${num(s.points)} points × weight ${num(s.weight)} = ${num(s.weighted)}` +
+        ` (attainable ${num(s.min_attainable)} to ${num(s.max_attainable)}${s.excluded ? `, ${s.excluded} excluded` : ""})`,
+    );
+    out.push("");
+  }
+
+  const methods = [...new Set(t.surveys.map((v) => v.method_text))];
+  if (methods.length === 1) out.push(`Survey scores: ${plain(methods[0]!)}`, "");
+  for (const v of t.surveys) {
+    out.push(`Survey score ${v.indicator}: ${v.title} (questions ${v.questions.join(", ")}; ${v.file})`);
+    if (methods.length > 1) out.push(`  rule: ${plain(v.method_text)}`);
+    out.push(`  1. respondent means over ${v.questions.join(", ")} (${v.answered} ratings, ${v.missing} empty):`);
+    for (const r of v.roles) {
+      const list = v.respondents.filter((x) => x.role === r.role).map((x) => `${x.respondent} ${num(x.mean, 4)}`);
+      out.push(`     ${r.role}: ${list.join(", ")}`);
+    }
+    if (v.method === "role_mean") {
+      out.push(`  2. role means: ${v.roles.map((r) => `${r.role} ${num(r.mean, 4)} (n=${r.respondents})`).join(", ")}`);
+      out.push(`  3. mean of ${v.roles.length} roles: (${v.roles.map((r) => num(r.mean, 4)).join(" + ")}) / ${v.roles.length} = ${num(v.value)}`);
+    } else if (v.method === "pooled_mean") {
+      out.push(`  2. role means (for reference): ${v.roles.map((r) => `${r.role} ${num(r.mean, 4)} (n=${r.respondents})`).join(", ")}`);
+      out.push(`  3. mean over all ${v.respondents.length} respondents = ${num(v.value)}`);
+    } else {
+      out.push(`  2. role means (for reference): ${v.roles.map((r) => `${r.role} ${num(r.mean, 4)} (n=${r.respondents})`).join(", ")}`);
+      out.push(`  3. median over all ${v.respondents.length} respondents = ${num(v.value)}`);
+    }
+    out.push(`  4. × multiplier ${num(v.multiplier)} = ${num(v.points)} points`);
+    out.push(
+      `  ${Math.round(v.level * 100)}% bootstrap interval of the score: ${num(v.lo, 4)} to ${num(v.hi, 4)}` +
+        ` (${num(v.points_lo, 4)} to ${num(v.points_hi, 4)} points; ${v.replicates} replicates, resampling respondents within roles, seed ${v.seed})`,
+    );
+    out.push("");
+  }
+
+  out.push(`Total: ${t.sections.map((s) => `${s.section} ${num(s.weighted)}`).join(" + ")}`);
+  out.push(`     = ${num(t.total, 12)} → ${two(t.total)} at the published precision`);
+  if (t.published.length === 0) out.push("Published: no edition printed this country-year");
+  for (const p of t.published)
+    out.push(
+      `Published: edition ${p.edition} (${p.published_on}) ${two(p.value)}: ${p.matches ? "matches" : "DIFFERS"} (computed − published = ${num(p.difference, 12)})`,
+    );
+  if (t.previous_year !== null) {
+    out.push("");
+    const delta = t.change!;
+    out.push(
+      `Changes from ${t.previous_year} (${num(t.previous_total)} → ${num(t.total)}, ${signed(delta)})${t.crosses_break ? "; the methodology changed between these years" : ""}:`,
+    );
+    if (t.changes.length === 0) out.push("  no indicator changed");
+    else
+      out.push(
+        ...textTable(
+          ["indicator", "from", "to", "points", "kind"],
+          t.changes.map((c) => [
+            c.indicator,
+            c.from || "(none)",
+            c.to,
+            `${num(c.points_from)} → ${num(c.points_to)}`,
+            c.change ?? "",
+          ]),
+        ).map((l) => "  " + l),
+      );
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,297 @@
+// Reconciliation, revisions, methodology breaks and the missing-data ledger: first on a small
+// synthetic project (every number known), then on the real data/ (skipped until the sheets exist).
+import { describe, it, expect, afterAll } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, appendFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Codebook, type Claim, type Edition } from "../loaders/schema.ts";
+import type { Project } from "../loaders/project.ts";
+import { computeIndex } from "../loaders/pipeline.ts";
+import { reconcile, round2, findRevisions, methodologyBreaks } from "../loaders/reconcile.ts";
+import { command as audit } from "../loaders/commands/audit.ts";
+import { copyProject, repoRoot } from "./helpers/project-copy.ts";
+
+// ---------------------------------------------------------------------------------------------
+// A small project: two codebook versions (v1 governs 2019, v2 2020 on, with a survey indicator).
+
+const base = {
+  reconstructed: true,
+  notice: "synthetic",
+  changes: [],
+  missing_data: { rule: "drop", text: "n/a adds nothing" },
+};
+const v1 = Codebook.parse({
+  ...base,
+  version: "v1",
+  title: "Version one",
+  years: { from: 2019, to: 2019 },
+  previous: null,
+  survey: null,
+  sections: [
+    { id: "AA", title: "Section A", description: "a", weight: 1 },
+    { id: "BB", title: "Section B", description: "b", weight: 2 },
+  ],
+  indicators: [
+    { id: "AA-01", section: "AA", title: "A one", question: "?", dimension: "law", scale: { type: "binary", yes: 5, no: -5 }, excludable: true, guidance: "g" },
+    { id: "AA-02", section: "AA", title: "A two", question: "?", dimension: "practice", scale: { type: "ordinal", levels: [{ level: "none", points: -2 }, { level: "partial", points: 1 }, { level: "full", points: 4 }] }, excludable: false, guidance: "g" },
+    { id: "BB-01", section: "BB", title: "B one", question: "?", dimension: "practice", scale: { type: "ratio", min: 0, max: 1, points_at_min: -10, points_at_max: 10 }, excludable: true, guidance: "g" },
+  ],
+});
+const v2 = Codebook.parse({
+  ...base,
+  version: "v2",
+  title: "Version two",
+  years: { from: 2020, to: null },
+  previous: "v1",
+  changes: [{ kind: "added", indicator: "BB-02", text: "survey" }],
+  survey: {
+    roles: ["lawyer", "judge"],
+    aggregation: "role_mean",
+    aggregation_text: "mean per role, then mean of roles",
+    bootstrap: { replicates: 200, level: 0.9, seed: 7 },
+    questions: [{ id: "Q1", text: "q1" }, { id: "Q2", text: "q2" }],
+  },
+  sections: v1.sections,
+  indicators: [
+    ...v1.indicators,
+    { id: "BB-02", section: "BB", title: "B two", question: "?", dimension: "practice", scale: { type: "survey", questions: ["Q1", "Q2"], multiplier: 1.5 }, excludable: false, guidance: "g" },
+  ],
+});
+
+type Ans = [indicator: string, value: string, note?: string];
+const sheet = (country: string, year: number, answers: Ans[]) => ({
+  file: `data/sheets/${year}/${country}.csv`,
+  country,
+  year,
+  methodology: year < 2020 ? "v1" : "v2",
+  answers: answers.map(([indicator, value, note], k) => ({ indicator, value, source: "reconstructed", note: note ?? "", change: null, line: k + 2 })),
+});
+const survey = (country: string, year: number, ratings: [respondent: string, role: "lawyer" | "judge", q1: number | null, q2: number | null][]) => ({
+  file: `data/surveys/${year}/${country}.csv`,
+  country,
+  year,
+  responses: ratings.flatMap(([respondent, role, q1, q2], k) => [
+    { respondent, role, question: "Q1", rating: q1, line: 2 * k + 2 },
+    { respondent, role, question: "Q2", rating: q2, line: 2 * k + 3 },
+  ]),
+});
+
+function syntheticProject(editions: (Edition & { line: number })[] = [], claims: (Claim & { line: number })[] = []): Project {
+  const sheets = [
+    sheet("AAA", 2019, [["AA-01", "yes"], ["AA-02", "partial"], ["BB-01", "n/a", "no statistics"]]), // 5 + 1 + 0 = 6
+    sheet("AAA", 2020, [["AA-01", "yes"], ["AA-02", "full"], ["BB-01", "0.25"], ["BB-02", "survey"]]),
+    sheet("AAA", 2021, [["AA-01", "no"], ["AA-02", "full"], ["BB-01", "0.25"], ["BB-02", "survey"]]),
+    sheet("BBB", 2020, [["AA-01", "n/a", "not public"], ["AA-02", "none"], ["BB-01", "0.5"], ["BB-02", "survey"]]),
+  ];
+  const surveys = [
+    survey("AAA", 2020, [["l1", "lawyer", 4, 6], ["l2", "lawyer", 2, null], ["j1", "judge", 8, 8]]), // lawyers 5, 2 → 3.5; judges 8 → 5.75
+    survey("AAA", 2021, [["l1", "lawyer", 4, 4], ["j1", "judge", 6, 6]]), // 4, 6 → 5
+    survey("BBB", 2020, [["l1", "lawyer", 0, 2], ["j1", "judge", 10, null]]), // 1, 10 → 5.5
+  ];
+  return {
+    root: "/nonexistent",
+    countries: [
+      { code: "AAA", name_en: "Aland", name_ru: "А" },
+      { code: "BBB", name_en: "Bland", name_ru: "Б" },
+    ],
+    editions,
+    claims,
+    codebooks: [v1, v2],
+    sheets,
+    surveys,
+    files: [],
+  };
+}
+
+const ed = (edition: number, country: string, year: number, index: number, line = 2): Edition & { line: number } => ({
+  edition,
+  published: `20${20 + edition}-01-01`,
+  year,
+  country,
+  index,
+  source: `release ${edition}`,
+  line,
+});
+const claim = (id: string, edition: number, country: string, year: number, kind: Claim["kind"], value: number | null = null): Claim & { line: number } => ({
+  id,
+  edition,
+  country,
+  year,
+  kind,
+  component: "",
+  value,
+  text: id,
+  source: "s",
+  line: 2,
+});
+
+describe("reconcile (synthetic project)", () => {
+  const result = computeIndex(syntheticProject(), { replicates: 50 });
+  const index = (c: string, y: number) => result.index.find((t) => t.country === c && t.year === y)!.index;
+
+  it("computes the synthetic totals the fixture says", () => {
+    // AAA 2019: 5 + 1 (section A, weight 1) + 0 (BB-01 excluded) = 6
+    expect(index("AAA", 2019)).toBe(6);
+    // AAA 2020: A = 5 + 4 = 9; B = 2 × (−10 + 0.25 × 20 + 1.5 × 5.75) = 2 × 3.625 = 7.25; total 16.25
+    expect(index("AAA", 2020)).toBeCloseTo(16.25, 12);
+    // BBB 2020: A = −2; B = 2 × (0 + 1.5 × 5.5) = 16.5; total 14.5
+    expect(index("BBB", 2020)).toBeCloseTo(14.5, 12);
+  });
+
+  it("lists every published value with its computed twin, the full-precision difference and a status", () => {
+    const editions = [
+      ed(1, "AAA", 2019, 6),
+      ed(2, "AAA", 2019, 6.5),
+      ed(2, "AAA", 2020, round2(index("AAA", 2020))),
+      ed(2, "BBB", 2020, 14.51),
+      ed(2, "CCC", 2020, 1),
+    ];
+    const report = reconcile(result, editions, []);
+    expect(report.reconciliation).toHaveLength(editions.length);
+    for (const e of editions) {
+      const row = report.reconciliation.find((r) => r.edition === e.edition && r.country === e.country && r.year === e.year)!;
+      expect(row.published).toBe(e.index);
+      const twin = result.index.find((t) => t.country === e.country && t.year === e.year);
+      expect(row.computed).toBe(twin ? twin.index : null);
+      if (twin) expect(row.difference).toBe(twin.index - e.index);
+    }
+    const status = (e: number, c: string, y: number) => report.reconciliation.find((r) => r.edition === e && r.country === c && r.year === y)!.status;
+    expect(status(1, "AAA", 2019)).toBe("matches");
+    expect(status(2, "AAA", 2019)).toBe("differs");
+    expect(status(2, "AAA", 2020)).toBe("matches");
+    expect(status(2, "BBB", 2020)).toBe("differs");
+    expect(status(2, "CCC", 2020)).toBe("not computed");
+    expect(report.reconciliation.find((r) => r.country === "BBB")!.difference).toBeCloseTo(-0.01, 12);
+    expect(report.summary).toMatchObject({ published: 5, matches: 2, differs: 2, not_computed: 1, revisions: 1 });
+    // AAA 2021 is computed but printed by no edition
+    expect(report.unpublished.map((u) => `${u.country} ${u.year}`)).toEqual(["AAA 2021"]);
+  });
+
+  it("matches at the published precision: rounding half away from zero, never −0", () => {
+    expect(round2(1.005 + 1e-12)).toBe(1.01);
+    expect(round2(-95.024999)).toBe(-95.02);
+    expect(round2(-0.001)).toBe(0);
+    expect(Object.is(round2(-0.001), -0)).toBe(false);
+  });
+
+  it("finds revisions between editions and says which statements fit which value", () => {
+    const editions = [ed(1, "AAA", 2019, 6), ed(3, "AAA", 2019, 6.5), ed(3, "AAA", 2020, 16.25), ed(5, "AAA", 2019, 6.5), ed(5, "AAA", 2020, 16.25)];
+    const claims = [
+      claim("c-into", 1, "AAA", 2019, "rise"), // no 2018 value anywhere: undecidable
+      claim("c-out-a", 2, "AAA", 2020, "change", 10.25), // 16.25 − 6
+      claim("c-out-b", 3, "AAA", 2020, "change", 9.75), // 16.25 − 6.5
+      claim("c-rise", 3, "AAA", 2020, "rise"), // both
+      claim("c-unch", 3, "AAA", 2020, "unchanged"), // neither
+      claim("c-other", 3, "BBB", 2020, "change", 1), // another country: not listed
+    ];
+    const report = reconcile(result, editions, claims);
+    // One revision: 1 → 3 (edition 5 repeats edition 3's value: no revision)
+    expect(report.revisions).toHaveLength(1);
+    const r = report.revisions[0]!;
+    expect(r).toMatchObject({ country: "AAA", year: 2019, edition_a: 1, value_a: 6, edition_b: 3, value_b: 6.5, computed: 6, computed_matches: "a" });
+    expect(r.difference).toBeCloseTo(0.5, 12);
+    const verdict = Object.fromEntries(r.claims.map((c) => [c.id, c.consistent_with]));
+    expect(verdict).toEqual({ "c-into": "undecidable", "c-out-a": "a", "c-out-b": "b", "c-rise": "both", "c-unch": "neither" });
+  });
+
+  it("lets rows of a new edition flow through with no code change (any edition number, any years)", () => {
+    const editions = [ed(2, "AAA", 2020, 16.25), ed(17, "AAA", 2020, 16.3), ed(17, "AAA", 2021, round2(index("AAA", 2021))), ed(17, "AAA", 1999, 3)];
+    const report = reconcile(result, editions, []);
+    expect(report.editions.map((e) => e.edition)).toEqual([2, 17]);
+    expect(report.reconciliation.filter((r) => r.edition === 17).map((r) => [r.year, r.status])).toEqual([
+      [1999, "not computed"],
+      [2020, "differs"],
+      [2021, "matches"],
+    ]);
+    expect(findRevisions(editions).map((v) => [v.edition_a, v.edition_b, v.year])).toEqual([[2, 17, 2020]]);
+  });
+
+  it("marks the comparisons that cross a methodology break", () => {
+    const claims = [claim("c2020", 2, "AAA", 2020, "rise"), claim("c2021", 2, "AAA", 2021, "decline")];
+    const { periods, comparisons } = methodologyBreaks(result.codebooks, [2019, 2020, 2021, 2021], claims);
+    expect(periods.map((p) => [p.version, p.from, p.to, p.years])).toEqual([
+      ["v1", 2019, 2019, [2019]],
+      ["v2", 2020, null, [2020, 2021]],
+    ]);
+    expect(comparisons.map((c) => [c.from_year, c.to_year, c.from_version, c.to_version, c.crosses_break, c.claims])).toEqual([
+      [2019, 2020, "v1", "v2", true, ["c2020"]],
+      [2020, 2021, "v2", "v2", false, ["c2021"]],
+    ]);
+  });
+
+  it("keeps a ledger of every excluded indicator with what it could have moved", () => {
+    const report = reconcile(result, [], []);
+    expect(report.missing.map((m) => [m.country, m.year, m.indicator, m.note])).toEqual([
+      ["AAA", 2019, "BB-01", "no statistics"],
+      ["BBB", 2020, "AA-01", "not public"],
+    ]);
+    const [a, b] = report.missing;
+    // BB-01 ratio −10 … 10 in section BB (weight 2)
+    expect(a).toMatchObject({ weight: 2, worst_points: -10, best_points: 10, could_lower: -20, could_raise: 20, index: 6 });
+    // AAA 2019 maximum attainable: AA-01 5 + AA-02 4 (weight 1); BB-01 excluded
+    expect(a!.max_attainable).toBe(9);
+    expect(a!.max_attainable_if_included).toBe(29);
+    expect(b).toMatchObject({ weight: 1, worst_points: -5, best_points: 5, could_lower: -5, could_raise: 5 });
+    expect(report.summary).toMatchObject({ excluded: 2, country_years_with_exclusions: 2 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The real data/ (skipped until the reconstructed sheets exist)
+
+const hasSheets = existsSync(path.join(repoRoot, "data/sheets")) && readdirSync(path.join(repoRoot, "data/sheets")).length > 0;
+
+describe.skipIf(!hasSheets)("audit --out on data/", () => {
+  const copy = copyProject();
+  const out = mkdtempSync(path.join(tmpdir(), "pti-audit-"));
+  afterAll(() => {
+    copy.cleanup();
+    rmSync(out, { recursive: true, force: true });
+  });
+  const csv = (file: string) => {
+    const [head, ...rows] = readFileSync(file, "utf8").trimEnd().split("\n");
+    return { head: head!, rows: rows.map((r) => r.split(",")) };
+  };
+  const run = async (root: string, dir: string) => {
+    const lines: string[] = [];
+    const status = await audit.run(["--out", dir], { root, out: (l) => lines.push(l), err: (l) => lines.push(l) });
+    return { status, text: lines.join("\n") };
+  };
+
+  it("lists every published value with its computed twin", async () => {
+    const r = await run(repoRoot, out);
+    expect(r.status, r.text).toBe(0);
+    const published = csv(path.join(repoRoot, "data/published/editions.csv")).rows.length;
+    const rec = csv(path.join(out, "reconciliation.csv"));
+    expect(rec.head).toBe("edition,country,year,published,computed,difference,status");
+    expect(rec.rows).toHaveLength(published);
+    for (const row of rec.rows) {
+      expect(row[4], row.join(",")).not.toBe(""); // every published country-year has a sheet
+      expect(row[6]).toBe("matches");
+    }
+    expect(csv(path.join(out, "revisions.csv")).head).toBe("country,year,edition_a,value_a,edition_b,value_b,difference");
+    expect(existsSync(path.join(out, "missing.csv"))).toBe(true);
+  });
+
+  it("shows a second edition's value for an existing country-year as a revision, with no code change", async () => {
+    const file = path.join(copy.root, "data/published/editions.csv");
+    const first = readFileSync(file, "utf8").split("\n")[1]!.split(",");
+    const [, , year, country, value] = first;
+    appendFileSync(file, `${readFileSync(file, "utf8").endsWith("\n") ? "" : "\n"}99,2099-01-01,${year},${country},${Number(value) + 1},"https://example.org/ test edition"\n`);
+    const dir = path.join(out, "revised");
+    const r = await run(copy.root, dir);
+    expect(r.status, r.text).toBe(0); // a disagreement in the published record is a finding
+    const revisions = csv(path.join(dir, "revisions.csv")).rows;
+    expect(revisions.some((v) => v[0] === country && v[1] === year && v[4] === "99")).toBe(true);
+    const rec = csv(path.join(dir, "reconciliation.csv")).rows.find((v) => v[0] === "99")!;
+    expect(rec[6]).toBe("differs");
+  });
+
+  it("exits non-zero only when the data cannot be computed", async () => {
+    const file = path.join(copy.root, "data/countries.csv");
+    writeFileSync(file, readFileSync(file, "utf8") + "not a row,\n");
+    const r = await run(copy.root, path.join(out, "broken"));
+    expect(r.status).not.toBe(0);
+    expect(r.text).toMatch(/data\/countries\.csv:\d+/);
+  });
+});

@@ -1,0 +1,84 @@
+// Reproducibility: two builds from the same inputs give byte-identical data outputs, and changing one
+// sheet cell changes the manifest's hash of exactly that input and of the outputs that depend on it.
+// Builds a temporary copy three times (about 10–20 s each), in one test.
+import { describe, it, expect, afterAll } from "vitest";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { copyProject, repoRoot } from "./helpers/project-copy.ts";
+import { loadProject } from "../loaders/project.ts";
+import type { Manifest } from "../loaders/manifest.ts";
+import { command as verify } from "../loaders/commands/verify.ts";
+
+const hasSheets = existsSync(path.join(repoRoot, "data/sheets")) && readdirSync(path.join(repoRoot, "data/sheets")).length > 0;
+
+function build(root: string): Manifest {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", FORCE_COLOR: "0" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  expect(r.status, (r.stdout + r.stderr).slice(-4000)).toBe(0);
+  return JSON.parse(readFileSync(path.join(root, "dist", "manifest.json"), "utf8")) as Manifest;
+}
+
+/** Files whose hash differs between two manifests (or that are in only one). */
+function changed<T extends { file: string; sha256: string }>(a: T[], b: T[]): string[] {
+  const before = new Map(a.map((x) => [x.file, x.sha256]));
+  const after = new Map(b.map((x) => [x.file, x.sha256]));
+  return [...new Set([...before.keys(), ...after.keys()])].filter((f) => before.get(f) !== after.get(f)).sort();
+}
+
+describe.skipIf(!hasSheets)("reproducible build", () => {
+  const copy = copyProject();
+  afterAll(() => copy.cleanup());
+
+  it("gives byte-identical data outputs from the same inputs, and one changed cell changes exactly its input and the outputs depending on it", { timeout: 600_000 }, async () => {
+    const first = build(copy.root);
+    expect(first.outputs.length).toBeGreaterThan(0);
+    expect(first.outputs.map((o) => o.file)).toContain("_file/data/audit.json");
+
+    const second = build(copy.root);
+    expect(second.inputs).toEqual(first.inputs);
+    expect(second.outputs).toEqual(first.outputs); // same names, same SHA-256: byte-identical
+    expect(second.seeds).toEqual(first.seeds);
+
+    // Flip one binary answer (yes ↔ no) in one sheet: a valid edit that moves that country-year's Index.
+    const project = await loadProject(copy.root);
+    const binary = new Set(project.codebooks.flatMap((c) => c.indicators.filter((i) => i.scale.type === "binary").map((i) => `${c.version}/${i.id}`)));
+    const sheet = project.sheets.find((s) => s.file.endsWith(".csv") && s.answers.some((a) => binary.has(`${s.methodology}/${a.indicator}`) && (a.value === "yes" || a.value === "no")))!;
+    const answer = sheet.answers.find((a) => binary.has(`${sheet.methodology}/${a.indicator}`) && (a.value === "yes" || a.value === "no"))!;
+    const file = path.join(copy.root, sheet.file);
+    const lines = readFileSync(file, "utf8").split("\n");
+    const line = lines[answer.line - 1]!;
+    const flipped = answer.value === "yes" ? "no" : "yes";
+    const edited = line.replace(new RegExp(`^(\\s*${answer.indicator}\\s*[,;]\\s*)${answer.value}`, "i"), `$1${flipped}`);
+    expect(edited, `could not edit ${sheet.file}:${answer.line}`).not.toBe(line);
+    lines[answer.line - 1] = edited;
+    writeFileSync(file, lines.join("\n"));
+
+    const third = build(copy.root);
+    expect(changed(first.inputs, third.inputs)).toEqual([sheet.file]);
+    const outputs = changed(first.outputs, third.outputs);
+    // Outputs computed from the sheets change …
+    expect(outputs).toContain("_file/data/audit.json");
+    expect(outputs).toContain("_file/data/audit-trace.json");
+    for (const f of ["_file/data/results.json", `_file/data/countries/${sheet.country}.json`])
+      if (first.outputs.some((o) => o.file === f)) expect(outputs).toContain(f);
+    // … and those that do not read the sheets do not.
+    for (const f of ["_file/data/methodology.json"])
+      if (first.outputs.some((o) => o.file === f)) expect(outputs).not.toContain(f);
+
+    // verify passes on the fresh build, and fails naming the file after one input byte changes.
+    const io = (lines: string[]) => ({ root: copy.root, cwd: copy.root, out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) });
+    const okLines: string[] = [];
+    expect(await verify.run(["dist/manifest.json"], io(okLines)), okLines.join("\n")).toBe(0);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n?$/, "\n\n"));
+    const badLines: string[] = [];
+    expect(await verify.run(["dist/manifest.json"], io(badLines))).toBe(1);
+    expect(badLines.join("\n")).toContain(`input changed: ${sheet.file}`);
+
+    console.log(`changed ${sheet.file}:${answer.line} (${answer.indicator} ${answer.value} → ${flipped}); outputs that changed: ${outputs.join(", ")}`);
+  });
+});

@@ -1,0 +1,245 @@
+// The calculation trace (loaders/trace.ts) and `explain`: the trace of a country-year adds up to its
+// Index, shows the survey aggregation step by step, and the command prints it or says clearly that
+// a country-year is unknown. Synthetic project first, then every country-year of data/.
+import { describe, it, expect } from "vitest";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { Codebook, type Claim, type Edition } from "../loaders/schema.ts";
+import type { Project } from "../loaders/project.ts";
+import { computeIndex, runPipeline } from "../loaders/pipeline.ts";
+import { traceCountryYear, formatTrace, plain } from "../loaders/trace.ts";
+import { command as explain } from "../loaders/commands/explain.ts";
+import { repoRoot } from "./helpers/project-copy.ts";
+
+// A small project: two codebook versions (v1 governs 2019, v2 2020 on, with a survey indicator).
+
+const base = {
+  reconstructed: true,
+  notice: "synthetic",
+  changes: [],
+  missing_data: { rule: "drop", text: "n/a adds nothing" },
+};
+const v1 = Codebook.parse({
+  ...base,
+  version: "v1",
+  title: "Version one",
+  years: { from: 2019, to: 2019 },
+  previous: null,
+  survey: null,
+  sections: [
+    { id: "AA", title: "Section A", description: "a", weight: 1 },
+    { id: "BB", title: "Section B", description: "b", weight: 2 },
+  ],
+  indicators: [
+    { id: "AA-01", section: "AA", title: "A one", question: "?", dimension: "law", scale: { type: "binary", yes: 5, no: -5 }, excludable: true, guidance: "g" },
+    { id: "AA-02", section: "AA", title: "A two", question: "?", dimension: "practice", scale: { type: "ordinal", levels: [{ level: "none", points: -2 }, { level: "partial", points: 1 }, { level: "full", points: 4 }] }, excludable: false, guidance: "g" },
+    { id: "BB-01", section: "BB", title: "B one", question: "?", dimension: "practice", scale: { type: "ratio", min: 0, max: 1, points_at_min: -10, points_at_max: 10 }, excludable: true, guidance: "g" },
+  ],
+});
+const v2 = Codebook.parse({
+  ...base,
+  version: "v2",
+  title: "Version two",
+  years: { from: 2020, to: null },
+  previous: "v1",
+  changes: [{ kind: "added", indicator: "BB-02", text: "survey" }],
+  survey: {
+    roles: ["lawyer", "judge"],
+    aggregation: "role_mean",
+    aggregation_text: "mean per role, then mean of roles",
+    bootstrap: { replicates: 200, level: 0.9, seed: 7 },
+    questions: [{ id: "Q1", text: "q1" }, { id: "Q2", text: "q2" }],
+  },
+  sections: v1.sections,
+  indicators: [
+    ...v1.indicators,
+    { id: "BB-02", section: "BB", title: "B two", question: "?", dimension: "practice", scale: { type: "survey", questions: ["Q1", "Q2"], multiplier: 1.5 }, excludable: false, guidance: "g" },
+  ],
+});
+
+type Ans = [indicator: string, value: string, note?: string];
+const sheet = (country: string, year: number, answers: Ans[]) => ({
+  file: `data/sheets/${year}/${country}.csv`,
+  country,
+  year,
+  methodology: year < 2020 ? "v1" : "v2",
+  answers: answers.map(([indicator, value, note], k) => ({ indicator, value, source: "reconstructed", note: note ?? "", change: null, line: k + 2 })),
+});
+const survey = (country: string, year: number, ratings: [respondent: string, role: "lawyer" | "judge", q1: number | null, q2: number | null][]) => ({
+  file: `data/surveys/${year}/${country}.csv`,
+  country,
+  year,
+  responses: ratings.flatMap(([respondent, role, q1, q2], k) => [
+    { respondent, role, question: "Q1", rating: q1, line: 2 * k + 2 },
+    { respondent, role, question: "Q2", rating: q2, line: 2 * k + 3 },
+  ]),
+});
+
+function syntheticProject(editions: (Edition & { line: number })[] = [], claims: (Claim & { line: number })[] = []): Project {
+  const sheets = [
+    sheet("AAA", 2019, [["AA-01", "yes"], ["AA-02", "partial"], ["BB-01", "n/a", "no statistics"]]), // 5 + 1 + 0 = 6
+    sheet("AAA", 2020, [["AA-01", "yes"], ["AA-02", "full"], ["BB-01", "0.25"], ["BB-02", "survey"]]),
+    sheet("AAA", 2021, [["AA-01", "no"], ["AA-02", "full"], ["BB-01", "0.25"], ["BB-02", "survey"]]),
+    sheet("BBB", 2020, [["AA-01", "n/a", "not public"], ["AA-02", "none"], ["BB-01", "0.5"], ["BB-02", "survey"]]),
+  ];
+  const surveys = [
+    survey("AAA", 2020, [["l1", "lawyer", 4, 6], ["l2", "lawyer", 2, null], ["j1", "judge", 8, 8]]), // lawyers 5, 2 → 3.5; judges 8 → 5.75
+    survey("AAA", 2021, [["l1", "lawyer", 4, 4], ["j1", "judge", 6, 6]]), // 4, 6 → 5
+    survey("BBB", 2020, [["l1", "lawyer", 0, 2], ["j1", "judge", 10, null]]), // 1, 10 → 5.5
+  ];
+  return {
+    root: "/nonexistent",
+    countries: [
+      { code: "AAA", name_en: "Aland", name_ru: "А" },
+      { code: "BBB", name_en: "Bland", name_ru: "Б" },
+    ],
+    editions,
+    claims,
+    codebooks: [v1, v2],
+    sheets,
+    surveys,
+    files: [],
+  };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe("traceCountryYear (synthetic project)", () => {
+  const project = syntheticProject();
+  project.editions = [
+    { edition: 1, published: "2021-01-01", year: 2020, country: "AAA", index: 16.25, source: "r1", line: 2 },
+    { edition: 2, published: "2022-01-01", year: 2020, country: "AAA", index: 16.3, source: "r2", line: 3 },
+  ];
+  const result = computeIndex(project, { replicates: 100 });
+
+  it("adds up: indicators → sections → Index", () => {
+    for (const t of result.index) {
+      const trace = traceCountryYear(result, project, t.country, t.year)!;
+      expect(trace.total).toBe(t.index);
+      expect(sum(trace.sections.map((s) => s.weighted))).toBeCloseTo(t.index, 9);
+      for (const s of trace.sections) {
+        expect(sum(s.indicators.map((i) => i.points ?? 0))).toBeCloseTo(s.points, 9);
+        expect(sum(s.indicators.map((i) => i.weighted ?? 0))).toBeCloseTo(s.weighted, 9);
+      }
+      expect(trace.sections.flatMap((s) => s.indicators)).toHaveLength(t.indicators);
+    }
+  });
+
+  it("shows every answer with its rule, points, source and note", () => {
+    const t = traceCountryYear(result, project, "aaa", 2019)!;
+    expect(t.country).toBe("AAA");
+    expect(t.country_name).toBe("Aland");
+    const rows = t.sections.flatMap((s) => s.indicators);
+    expect(rows.map((r) => [r.indicator, r.value, r.points])).toEqual([
+      ["AA-01", "yes", 5],
+      ["AA-02", "partial", 1],
+      ["BB-01", "n/a", null],
+    ]);
+    expect(rows[1]!.applied).toBe("partial → 1");
+    expect(rows[2]).toMatchObject({ excluded: true, note: "no statistics", source: "reconstructed" });
+    expect(t.previous_year).toBeNull();
+  });
+
+  it("gives the survey aggregation step by step: respondent means, role means, mean of roles, × multiplier", () => {
+    const t = traceCountryYear(result, project, "AAA", 2020)!;
+    const [s] = t.surveys;
+    expect(s!.respondents).toEqual([
+      { respondent: "l1", role: "lawyer", mean: 5 },
+      { respondent: "l2", role: "lawyer", mean: 2 },
+      { respondent: "j1", role: "judge", mean: 8 },
+    ]);
+    expect(s!.roles.map((r) => [r.role, r.mean])).toEqual([
+      ["lawyer", 3.5],
+      ["judge", 8],
+    ]);
+    expect(s!.value).toBe(5.75);
+    expect(s!.points).toBeCloseTo(1.5 * 5.75, 12);
+    expect(s!.seed).toBe(result.surveys.find((x) => x.country === "AAA" && x.year === 2020)!.seed);
+    expect(s!.lo).toBeLessThanOrEqual(s!.value);
+    expect(s!.hi).toBeGreaterThanOrEqual(s!.value);
+  });
+
+  it("puts the published values beside the total and lists what changed from the year before", () => {
+    const t = traceCountryYear(result, project, "AAA", 2020)!;
+    expect(t.published.map((p) => [p.edition, p.value, p.matches])).toEqual([
+      [1, 16.25, true],
+      [2, 16.3, false],
+    ]);
+    expect(t.crosses_break).toBe(true); // 2019 is governed by v1, 2020 by v2
+    const t21 = traceCountryYear(result, project, "AAA", 2021)!;
+    expect(t21.crosses_break).toBe(false);
+    // 2021: AA-01 yes → no, and the survey score moved (5.75 → 5)
+    expect(t21.changes.map((c) => [c.indicator, c.from, c.to, c.points_from, c.points_to])).toEqual([
+      ["AA-01", "yes", "no", 5, -5],
+      ["BB-02", "survey", "survey", 1.5 * 5.75, 7.5],
+    ]);
+  });
+
+  it("is undefined for a country-year with no sheet", () => {
+    expect(traceCountryYear(result, project, "AAA", 2018)).toBeUndefined();
+    expect(traceCountryYear(result, project, "ZZZ", 2020)).toBeUndefined();
+  });
+
+  it("prints as a readable text table, untrusted text on one line with no control characters", () => {
+    const p = syntheticProject();
+    p.sheets[0]!.answers[2]!.note = "no statistics\u001b[31m\nred";
+    const r = computeIndex(p, { replicates: 100 });
+    const text = formatTrace(traceCountryYear(r, p, "AAA", 2019)!);
+    expect(text).toContain("AAA (Aland) 2019: Prohibition of Torture Index 6.00");
+    expect(text).toMatch(/AA-02\s+partial\s+1\s+partial → 1/);
+    expect(text).toContain("subtotal AA: 6 points × weight 1 = 6");
+    expect(text).not.toContain("\u001b");
+    expect(text).toContain("note: no statistics [31m red");
+    expect(plain("a\r\nb\u202ec")).toBe("a b c");
+    const t20 = formatTrace(traceCountryYear(result, project, "AAA", 2020)!);
+    expect(t20).toContain("lawyer: l1 5, l2 2");
+    expect(t20).toContain("3. mean of 2 roles: (3.5 + 8) / 2 = 5.75");
+    expect(t20).toContain("4. × multiplier 1.5 = 8.625 points");
+    expect(t20).toMatch(/Published: edition 2 \(2022-01-01\) 16\.30: DIFFERS/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const hasSheets = existsSync(path.join(repoRoot, "data/sheets")) && readdirSync(path.join(repoRoot, "data/sheets")).length > 0;
+
+describe.skipIf(!hasSheets)("trace and explain on data/", async () => {
+  const { project, result } = hasSheets ? await runPipeline(repoRoot) : ({} as Awaited<ReturnType<typeof runPipeline>>);
+  const run = async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await explain.run(args, { root: repoRoot, out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { status, out: out.join("\n"), err: err.join("\n") };
+  };
+
+  it("the trace of every country-year sums to its Index", () => {
+    expect(result.index.length).toBeGreaterThan(0);
+    for (const t of result.index) {
+      const trace = traceCountryYear(result, project, t.country, t.year)!;
+      expect(sum(trace.sections.map((s) => s.weighted))).toBeCloseTo(t.index, 9);
+      expect(sum(trace.sections.flatMap((s) => s.indicators.map((i) => i.weighted ?? 0)))).toBeCloseTo(t.index, 9);
+      for (const p of trace.published) expect(p.matches, `${t.country} ${t.year} edition ${p.edition}`).toBe(true);
+    }
+  });
+
+  it("explain UKR 2024 prints the whole calculation, the definition indicator the only change from 2023", async () => {
+    const r = await run("UKR", "2024");
+    expect(r.status, r.err).toBe(0);
+    expect(r.out).toMatch(/^UKR \(Ukraine\) 2024: Prohibition of Torture Index 80\.77/);
+    expect(r.out).toMatch(/Published: edition 6 \(2025-08-08\) 80\.77: matches/);
+    expect(r.out).toContain("Survey score");
+    const trace = traceCountryYear(result, project, "UKR", 2024)!;
+    expect(trace.changes).toHaveLength(1);
+    expect(trace.changes[0]!.change).toBe("reassessment");
+  });
+
+  it("explain says clearly when a country-year is unknown, and exits 1", async () => {
+    const r = await run("UKR", "1999");
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/no computed Index for UKR 1999.*UKR has sheets for 2019/);
+    const p = await run("TJK", "2022");
+    expect(p.status).toBe(1);
+    expect(p.err).toMatch(/TJK has no sheet at all/);
+    expect((await run("UKR")).status).toBe(2);
+  });
+});
