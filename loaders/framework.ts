@@ -2,7 +2,27 @@
 // print one JSON document, and fail the build with every input problem listed.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { InputError, formatProblem } from "./problems.ts";
+import { runPipeline, type PipelineResult } from "./pipeline.ts";
+import type { Project } from "./project.ts";
+
+/**
+ * The environment variable through which `npm run build` hands every data loader the pipeline
+ * result it computed once for this build (a JSON file in a temporary folder, deleted after the
+ * build). Without it (Framework preview, a loader run by hand) each loader computes its own.
+ */
+export const PIPELINE_CACHE_ENV = "PTI_PIPELINE_RESULT";
+
+export async function buildPipeline(root: string): Promise<{ project: Project; result: PipelineResult }> {
+  const cached = process.env[PIPELINE_CACHE_ENV];
+  if (cached) {
+    const value = JSON.parse(readFileSync(cached, "utf8")) as { root: string; project: Project; result: PipelineResult };
+    // Only this project's own result: a copy of the project built elsewhere must compute its own.
+    if (path.resolve(value.root) === path.resolve(root)) return { project: value.project, result: value.result };
+  }
+  return runPipeline(root);
+}
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

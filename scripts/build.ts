@@ -1,7 +1,8 @@
 // `npm run build`: computes everything from data/ and writes the report to dist/.
 // Framework never reruns a data loader whose cached output exists, so the loader
 // outputs are deleted first: every build reflects the current data/ and loaders/.
-import { rmSync, readdirSync, existsSync, mkdirSync } from "node:fs";
+import { rmSync, readdirSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,28 +35,44 @@ export function pinBuiltinVersions(dir = cache): void {
   for (const spec of BUILTIN_VERSIONS) mkdirSync(path.join(dir, "_npm", spec), { recursive: true });
 }
 
-function run(cmd: string, args: string[]): void {
+function run(cmd: string, args: string[]): number {
   const r = spawnSync(cmd, args, {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
   });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  return r.status ?? 1;
 }
 
 clearLoaderCache();
 pinBuiltinVersions();
 rmSync(path.join(root, "dist"), { recursive: true, force: true });
-run(process.execPath, [path.join(root, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"]);
+
+// The pipeline runs once per build; every data loader reads its result (PIPELINE_CACHE_ENV).
+// A bad input stops the build here, with every problem listed.
+const { runPipeline } = await import("../loaders/pipeline.ts");
+const { PIPELINE_CACHE_ENV } = await import("../loaders/framework.ts");
+const { InputError, formatProblem } = await import("../loaders/problems.ts");
+const pipeline = await runPipeline(root).catch((e: unknown) => {
+  if (!(e instanceof InputError)) throw e;
+  for (const p of e.problems) console.error(formatProblem(p));
+  console.error(`${e.problems.length} problem(s) in data/: nothing was built.`);
+  process.exit(1);
+});
+const scratch = mkdtempSync(path.join(tmpdir(), "pti-build-"));
+const resultFile = path.join(scratch, "pipeline.json");
+writeFileSync(resultFile, JSON.stringify({ root, ...pipeline }));
+process.env[PIPELINE_CACHE_ENV] = resultFile;
+const status = run(process.execPath, [path.join(root, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"]);
+rmSync(scratch, { recursive: true, force: true });
+if (status !== 0) process.exit(status);
 
 // ---- post-build: dist/files/ (downloads; loaders/downloads.ts) --------------------------------
 // Written here, not by a data loader: attaching .csv/.xlsx/.zip files to a page makes Framework
 // fetch their parsers from a CDN at build time.
 {
-  const { runPipeline } = await import("../loaders/pipeline.ts");
   const { writeDownloads, DOWNLOADS_DIR } = await import("../loaders/downloads.ts");
-  const { result } = await runPipeline(root);
-  const written = await writeDownloads(result, path.join(root, "dist"));
+  const written = await writeDownloads(pipeline.result, path.join(root, "dist"));
   console.log(`downloads: ${written.length} files → dist/${DOWNLOADS_DIR}/`);
 }
 

@@ -40,6 +40,11 @@ export async function checkUntrustedText(browser: Browser): Promise<{ name: stri
         const requests: string[] = [];
         page.on("request", (r) => requests.push(r.url()));
         await page.goto(url + p, { waitUntil: "networkidle" });
+        if (p === "/audit") {
+          // The calculation trace shows a country-year's notes once it is chosen.
+          await page.selectOption("#trace-country", "ARM");
+          await page.selectOption("#trace-year", "2024");
+        }
         // Open every <details> so hidden tables render too, and hover bold text if any was parsed.
         await page.$$eval("details", (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
         await page.waitForTimeout(300);
