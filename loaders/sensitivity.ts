@@ -1,0 +1,466 @@
+// Sensitivity and uncertainty of the Index: how much each country-year's rank depends on the
+// method's choices (in the manner of the JRC's audits of composite indices).
+//
+// Uncertain choices (ranges in data/methodology/sensitivity.yaml, schema SensitivityConfig):
+//   - each section's weight: a multiplier of its published weight, uniform in [low, high];
+//   - the survey aggregation: role_mean (published), pooled_mean, median;
+//   - the missing-data treatment: drop (published), carry the last known answer forward, worst level;
+//   - the normalisation: raw points (published), or every section scaled to the same maximum.
+// The points of every country-year and section under every combination of survey method and
+// missing-data rule are computed once (loaders/sensitivity/matrix.ts, from computeIndex run once
+// per survey method); a draw is then a weighted sum and a ranking on typed arrays
+// (loaders/sensitivity/model.ts). Ranks are within a year, among the countries measured that year.
+//
+// Outputs, all deterministic for a seed (random.ts; the Monte Carlo and Sobol streams are
+// seedFor(seed, "monte-carlo") and seedFor(seed, "sobol")), at full precision:
+//   ranks        per country-year: published rank and Index, median rank, 5–95% rank interval,
+//                5–95% Index interval, share of draws keeping the published rank;
+//   sobol        first- and total-order Sobol indices (Saltelli design, Jansen estimators,
+//                loaders/sensitivity/sobol.ts) of every uncertain choice on every country-year's
+//                rank and on the mean absolute rank shift (mean over country-years of
+//                |rank − published rank|);
+//   leaveOneOut  Index and rank of every country-year with each section removed;
+//   headlines    sentences for the page and the CLI;
+//   table        the published section points and weights, for reweighting in the browser.
+import { computeIndex, runPipeline, type PipelineResult } from "./pipeline.ts";
+import type { Project } from "./project.ts";
+import type { SensitivityConfig } from "./schema.ts";
+import { SURVEY_METHODS, type SurveyMethod } from "./survey.ts";
+import { seedFor } from "./random.ts";
+import { buildMatrix, type MatrixAnswer, type MissingEntry, type PointsMatrix, type SectionScale } from "./sensitivity/matrix.ts";
+import {
+  choiceFromUniforms,
+  evaluate,
+  factorsOf,
+  meanAbsShift,
+  monteCarlo,
+  publishedChoice,
+  rankInto,
+  type Factor,
+  type MonteCarloResult,
+  type Ranges,
+} from "./sensitivity/model.ts";
+import { sobolJansen } from "./sensitivity/sobol.ts";
+import { loadSensitivityConfig, SENSITIVITY_FILE } from "./sensitivity/config.ts";
+
+export { buildMatrix, evaluate, rankInto, monteCarlo, publishedChoice, sobolJansen, loadSensitivityConfig, SENSITIVITY_FILE };
+export type { PointsMatrix, Ranges, Factor };
+
+export type RankRow = {
+  country: string;
+  year: number;
+  methodology: string;
+  countries: number; // measured that year
+  rank: number; // published method
+  index: number; // published method
+  median_rank: number;
+  rank_p05: number;
+  rank_p95: number;
+  index_p05: number;
+  index_median: number;
+  index_p95: number;
+  same_rank: number; // draws keeping the published rank
+  share_same_rank: number;
+  rank_counts: number[]; // draws per rank, rank 1 first
+};
+
+export type SobolRow = {
+  output: "mean_abs_rank_shift" | "rank";
+  country: string | null; // null for the summary
+  year: number | null;
+  factor: string;
+  kind: Factor["kind"];
+  first_order: number | null; // null when the output never varies
+  total_order: number | null;
+  first_order_se: number | null; // approximate standard errors (sobol.ts)
+  total_order_se: number | null;
+  variance: number;
+};
+
+export type LeaveOneOutRow = {
+  country: string;
+  year: number;
+  methodology: string;
+  section: string;
+  index: number;
+  rank: number;
+  section_contribution: number; // weight × the section's points (published method)
+  index_without: number;
+  rank_without: number;
+  rank_change: number; // rank_without − rank (negative: a better rank without the section)
+};
+
+export interface Headline {
+  kind: "leader" | "least_certain" | "most_influential";
+  country: string | null;
+  year: number | null;
+  factor: string | null;
+  share: number | null;
+  text: string;
+}
+
+export interface ReweightTable {
+  sections: string[];
+  cells: { country: string; year: number; methodology: string; points: number[]; weights: number[]; index: number; rank: number }[];
+}
+
+export interface SensitivityAnalysis {
+  seed: number;
+  draws: number;
+  samples: number; // Sobol base samples N
+  runs: number; // Sobol model runs, N (k + 2)
+  streams: { monte_carlo: number; sobol: number };
+  factors: Factor[];
+  shift: MonteCarloResult["shift"];
+  ranks: RankRow[];
+  sobol: SobolRow[];
+  leaveOneOut: LeaveOneOutRow[];
+  headlines: Headline[];
+  table: ReweightTable;
+  sectionScales: SectionScale[];
+  missing: MissingEntry[];
+}
+
+export interface SensitivityOptions {
+  draws?: number;
+  seed?: number;
+  samples?: number;
+  /** Country names for headlines (code → name); the code when absent. */
+  names?: Record<string, string>;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The answers of the project under every survey method (the survey indicators' points differ). */
+export function answersByMethod(project: Project): Record<SurveyMethod, MatrixAnswer[]> {
+  const out = {} as Record<SurveyMethod, MatrixAnswer[]>;
+  for (const method of SURVEY_METHODS) out[method] = computeIndex(project, { surveyMethod: method, replicates: 0 }).answers;
+  return out;
+}
+
+/**
+ * The points matrix of a project. With the pipeline's published result, checks that the
+ * published choices reproduce its totals (they must: same points, same order of additions).
+ */
+export function prepareMatrix(project: Project, published?: PipelineResult): PointsMatrix {
+  const matrix = buildMatrix(project.codebooks, answersByMethod(project));
+  if (published) checkAgainst(matrix, published);
+  return matrix;
+}
+
+export function checkAgainst(matrix: PointsMatrix, result: PipelineResult): void {
+  const index = evaluate(matrix, publishedChoice(matrix), new Float64Array(matrix.nCells));
+  const byCell = new Map(result.index.map((r) => [`${r.country}/${r.year}`, r.index]));
+  const bad = matrix.cells.flatMap((c, i) => {
+    const want = byCell.get(`${c.country}/${c.year}`);
+    return want === undefined || Math.abs(want - index[i]!) > 1e-9 * (1 + Math.abs(want)) ? [`${c.country} ${c.year}: ${index[i]} vs ${want}`] : [];
+  });
+  if (bad.length || byCell.size !== matrix.nCells)
+    throw new Error(
+      `sensitivity: the published choices do not reproduce the pipeline's Index (is the codebook's missing_data rule the one aggregate.ts applies?): ${bad.slice(0, 5).join("; ")}`,
+    );
+}
+
+/** The ranges of the configuration on the matrix's sections and alternatives. */
+export function rangesFor(matrix: PointsMatrix, config: SensitivityConfig): Ranges {
+  const S = matrix.nSections;
+  const low = new Float64Array(S);
+  const high = new Float64Array(S);
+  matrix.sections.forEach((s, i) => {
+    const r = config.weights.sections[s] ?? config.weights.default;
+    low[i] = r.low;
+    high[i] = r.high;
+  });
+  const idx = <T extends string>(all: readonly T[], chosen: readonly T[]) => Int32Array.from(chosen.map((x) => all.indexOf(x)));
+  return {
+    low,
+    high,
+    methods: idx(matrix.methods, config.survey_method),
+    rules: idx(matrix.rules, config.missing_data),
+    norms: idx(matrix.norms, config.normalisation),
+  };
+}
+
+/** Index and rank of every country-year with each of its sections removed (published method otherwise). */
+export function leaveOneOut(matrix: PointsMatrix): LeaveOneOutRow[] {
+  const C = matrix.nCells;
+  const S = matrix.nSections;
+  const base = publishedChoice(matrix);
+  const index = evaluate(matrix, base, new Float64Array(C));
+  const rank = rankInto(index, matrix.years, new Int32Array(C));
+  const without = new Float64Array(C);
+  const rankWithout = new Int32Array(C);
+  const rows: LeaveOneOutRow[] = [];
+  const R = matrix.rules.length;
+  for (let s = 0; s < S; s++) {
+    const choice = publishedChoice(matrix);
+    choice.multipliers[s] = 0;
+    evaluate(matrix, choice, without);
+    rankInto(without, matrix.years, rankWithout);
+    for (let c = 0; c < C; c++) {
+      if (!matrix.present[c * S + s]) continue;
+      const cell = matrix.cells[c]!;
+      const a = matrix.publishedMethod[c]! * R + matrix.publishedRule[c]!;
+      rows.push({
+        country: cell.country,
+        year: cell.year,
+        methodology: cell.methodology,
+        section: matrix.sections[s]!,
+        index: index[c]!,
+        rank: rank[c]!,
+        section_contribution: matrix.weights[c * S + s]! * matrix.points[(a * C + c) * S + s]!,
+        index_without: without[c]!,
+        rank_without: rankWithout[c]!,
+        rank_change: rankWithout[c]! - rank[c]!,
+      });
+    }
+  }
+  return rows.sort((x, y) => byText(x.country, y.country) || x.year - y.year || byText(x.section, y.section));
+}
+
+/** Sobol indices of the uncertain factors on every cell's rank and on the mean absolute rank shift. */
+export function sobolRanks(matrix: PointsMatrix, ranges: Ranges, opts: { samples: number; seed: number }) {
+  const C = matrix.nCells;
+  const factors = factorsOf(matrix, ranges);
+  const uncertain = factors.flatMap((f, i) => (f.uncertain ? [i] : []));
+  const factorIndex = new Int32Array(factors.length).fill(-1);
+  uncertain.forEach((f, pos) => (factorIndex[f] = pos));
+  const streamSeed = seedFor(opts.seed, "sobol");
+  const pub = publishedChoice(matrix);
+  const pubRank = rankInto(evaluate(matrix, pub, new Float64Array(C)), matrix.years, new Int32Array(C));
+  const choice = publishedChoice(matrix);
+  const index = new Float64Array(C);
+  const rank = new Int32Array(C);
+  const scratch = new Int32Array(Math.max(1, ...matrix.years.map((g) => g.count)));
+  const rows: SobolRow[] = [];
+  if (uncertain.length === 0) return { rows, runs: 0, seed: streamSeed, factors };
+  const res = sobolJansen(uncertain.length, C + 1, opts.samples, streamSeed, (u, out) => {
+    choiceFromUniforms(ranges, u, choice, factorIndex);
+    evaluate(matrix, choice, index);
+    rankInto(index, matrix.years, rank, scratch);
+    for (let c = 0; c < C; c++) out[c] = rank[c]!;
+    out[C] = meanAbsShift(rank, pubRank);
+  });
+  const num = (x: number) => (Number.isNaN(x) ? null : x);
+  const outputs = [C, ...matrix.cells.map((_, c) => c).sort((a, b) => byText(matrix.cells[a]!.country, matrix.cells[b]!.country) || matrix.cells[a]!.year - matrix.cells[b]!.year)];
+  for (const o of outputs) {
+    uncertain.forEach((f, i) => {
+      const cell = o < C ? matrix.cells[o]! : null;
+      rows.push({
+        output: cell ? "rank" : "mean_abs_rank_shift",
+        country: cell?.country ?? null,
+        year: cell?.year ?? null,
+        factor: factors[f]!.id,
+        kind: factors[f]!.kind,
+        first_order: num(res.first[i * res.outputs + o]!),
+        total_order: num(res.total[i * res.outputs + o]!),
+        first_order_se: num(res.firstSE[i * res.outputs + o]!),
+        total_order_se: num(res.totalSE[i * res.outputs + o]!),
+        variance: res.variance[o]!,
+      });
+    });
+  }
+  return { rows, runs: res.runs, seed: streamSeed, factors };
+}
+
+const ordinal = (n: number) => {
+  const t = n % 100;
+  const suffix = t >= 11 && t <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
+  return `${n}${suffix}`;
+};
+
+const FACTOR_WORDS: Record<Factor["kind"], string> = {
+  weight: "the weight of section",
+  survey_method: "the survey aggregation",
+  missing_data: "the missing-data treatment",
+  normalisation: "the normalisation",
+};
+export const factorLabel = (f: Pick<Factor, "kind" | "section">) => (f.kind === "weight" ? `${FACTOR_WORDS.weight} ${f.section}` : FACTOR_WORDS[f.kind]);
+
+function headlinesOf(ranks: RankRow[], sobol: SobolRow[], factors: Factor[], draws: number, names: Record<string, string>): Headline[] {
+  const name = (c: string) => names[c] ?? c;
+  const out: Headline[] = [];
+  const years = [...new Set(ranks.map((r) => r.year))].sort((a, b) => b - a);
+  for (const year of years) {
+    const leaders = ranks.filter((r) => r.year === year && r.rank === 1).sort((a, b) => byText(a.country, b.country));
+    for (const r of leaders)
+      out.push({
+        kind: "leader",
+        country: r.country,
+        year,
+        factor: null,
+        share: r.share_same_rank,
+        text: `${name(r.country)} ranks 1st in ${year} in ${r.same_rank.toLocaleString("en-US")} of ${draws.toLocaleString("en-US")} draws (median rank ${ordinal(r.median_rank)}; 5–95% interval ${ordinal(r.rank_p05)} to ${ordinal(r.rank_p95)}).`,
+      });
+  }
+  const latest = years[0];
+  if (latest !== undefined) {
+    const widest = ranks
+      .filter((r) => r.year === latest)
+      .sort((a, b) => b.rank_p95 - b.rank_p05 - (a.rank_p95 - a.rank_p05) || a.share_same_rank - b.share_same_rank || byText(a.country, b.country))[0];
+    if (widest && widest.rank_p95 > widest.rank_p05)
+      out.push({
+        kind: "least_certain",
+        country: widest.country,
+        year: latest,
+        factor: null,
+        share: widest.share_same_rank,
+        text: `The least certain rank in ${latest} is ${name(widest.country)}'s: published ${ordinal(widest.rank)}, anywhere from ${ordinal(widest.rank_p05)} to ${ordinal(widest.rank_p95)} in 90% of draws, and ${ordinal(widest.rank)} in ${widest.same_rank.toLocaleString("en-US")} of ${draws.toLocaleString("en-US")}.`,
+      });
+  }
+  const summary = sobol.filter((s) => s.output === "mean_abs_rank_shift" && s.total_order !== null).sort((a, b) => b.total_order! - a.total_order! || byText(a.factor, b.factor));
+  if (summary.length) {
+    const f = factors.find((x) => x.id === summary[0]!.factor)!;
+    const next = summary[1] ? factors.find((x) => x.id === summary[1]!.factor)! : null;
+    out.push({
+      kind: "most_influential",
+      country: null,
+      year: null,
+      factor: f.id,
+      share: summary[0]!.total_order,
+      text: `Of the uncertain choices, ${factorLabel(f)} moves the ranks most (largest total-order Sobol index on the mean absolute rank shift)${next ? `, followed by ${factorLabel(next)}` : ""}.`,
+    });
+  }
+  return out;
+}
+
+/** Every output of the sensitivity analysis of one points matrix. */
+export function analyseSensitivity(matrix: PointsMatrix, config: SensitivityConfig, opts: SensitivityOptions = {}): SensitivityAnalysis {
+  const seed = opts.seed ?? config.seed;
+  const draws = opts.draws ?? config.draws;
+  const samples = opts.samples ?? config.sobol_samples;
+  const ranges = rangesFor(matrix, config);
+  const mc = monteCarlo(matrix, ranges, { draws, seed });
+  const C = matrix.nCells;
+  const countOf = (c: number) => matrix.years.find((g) => c >= g.start && c < g.start + g.count)!.count;
+  const ranks: RankRow[] = matrix.cells
+    .map((cell, c) => {
+      const s = mc.cells[c]!;
+      return {
+        country: cell.country,
+        year: cell.year,
+        methodology: cell.methodology,
+        countries: countOf(c),
+        rank: s.rank,
+        index: s.index,
+        median_rank: s.median_rank,
+        rank_p05: s.rank_p05,
+        rank_p95: s.rank_p95,
+        index_p05: s.index_p05,
+        index_median: s.index_median,
+        index_p95: s.index_p95,
+        same_rank: s.same_rank,
+        share_same_rank: s.share_same_rank,
+        rank_counts: s.rank_counts,
+      };
+    })
+    .sort((a, b) => byText(a.country, b.country) || a.year - b.year);
+  const sob = sobolRanks(matrix, ranges, { samples, seed });
+  const R = matrix.rules.length;
+  const S = matrix.nSections;
+  const table: ReweightTable = {
+    sections: matrix.sections,
+    cells: matrix.cells.map((cell, c) => {
+      const a = matrix.publishedMethod[c]! * R + matrix.publishedRule[c]!;
+      return {
+        country: cell.country,
+        year: cell.year,
+        methodology: cell.methodology,
+        points: Array.from(matrix.points.subarray((a * C + c) * S, (a * C + c + 1) * S)),
+        weights: Array.from(matrix.weights.subarray(c * S, (c + 1) * S)),
+        index: mc.published.index[c]!,
+        rank: mc.published.rank[c]!,
+      };
+    }),
+  };
+  return {
+    seed,
+    draws,
+    samples,
+    runs: sob.runs,
+    streams: { monte_carlo: mc.seed, sobol: sob.seed },
+    factors: sob.factors,
+    shift: mc.shift,
+    ranks,
+    sobol: sob.rows,
+    leaveOneOut: leaveOneOut(matrix),
+    headlines: headlinesOf(ranks, sob.rows, sob.factors, draws, opts.names ?? {}),
+    table,
+    sectionScales: matrix.sectionScales,
+    missing: matrix.missing,
+  };
+}
+
+/** The whole analysis of a loaded project and its pipeline result (country names from the project). */
+export function analyseProject(project: Project, result: PipelineResult, config: SensitivityConfig, opts: SensitivityOptions = {}) {
+  const matrix = prepareMatrix(project, result);
+  const names = opts.names ?? Object.fromEntries(project.countries.map((c) => [c.code, c.name_en]));
+  const analysis = analyseSensitivity(matrix, config, { ...opts, names });
+  return { matrix, analysis };
+}
+
+/** Loads data/, runs the pipeline and the whole analysis. */
+export async function runSensitivity(root: string, opts: SensitivityOptions = {}) {
+  const [{ project, result }, config] = await Promise.all([runPipeline(root), loadSensitivityConfig(root)]);
+  return { project, result, config, ...analyseProject(project, result, config, opts) };
+}
+
+/** The Sobol indices on the mean absolute rank shift, with ±2 standard-error bounds, for the page's bars. */
+export function sobolSummary(sobol: SobolRow[]) {
+  const rows = sobol
+    .filter((r) => r.output === "mean_abs_rank_shift")
+    .map((r) => {
+      const band = (x: number | null, se: number | null) => (x === null || se === null ? [null, null] : [x - 2 * se, x + 2 * se]);
+      const [first_lo, first_hi] = band(r.first_order, r.first_order_se);
+      const [total_lo, total_hi] = band(r.total_order, r.total_order_se);
+      return { factor: r.factor, kind: r.kind, first_order: r.first_order, first_order_se: r.first_order_se, first_lo, first_hi, total_order: r.total_order, total_order_se: r.total_order_se, total_lo, total_hi };
+    });
+  return {
+    rows,
+    max_first_se: Math.max(0, ...rows.map((r) => r.first_order_se ?? 0)),
+    max_total_se: Math.max(0, ...rows.map((r) => r.total_order_se ?? 0)),
+  };
+}
+
+/** What the page shows (src/data/sensitivity.json.ts prints it): the analysis plus names, titles and ranges. */
+export function sensitivityPayload(project: Project, config: SensitivityConfig, a: SensitivityAnalysis) {
+  const latest = project.codebooks[project.codebooks.length - 1];
+  const title = new Map<string, string>();
+  for (const cb of project.codebooks) for (const s of cb.sections) title.set(s.id, s.title); // latest version's title wins
+  const names = Object.fromEntries(project.countries.map((c) => [c.code, c.name_en]));
+  const years = [...new Set(a.ranks.map((r) => r.year))].sort((x, y) => x - y);
+  const carried = a.missing.filter((m) => m.carried_from !== null && m.reason === null).length;
+  return {
+    seed: a.seed,
+    draws: a.draws,
+    samples: a.samples,
+    runs: a.runs,
+    streams: a.streams,
+    config_file: SENSITIVITY_FILE,
+    years,
+    latest_year: years[years.length - 1] ?? null,
+    names,
+    sections: a.table.sections.map((id) => ({ id, title: title.get(id) ?? id })),
+    published: {
+      survey_method: latest?.survey?.aggregation ?? null,
+      missing_data: latest?.missing_data.rule ?? null,
+      normalisation: "raw",
+    },
+    config: {
+      weights: config.weights,
+      survey_method: config.survey_method,
+      missing_data: config.missing_data,
+      normalisation: config.normalisation,
+    },
+    factors: a.factors.map((f) => ({ ...f, label: factorLabel(f) })),
+    shift: a.shift,
+    sobol_summary: sobolSummary(a.sobol),
+    headlines: a.headlines,
+    ranks: a.ranks,
+    sobol: a.sobol,
+    leave_one_out: a.leaveOneOut,
+    table: a.table,
+    section_scales: a.sectionScales,
+    missing: { excluded: a.missing.length, carried, dropped: a.missing.length - carried, rows: a.missing },
+  };
+}

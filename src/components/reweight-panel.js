@@ -1,0 +1,144 @@
+// The interactive reweighting panel of the sensitivity page: one slider per section weight,
+// a reset to the published weights, and a table of rank changes against the published ranking.
+// Plain DOM (no Framework Inputs, nothing fetched); the arithmetic is reweight.js.
+import { prepareTable, reweight } from "./reweight.js";
+import { fmt, text } from "./format.js";
+
+/**
+ * table: the loader's points table; sections: [{id, title}]; names: code → name.
+ * Returns an element with .update() (recompute and redraw) and .prepared.
+ */
+export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.05 } = {}) {
+  const prepared = prepareTable(table);
+  const values = new Float64Array(prepared.S).fill(1);
+  const root = document.createElement("div");
+  root.id = "reweight";
+  root.className = "reweight";
+
+  const form = document.createElement("form");
+  form.className = "reweight-sliders";
+  form.addEventListener("submit", (e) => e.preventDefault());
+  const outputs = [];
+  const inputs = [];
+  prepared.sections.forEach((id, s) => {
+    const row = document.createElement("div");
+    row.className = "reweight-row";
+    const label = document.createElement("label");
+    const inputId = `reweight-${id}`;
+    label.htmlFor = inputId;
+    label.textContent = `${id}: ${sections?.find((x) => x.id === id)?.title ?? id}`;
+    const input = document.createElement("input");
+    input.type = "range";
+    input.id = inputId;
+    input.min = "0";
+    input.max = String(max);
+    input.step = String(step);
+    input.value = "1";
+    input.dataset.section = id;
+    const out = document.createElement("output");
+    out.htmlFor = inputId;
+    out.textContent = "× 1.00";
+    input.addEventListener("input", () => {
+      values[s] = Number(input.value);
+      out.textContent = `× ${fmt(values[s])}`;
+      update();
+    });
+    row.append(label, input, out);
+    form.append(row);
+    inputs.push(input);
+    outputs.push(out);
+  });
+  const reset = document.createElement("button");
+  reset.type = "button";
+  reset.id = "reweight-reset";
+  reset.textContent = "Reset to the published weights";
+  reset.addEventListener("click", () => {
+    values.fill(1);
+    inputs.forEach((input, s) => {
+      input.value = "1";
+      outputs[s].textContent = "× 1.00";
+    });
+    update();
+  });
+  form.append(reset);
+  root.append(form);
+
+  const summary = text("p", "", "reweight-summary");
+  summary.id = "reweight-summary";
+  summary.setAttribute("aria-live", "polite");
+  root.append(summary);
+
+  // The table is built once; an update only rewrites cell texts (rows keep their order:
+  // latest year first, then published rank), so nothing jumps under the reader's eye.
+  const order = prepared.cells.map((_, c) => c).sort((a, b) => prepared.cells[b].year - prepared.cells[a].year || prepared.publishedRank[a] - prepared.publishedRank[b]);
+  const wrap = document.createElement("div");
+  wrap.className = "table-scroll";
+  const t = document.createElement("table");
+  t.className = "figures";
+  t.id = "reweight-table";
+  t.append(text("caption", "Ranks under your weights, against the published ranking"));
+  const head = document.createElement("tr");
+  for (const [label, numeric] of [["Year", false], ["Country", false], ["Published rank", true], ["Your rank", true], ["Change", true], ["Published Index", true], ["Your Index", true]]) {
+    const th = text("th", label, numeric ? "num" : "");
+    th.scope = "col";
+    head.append(th);
+  }
+  const thead = document.createElement("thead");
+  thead.append(head);
+  const tbody = document.createElement("tbody");
+  const cellsOf = [];
+  for (const c of order) {
+    const cell = prepared.cells[c];
+    const tr = document.createElement("tr");
+    const year = text("th", String(cell.year));
+    year.scope = "row";
+    const pubIndex = text("td", fmt(cell.index), "num" + (cell.index < 0 ? " negative" : ""));
+    const rank = text("td", "", "num");
+    const change = text("td", "", "num");
+    const index = text("td", "", "num");
+    tr.append(year, text("td", names[cell.country] ?? cell.country), text("td", String(prepared.publishedRank[c]), "num"), rank, change, pubIndex, index);
+    tbody.append(tr);
+    cellsOf.push({ c, tr, rank, change, index });
+  }
+  t.append(thead, tbody);
+  wrap.append(t);
+  root.append(wrap);
+
+  // Only what changed is written to the DOM (a slider step usually moves few ranks), which keeps
+  // the re-layout after each change small.
+  const set = (el, key, value, write) => {
+    if (el[key] !== value) {
+      el[key] = value;
+      write(value);
+    }
+  };
+  let lastSummary = "";
+  function update() {
+    reweight(prepared, values);
+    let moved = 0;
+    for (const row of cellsOf) {
+      const { c, tr, rank, change, index } = row;
+      const r = prepared.rank[c];
+      const d = prepared.publishedRank[c] - r;
+      if (d !== 0) moved++;
+      set(row, "r", r, (v) => (rank.textContent = String(v)));
+      set(row, "d", d, (v) => {
+        change.textContent = v > 0 ? `▲ ${v}` : v < 0 ? `▼ ${-v}` : "–";
+        change.setAttribute("aria-label", v > 0 ? `up ${v}` : v < 0 ? `down ${-v}` : "unchanged");
+        tr.className = v !== 0 ? "rank-moved" : "";
+      });
+      const x = prepared.index[c];
+      set(row, "shown", fmt(x), (v) => (index.textContent = v));
+      set(row, "cls", "num" + (x < 0 ? " negative" : "") + (d !== 0 ? " changed" : ""), (v) => (index.className = v));
+    }
+    const all = values.every((v) => v === 1);
+    const line = all
+      ? `Published weights: every rank as published (${prepared.C} country-years).`
+      : `${moved} of ${prepared.C} country-years change rank under these weights.`;
+    if (line !== lastSummary) summary.textContent = lastSummary = line;
+  }
+  update();
+  root.update = update;
+  root.prepared = prepared;
+  return root;
+}
