@@ -1,8 +1,8 @@
 // `npm run pdf`: prints the built report with Debian's Chromium (--print-to-pdf) into
 // dist/pdf/: one PDF per page merged into report.pdf, and one PDF per country (<CODE>.pdf).
 // Run after `npm run build`; the print stylesheet (src/style.css) hides navigation chrome.
-import { mkdirSync, readFileSync, writeFileSync, rmSync, mkdtempSync } from "node:fs";
-import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync, rmSync, mkdtempSync, existsSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,24 +14,32 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(root, "dist");
 const out = path.join(dist, "pdf");
 
-function printToPdf(url: string, file: string): void {
+// Asynchronous on purpose: the static server runs in this process and must keep answering
+// Chromium's requests while it prints.
+async function printToPdf(url: string, file: string): Promise<void> {
   const profile = mkdtempSync(path.join(tmpdir(), "pti-chromium-"));
-  const r = spawnSync(
-    CHROMIUM,
-    [
-      "--headless",
-      ...CHROMIUM_ARGS,
-      `--user-data-dir=${profile}`,
-      "--virtual-time-budget=15000",
-      "--run-all-compositor-stages-before-draw",
-      "--no-pdf-header-footer",
-      `--print-to-pdf=${file}`,
-      url,
-    ],
-    { encoding: "utf8", timeout: 120_000 },
-  );
-  rmSync(profile, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(`chromium could not print ${url}: ${r.stderr}`);
+  const args = [
+    "--headless",
+    ...CHROMIUM_ARGS,
+    `--user-data-dir=${profile}`,
+    "--virtual-time-budget=15000",
+    "--run-all-compositor-stages-before-draw",
+    "--no-pdf-header-footer",
+    `--print-to-pdf=${file}`,
+    url,
+  ];
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(CHROMIUM, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    child.on("close", (c) => {
+      clearTimeout(timer);
+      resolve({ code: c, stderr: err });
+    });
+  });
+  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  if (code !== 0 || !existsSync(file)) throw new Error(`chromium could not print ${url}: ${stderr.slice(-1000)}`);
 }
 
 /** Report order: results, methodology, countries, changes, then the rest alphabetically. */
@@ -53,9 +61,11 @@ try {
   merged.setCreationDate(fixed);
   merged.setModificationDate(fixed);
   merged.setProducer("Prohibition of Torture Index notebook");
+  const fileOf = (p: string) => path.join(work, (p === "/" ? "index" : p.slice(1).replace(/\//g, "_")) + ".pdf");
+  // Two at a time (two cores); merged afterwards in report order.
+  for (let i = 0; i < pages.length; i += 2) await Promise.all(pages.slice(i, i + 2).map((p) => printToPdf(url + p, fileOf(p))));
   for (const p of pages) {
-    const file = path.join(work, (p === "/" ? "index" : p.slice(1).replace(/\//g, "_")) + ".pdf");
-    printToPdf(url + p, file);
+    const file = fileOf(p);
     const doc = await PDFDocument.load(readFileSync(file));
     for (const pg of await merged.copyPages(doc, doc.getPageIndices())) merged.addPage(pg);
     if (p.startsWith("/countries/")) writeFileSync(path.join(out, `${p.split("/")[2]}.pdf`), readFileSync(file));
