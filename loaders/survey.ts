@@ -17,7 +17,7 @@
 // Randomness: random.ts rng(seed) (sfc32), one stream per call; respondents are taken in role
 // order (ROLES) and then by respondent id, so the interval does not depend on row order.
 import { ROLES, type SurveyResponse } from "./schema.ts";
-import { rng } from "./random.ts";
+import { rngUint32 } from "./random.ts";
 
 export type SurveyMethod = "role_mean" | "pooled_mean" | "median";
 export const SURVEY_METHODS: readonly SurveyMethod[] = ["role_mean", "pooled_mean", "median"];
@@ -174,6 +174,8 @@ export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+const TWO_TO_MINUS_32 = 1 / 4294967296;
+
 /** Stratified (within-role) bootstrap percentile interval of the aggregate. Deterministic for a seed. */
 export function bootstrapSurvey(
   responses: readonly SurveyInput[],
@@ -189,23 +191,38 @@ export function bootstrapSurvey(
   const total = groups.reduce((n, g) => n + g.scores.length, 0);
   if (total === 0) throw new Error(`survey: no ratings on ${questions.join(", ")}`);
 
-  const random = rng(seed);
+  // Hot loop (replicates × respondents draws): flat typed arrays and the raw 32-bit stream.
+  // floor(u × 2^-32 × n) is exactly floor(rng() × n), so the draws are those of rng(seed).
+  const next = rngUint32(seed);
+  const flat = new Float64Array(total);
+  const start = new Int32Array(groups.length);
+  const size = new Int32Array(groups.length);
+  let offset = 0;
+  groups.forEach((g, j) => {
+    flat.set(g.scores, offset);
+    start[j] = offset;
+    size[j] = g.scores.length;
+    offset += g.scores.length;
+  });
+  const pooled = method !== "role_mean";
   const values = new Float64Array(replicates);
-  const pool = new Float64Array(total); // pooled_mean / median: the replicate's resampled scores
+  const pool = new Float64Array(pooled ? total : 0); // pooled_mean / median: the replicate's resampled scores
+  const m = groups.length;
   for (let b = 0; b < replicates; b++) {
     let roleSum = 0;
     let k = 0;
-    for (const g of groups) {
-      const n = g.scores.length;
+    for (let j = 0; j < m; j++) {
+      const n = size[j]!;
+      const o = start[j]!;
       let s = 0;
       for (let i = 0; i < n; i++) {
-        const x = g.scores[Math.floor(random() * n)]!;
+        const x = flat[o + Math.floor(next() * TWO_TO_MINUS_32 * n)]!;
         s += x;
-        pool[k++] = x;
+        if (pooled) pool[k++] = x;
       }
       roleSum += s / n;
     }
-    values[b] = method === "role_mean" ? roleSum / groups.length : method === "pooled_mean" ? mean(pool) : medianInPlace(pool);
+    values[b] = method === "role_mean" ? roleSum / m : method === "pooled_mean" ? mean(pool) : medianInPlace(pool);
   }
   values.sort();
   const tail = (1 - level) / 2;

@@ -116,6 +116,16 @@ export function tracePayload(project: TraceProject, result: PipelineResult) {
   return { countries, traces };
 }
 
+/**
+ * What the audit page loads up front: the list of country-years and one trace (the latest year's
+ * first country). The other traces (over a megabyte) are fetched only when a reader picks one.
+ */
+export function traceIndexPayload(project: TraceProject, result: PipelineResult) {
+  const { countries, traces } = tracePayload(project, result);
+  const latest = Math.max(...traces.map((t) => t.year));
+  return { countries, traces: traces.filter((t) => t.year === latest).slice(0, 1) };
+}
+
 /** The country-years a trace exists for (those with a computed Index), sorted. */
 export function traceable(result: PipelineResult): { country: string; year: number }[] {
   return result.index.map((t) => ({ country: t.country, year: t.year }));

@@ -1,7 +1,9 @@
 // `npm run build`: computes everything from data/ and writes the report to dist/.
-// Framework never reruns a data loader whose cached output exists, so the loader
-// outputs are deleted first: every build reflects the current data/ and loaders/.
-import { rmSync, readdirSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+// Framework never reruns a data loader whose cached output exists, so the loader outputs are
+// deleted whenever anything they depend on changed (see LOADER_INPUTS): every build reflects
+// the current data/ and loaders/.
+import { rmSync, readdirSync, existsSync, mkdirSync, mkdtempSync, writeFileSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -44,7 +46,29 @@ function run(cmd: string, args: string[]): number {
   return r.status ?? 1;
 }
 
-clearLoaderCache();
+// What every data loader's output depends on. When none of it changed since the last build,
+// Framework's cached loader outputs are still exact and are kept (a warm build); any change
+// to a byte of these clears them all, so no page can show stale data.
+const LOADER_INPUTS = ["data", "loaders", "src/data", "package-lock.json", "observablehq.config.ts", "scripts/build.ts"];
+export function loaderInputsDigest(): string {
+  const hash = createHash("sha256");
+  const visit = (rel: string): void => {
+    const abs = path.join(root, rel);
+    if (!existsSync(abs)) return;
+    if (statSync(abs).isDirectory()) {
+      for (const entry of readdirSync(abs).sort()) visit(path.join(rel, entry));
+    } else {
+      hash.update(rel).update("\0").update(readFileSync(abs)).update("\0");
+    }
+  };
+  LOADER_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+const digestFile = path.join(cache, ".loader-inputs.sha256");
+const digest = loaderInputsDigest();
+const warm = existsSync(digestFile) && readFileSync(digestFile, "utf8") === digest;
+if (!warm) clearLoaderCache();
+console.log(warm ? "loader inputs unchanged since the last build: keeping cached loader outputs" : "loader inputs changed (or first build): recomputing every loader output");
 pinBuiltinVersions();
 rmSync(path.join(root, "dist"), { recursive: true, force: true });
 
@@ -65,7 +89,12 @@ writeFileSync(resultFile, JSON.stringify({ root, ...pipeline }));
 process.env[PIPELINE_CACHE_ENV] = resultFile;
 const status = run(process.execPath, [path.join(root, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"]);
 rmSync(scratch, { recursive: true, force: true });
-if (status !== 0) process.exit(status);
+if (status !== 0) {
+  rmSync(digestFile, { force: true });
+  process.exit(status);
+}
+mkdirSync(cache, { recursive: true });
+writeFileSync(digestFile, digest);
 
 // ---- post-build: dist/files/ (downloads; loaders/downloads.ts) --------------------------------
 // Written here, not by a data loader: attaching .csv/.xlsx/.zip files to a page makes Framework

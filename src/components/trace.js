@@ -206,7 +206,7 @@ export function traceView(t) {
 }
 
 /** Country and year selects over every trace; shows the chosen one. */
-export function traceExplorer({ countries, traces }, { country, year } = {}) {
+export function traceExplorer({ countries, traces }, { country, year, more } = {}) {
   const root = el("div", { className: "trace-explorer" });
   if (!traces.length) {
     root.append(text("p", "No country-year has been computed."));
@@ -235,7 +235,20 @@ export function traceExplorer({ countries, traces }, { country, year } = {}) {
   });
   cSel.select.id = "trace-country";
   controls.append(cSel, ySel);
-  const show = () => holder.replaceChildren(traceView(traces.find((t) => t.country === c && t.year === y)));
+  // Traces not shipped with the first view are fetched once, on the first pick that needs them.
+  let loading = null;
+  const show = async () => {
+    const want = [c, y];
+    let t = traces.find((x) => x.country === c && x.year === y);
+    if (!t && more) {
+      holder.replaceChildren(text("p", "Loading the calculation trace…"));
+      loading ??= more().then((all) => (traces = all.traces));
+      await loading;
+      if (want[0] !== c || want[1] !== y) return; // another pick came in meanwhile
+      t = traces.find((x) => x.country === c && x.year === y);
+    }
+    holder.replaceChildren(traceView(t));
+  };
   root.append(controls, holder);
   show();
   return root;

@@ -44,6 +44,7 @@ export async function checkUntrustedText(browser: Browser): Promise<{ name: stri
           // The calculation trace shows a country-year's notes once it is chosen.
           await page.selectOption("#trace-country", "ARM");
           await page.selectOption("#trace-year", "2024");
+          await page.waitForSelector("#trace-view table", { timeout: 10_000 });
         }
         // Open every <details> so hidden tables render too, and hover bold text if any was parsed.
         await page.$$eval("details", (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));

@@ -36,6 +36,17 @@ export const scenarios: Scenario[] = [
       const years = await page.$$eval("#trace-year option", (os) => os.map((o) => (o as HTMLOptionElement).value));
       const year = years[0]!;
       await page.selectOption("#trace-year", year);
+      // Traces other than the first view load on demand: wait for the chosen one.
+      await page
+        .waitForFunction(
+          ([c, y]) => {
+            const h = document.querySelector("#trace-view h3")?.textContent ?? "";
+            return h.startsWith(`${c} `) && h.includes(` ${y}: Index `);
+          },
+          [country, year],
+          { timeout: 10_000 },
+        )
+        .catch(() => undefined); // the check below reports what is shown instead
       const heading = (await page.textContent("#trace-view h3")) ?? "";
       if (!heading.startsWith(`${country} `) || !heading.includes(` ${year}: Index `)) throw new Error(`trace heading "${heading}" is not ${country} ${year}`);
       const tables = await page.$$eval("#trace-view table", (ts) => ts.length);
