@@ -1,6 +1,9 @@
 // Observable Framework configuration. Private by construction: no third-party
 // stylesheet, font, script or telemetry; every page carries the reconstruction notice.
 import { readdirSync, existsSync } from "node:fs";
+import { readTable, parseRows } from "./loaders/read.ts";
+import { columnsOf } from "./loaders/project.ts";
+import { CountryRow } from "./loaders/schema.ts";
 import path from "node:path";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
@@ -18,7 +21,19 @@ function sheetsOnDisk(): { year: number; country: string }[] {
     );
 }
 
+/** Country names for the sidebar, read through the engine's own reader and schema; codes if unreadable
+ * (the data loaders then report the problem and fail the build). */
+async function countryNames(): Promise<Record<string, string>> {
+  try {
+    const table = await readTable(root, "data/countries.csv", columnsOf(CountryRow));
+    return Object.fromEntries(parseRows(table, CountryRow).rows.map((c) => [c.code, c.name_en]));
+  } catch {
+    return {};
+  }
+}
+
 const sheets = sheetsOnDisk();
+const names = await countryNames();
 const countries = [...new Set(sheets.map((s) => s.country))].sort();
 const years = [...new Set(sheets.map((s) => s.year))].sort();
 const changeYears = years.filter((y) => years.includes(y - 1));
@@ -47,7 +62,7 @@ export default {
   pages: [
     ...page("Results", "/", "index.md"),
     ...page("Methodology", "/methodology", "methodology.md"),
-    ...(has("countries/[code].md") ? [{ name: "Countries", pages: countries.map((c) => ({ name: c, path: `/countries/${c}` })) }] : []),
+    ...(has("countries/[code].md") ? [{ name: "Countries", pages: countries.map((c) => ({ name: names[c] ?? c, path: `/countries/${c}` })) }] : []),
     ...(has("changes/[year].md") ? [{ name: "What changed", pages: changeYears.map((y) => ({ name: String(y), path: `/changes/${y}` })) }] : []),
     ...page("Sensitivity", "/sensitivity", "sensitivity.md"),
     ...page("Audit", "/audit", "audit.md"),

@@ -52,8 +52,9 @@ export function rankingSpec(rows, { names = {}, height } = {}) {
         encoding: { text: { field: "label" } },
       },
       {
+        // Inside the bar's far end, so it never collides with the country names.
         transform: [{ filter: "datum.index < 0" }],
-        mark: { type: "text", align: "right", dx: -4, fontWeight: "bold" },
+        mark: { type: "text", align: "left", dx: 4, fontWeight: "bold", color: "#fff" },
         encoding: { text: { field: "label" } },
       },
     ],

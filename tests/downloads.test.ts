@@ -1,0 +1,74 @@
+// The downloads hold the engine's numbers: every level as CSV, JSON and XLSX, read back the way a
+// spreadsheet would, gives the same values at full precision; text that could run as a formula does not.
+import { describe, it, expect, beforeAll } from "vitest";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
+import { downloadFiles, DOWNLOADS } from "../loaders/downloads.ts";
+import { readTableData } from "../loaders/read.ts";
+import { zipFiles } from "../loaders/zip.ts";
+import { repoRoot } from "./helpers/project-copy.ts";
+
+let result: PipelineResult;
+let files: Map<string, string | Buffer>;
+beforeAll(async () => {
+  ({ result } = await runPipeline(repoRoot, { replicates: 200 }));
+  files = new Map(await downloadFiles(result));
+});
+
+describe("downloads", () => {
+  it("offers every level in every format", () => {
+    for (const d of DOWNLOADS) for (const ext of ["csv", "json", "xlsx"]) expect(files.has(`${d.file}.${ext}`), `${d.file}.${ext}`).toBe(true);
+    expect(String(files.get("README.txt"))).toMatch(/RECONSTRUCTED EXAMPLE DATA/);
+  });
+
+  it("index.xlsx opens with the computed totals as numbers", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files.get("index.xlsx") as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    expect(ws.rowCount).toBe(result.index.length + 1);
+    result.index.forEach((r, i) => {
+      const row = ws.getRow(i + 2);
+      expect(row.getCell(col("country")).value).toBe(r.country);
+      expect(row.getCell(col("year")).value).toBe(r.year);
+      expect(row.getCell(col("index")).value).toBe(r.index);
+    });
+    const blr = result.index.find((r) => r.country === "BLR" && r.year === 2024)!;
+    expect(blr.index).toBeLessThan(0); // negative totals stay numbers in the sheet
+  });
+
+  it("index.csv reads back (through the project's own reader) to the same numbers", async () => {
+    const table = await readTableData("index.csv", Buffer.from(String(files.get("index.csv"))), { required: ["country", "year", "index"], optional: ["methodology", "max_attainable", "min_attainable", "indicators", "excluded"] });
+    expect(table.records.length).toBe(result.index.length);
+    table.records.forEach((rec, i) => expect(Number(rec.cells.index)).toBe(result.index[i]!.index));
+  });
+
+  it("neutralises sheet text that a spreadsheet would run as a formula, in CSV; keeps it inert text in XLSX", async () => {
+    const hostile = { ...result, answers: result.answers.map((a, i) => (i === 0 ? { ...a, note: "=HYPERLINK(\"http://x\",\"y\")" } : i === 1 ? { ...a, note: "-2+3" } : a)) };
+    const out = new Map(await downloadFiles(hostile));
+    const csv = String(out.get("answers.csv"));
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csv).toContain(",'-2+3,");
+    expect(csv).not.toMatch(/,=HYPERLINK/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out.get("answers.xlsx") as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const noteCol = (ws.getRow(1).values as unknown[]).indexOf("note");
+    expect(ws.getRow(2).getCell(noteCol).type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getRow(2).getCell(noteCol).value).toBe('=HYPERLINK("http://x","y")');
+    // Negative points stay numbers.
+    const pts = new ExcelJS.Workbook();
+    await pts.xlsx.load(out.get("points.xlsx") as unknown as ArrayBuffer);
+    const pws = pts.worksheets[0]!;
+    const pointsCol = (pws.getRow(1).values as unknown[]).indexOf("points");
+    const negative = result.answers.findIndex((a) => (a.points ?? 0) < 0);
+    expect(pws.getRow(negative + 2).getCell(pointsCol).value).toBe(result.answers[negative]!.points);
+  });
+
+  it("the archive holds every file, byte for byte", async () => {
+    const zip = await JSZip.loadAsync(await zipFiles([...files.entries()]));
+    for (const [name, content] of files) expect((await zip.file(name)!.async("nodebuffer")).equals(Buffer.from(content))).toBe(true);
+  });
+});
