@@ -26,6 +26,20 @@ export interface Command {
   run(args: string[], ctx: CommandContext): Promise<number>;
 }
 
+/** A whole context from the parts a caller has (tests, other scripts): lines and raw text go to the same place. */
+export function commandContext(part: Partial<CommandContext> & { root: string }): CommandContext {
+  const stdout = part.stdout ?? (part.out ? (t: string) => part.out!(t.replace(/\n$/, "")) : (t: string) => void process.stdout.write(t));
+  const stderr = part.stderr ?? (part.err ? (t: string) => part.err!(t.replace(/\n$/, "")) : (t: string) => void process.stderr.write(t));
+  return {
+    root: part.root,
+    cwd: part.cwd ?? part.root,
+    stdout,
+    stderr,
+    out: part.out ?? ((line) => stdout(line + "\n")),
+    err: part.err ?? ((line) => stderr(line + "\n")),
+  };
+}
+
 /** Exit statuses shared by every command. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
 

@@ -1,10 +1,11 @@
 // Sensitivity analysis (loaders/sensitivity.ts) and the browser's reweighting (src/components/reweight.js).
 // On the real data when data/sheets holds sheets; on a synthetic project (bench/synthetic.ts) otherwise.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { commandContext } from "../loaders/command.ts";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { computeIndex, runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
+import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
 import type { Project } from "../loaders/project.ts";
 import { sectionTotals, indexTotals, rankByYear } from "../loaders/aggregate.ts";
 import { InputError } from "../loaders/problems.ts";
@@ -23,13 +24,8 @@ import { loadSensitivityConfig, parseSensitivityConfig } from "../loaders/sensit
 import { command } from "../loaders/commands/sensitivity.ts";
 import type { Command } from "../loaders/command.ts";
 import { prepareTable, reweight } from "../src/components/reweight.js";
-import { syntheticProject } from "../bench/synthetic.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
 
-const hasRealData = (() => {
-  const dir = path.join(repoRoot, "data", "sheets");
-  return existsSync(dir) && readdirSync(dir).some((y) => /^\d{4}$/.test(y) && readdirSync(path.join(dir, y)).length > 0);
-})();
 
 describe("Sobol indices (Saltelli design, Jansen estimators)", () => {
   // Ishigami function, x_i uniform on [−π, π], a = 7, b = 0.1 (Ishigami & Homma 1990); analytic
@@ -109,16 +105,12 @@ describe("sensitivity analysis", () => {
   let config: SensitivityConfig;
 
   beforeAll(async () => {
-    if (hasRealData) ({ project, result } = await runPipeline(repoRoot));
-    else {
-      project = syntheticProject({ countries: 7, years: 5, indicators: 36, respondents: 10, replicates: 100, twoVersions: true, naShare: 0.25 });
-      result = computeIndex(project);
-    }
+    ({ project, result } = await runPipeline(repoRoot));
     matrix = prepareMatrix(project, result);
     config = await loadSensitivityConfig(repoRoot);
   });
 
-  it(`reproduces the pipeline's Index exactly under the published choices (${hasRealData ? "real data" : "synthetic data"})`, () => {
+  it(`reproduces the pipeline's Index exactly under the published choices (real data)`, () => {
     const index = evaluate(matrix, publishedChoice(matrix), new Float64Array(matrix.nCells));
     const want = new Map(result.index.map((r) => [`${r.country}/${r.year}`, r.index]));
     expect(matrix.nCells).toBe(result.index.length);
@@ -221,11 +213,7 @@ describe("reweighting in the browser (src/components/reweight.js) agrees with th
   let table: ReturnType<typeof analyseSensitivity>["table"];
 
   beforeAll(async () => {
-    if (hasRealData) ({ project, result } = await runPipeline(repoRoot));
-    else {
-      project = syntheticProject({ countries: 6, years: 3, indicators: 24, respondents: 10, replicates: 100, naShare: 0.2 });
-      result = computeIndex(project);
-    }
+    ({ project, result } = await runPipeline(repoRoot));
     const config = await loadSensitivityConfig(repoRoot);
     table = analyseSensitivity(prepareMatrix(project, result), config, { draws: 10, samples: 10 }).table;
   });
@@ -260,13 +248,13 @@ describe("reweighting in the browser (src/components/reweight.js) agrees with th
 // cli.ts discovers the command: it must be a Command (checked by tsc).
 const asCommand: Command = command;
 
-describe.skipIf(!hasRealData)("npm run index -- sensitivity", () => {
+describe("npm run index -- sensitivity", () => {
   const out = mkdtempSync(path.join(tmpdir(), "pti-sens-"));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it("writes ranks.csv, sobol.csv and leave-one-out.csv, byte-identical for the same seed", async () => {
     const lines: string[] = [];
-    const io = { root: repoRoot, stdout: (s: string) => lines.push(s), stderr: (s: string) => lines.push(s) };
+    const io = commandContext({ root: repoRoot, stdout: (s: string) => lines.push(s), stderr: (s: string) => lines.push(s) });
     expect(await command.run(["--draws", "1000", "--seed", "5", "--samples", "100", "--out", path.join(out, "a")], io)).toBe(0);
     expect(await command.run(["--draws=1000", "--seed=5", "--samples=100", "--out", path.join(out, "b")], io)).toBe(0);
     for (const f of ["ranks.csv", "sobol.csv", "leave-one-out.csv"])
@@ -284,7 +272,7 @@ describe.skipIf(!hasRealData)("npm run index -- sensitivity", () => {
 
   it("refuses a bad option with a usage message", async () => {
     const err: string[] = [];
-    expect(await command.run(["--draws", "ten", "--out", out], { root: repoRoot, stdout: () => {}, stderr: (s) => err.push(s) })).toBe(2);
+    expect(await command.run(["--draws", "ten", "--out", out], commandContext({ root: repoRoot, stdout: () => {}, stderr: (s) => err.push(s) }))).toBe(2);
     expect(err.join("")).toMatch(/--draws needs a whole number/);
   });
 });

@@ -4,27 +4,11 @@
 // that differs from the computed one, or two editions that disagree, are findings: exit 0.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { option } from "../command.ts";
+import { option, type Command, type CommandContext } from "../command.ts";
 import { runPipeline } from "../pipeline.ts";
 import { reconcile, AUDIT_CSV, type AuditReport } from "../reconcile.ts";
 import { toCsv, toJson } from "../csv.ts";
 import { InputError, formatProblem } from "../problems.ts";
-
-/** What a command receives from either runner (loaders/command.ts or loaders/commands/command.ts). */
-export interface CommandIO {
-  root: string;
-  cwd?: string;
-  out?: (line: string) => void;
-  err?: (line: string) => void;
-  stdout?: (s: string) => void;
-  stderr?: (s: string) => void;
-}
-export function lines(io: CommandIO): { out: (line: string) => void; err: (line: string) => void } {
-  return {
-    out: io.out ?? ((l) => (io.stdout ?? ((s) => process.stdout.write(s)))(l + "\n")),
-    err: io.err ?? ((l) => (io.stderr ?? ((s) => process.stderr.write(s)))(l + "\n")),
-  };
-}
 
 /** The CSV files `audit --out` writes, name → rows and columns. */
 export function auditFiles(report: AuditReport): Record<string, string> {
@@ -36,13 +20,13 @@ export function auditFiles(report: AuditReport): Record<string, string> {
   };
 }
 
-export const command = {
+export const command: Command = {
   name: "audit",
   summary: "reconcile every published value with its computed twin; list revisions between editions and excluded indicators",
   usage: "audit --out DIR",
   args: "--out DIR",
-  async run(args: string[], io: CommandIO): Promise<number> {
-    const { out, err } = lines(io);
+  async run(args: string[], io: CommandContext): Promise<number> {
+    const { out, err } = io;
     const dirArg = option(args, "out");
     if (!dirArg) {
       err("audit needs --out DIR");

@@ -1,18 +1,17 @@
 // `explain CODE YEAR`: the whole calculation of one country-year as readable text (loaders/trace.ts,
 // the same trace the audit page shows). `--json` prints the structured trace instead.
 import { runPipeline } from "../pipeline.ts";
-import { positional } from "../command.ts";
+import { positional, type Command, type CommandContext } from "../command.ts";
 import { traceCountryYear, formatTrace } from "../trace.ts";
 import { InputError, formatProblem } from "../problems.ts";
-import { lines, type CommandIO } from "./audit.ts";
 
-export const command = {
+export const command: Command = {
   name: "explain",
   summary: "print the whole calculation of one country-year: answers, rules, points, sections, survey, total, published values",
   usage: "explain CODE YEAR [--json]",
   args: "CODE YEAR [--json]",
-  async run(args: string[], io: CommandIO): Promise<number> {
-    const { out, err } = lines(io);
+  async run(args: string[], io: CommandContext): Promise<number> {
+    const { out, err } = io;
     const [code, yearText, ...extra] = positional(args);
     const unknown = args.find((a) => a.startsWith("--") && a !== "--json");
     if (!code || !yearText || extra.length || unknown || !/^\d{4}$/.test(yearText.trim())) {

@@ -9,19 +9,9 @@
 // The headline sentences and the seed are printed. Same inputs and seed: byte-identical files.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { option } from "../command.ts";
+import { option, type Command, type CommandContext } from "../command.ts";
 import { toCsv } from "../csv.ts";
 import { runSensitivity } from "../sensitivity.ts";
-
-/** Both shapes of command context in use (loaders/command.ts and loaders/commands/command.ts). */
-export interface SensitivityIO {
-  root: string;
-  cwd?: string;
-  stdout?: (s: string) => void;
-  stderr?: (s: string) => void;
-  out?: (line: string) => void;
-  err?: (line: string) => void;
-}
 
 const RANK_COLUMNS = ["country", "year", "rank", "median_rank", "rank_p05", "rank_p95", "index_p05", "index_p95", "share_same_rank"] as const;
 const SOBOL_COLUMNS = ["output", "country", "year", "factor", "kind", "first_order", "total_order", "first_order_se", "total_order_se", "variance"] as const;
@@ -34,23 +24,24 @@ function integerOption(args: string[], name: string, min: number): number | unde
   return Number(raw);
 }
 
-export const command = {
+const USAGE = "sensitivity [--draws N] [--seed S] [--samples N] --out DIR";
+
+export const command: Command = {
   name: "sensitivity",
   summary: "rank intervals (Monte Carlo), Sobol indices and leave-one-section-out, as CSV",
   usage: "sensitivity [--draws N] [--seed S] [--samples N] --out DIR",
   args: "[--draws N] [--seed S] [--samples N] --out DIR",
-  async run(args: string[], io: SensitivityIO): Promise<number> {
-    const out = io.out ?? ((line: string) => io.stdout?.(line + "\n"));
-    const err = io.err ?? ((line: string) => io.stderr?.(line + "\n"));
+  async run(args: string[], io: CommandContext): Promise<number> {
+    const { out, err } = io;
     const known = new Set(["draws", "seed", "samples", "out"]);
     const unknown = args.find((a) => a.startsWith("--") && !known.has(a.slice(2).split("=")[0]!));
     if (unknown) {
-      err(`sensitivity: unknown option ${unknown}\nusage: ${command.usage}`);
+      err(`sensitivity: unknown option ${unknown}\nusage: ${USAGE}`);
       return 2;
     }
     const dirArg = option(args, "out");
     if (!dirArg) {
-      err(`sensitivity: --out DIR is required\nusage: ${command.usage}`);
+      err(`sensitivity: --out DIR is required\nusage: ${USAGE}`);
       return 2;
     }
     const draws = integerOption(args, "draws", 1);

@@ -2,24 +2,23 @@
 // under the project root and the outputs beside the manifest, and names every one that differs.
 // Exit status: 0 when everything matches, 1 on any difference (or an unreadable manifest), 2 on usage.
 import path from "node:path";
-import { positional } from "../command.ts";
+import { positional, type Command, type CommandContext } from "../command.ts";
 import { verifyManifest } from "../manifest.ts";
-import { lines, type CommandIO } from "./audit.ts";
 
-export const command = {
+export const command: Command = {
   name: "verify",
   summary: "check that the inputs and outputs are exactly those a build manifest records",
   usage: "verify MANIFEST",
   args: "MANIFEST",
-  async run(args: string[], io: CommandIO): Promise<number> {
-    const { out, err } = lines(io);
+  async run(args: string[], io: CommandContext): Promise<number> {
+    const { out, err } = io;
     const files = positional(args);
     const unknown = args.find((a) => a.startsWith("--"));
     if (files.length !== 1 || unknown) {
       err(unknown ? `verify: unknown option ${unknown}` : "usage: verify MANIFEST   (e.g. verify dist/manifest.json)");
       return 2;
     }
-    const file = path.resolve(io.cwd ?? io.root, files[0]!);
+    const file = path.resolve(io.cwd, files[0]!);
     let v;
     try {
       v = await verifyManifest(file, io.root);
