@@ -5,104 +5,12 @@ import { commandContext } from "../loaders/command.ts";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, appendFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Codebook, type Claim, type Edition } from "../loaders/schema.ts";
-import type { Project } from "../loaders/project.ts";
+import type { Claim, Edition } from "../loaders/schema.ts";
+import { syntheticProject } from "./fixtures/audit-project.ts";
 import { computeIndex } from "../loaders/pipeline.ts";
 import { reconcile, round2, findRevisions, methodologyBreaks } from "../loaders/reconcile.ts";
 import { command as audit } from "../loaders/commands/audit.ts";
 import { copyProject, repoRoot } from "./helpers/project-copy.ts";
-
-// ---------------------------------------------------------------------------------------------
-// A small project: two codebook versions (v1 governs 2019, v2 2020 on, with a survey indicator).
-
-const base = {
-  reconstructed: true,
-  notice: "synthetic",
-  changes: [],
-  missing_data: { rule: "drop", text: "n/a adds nothing" },
-};
-const v1 = Codebook.parse({
-  ...base,
-  version: "v1",
-  title: "Version one",
-  years: { from: 2019, to: 2019 },
-  previous: null,
-  survey: null,
-  sections: [
-    { id: "AA", title: "Section A", description: "a", weight: 1 },
-    { id: "BB", title: "Section B", description: "b", weight: 2 },
-  ],
-  indicators: [
-    { id: "AA-01", section: "AA", title: "A one", question: "?", dimension: "law", scale: { type: "binary", yes: 5, no: -5 }, excludable: true, guidance: "g" },
-    { id: "AA-02", section: "AA", title: "A two", question: "?", dimension: "practice", scale: { type: "ordinal", levels: [{ level: "none", points: -2 }, { level: "partial", points: 1 }, { level: "full", points: 4 }] }, excludable: false, guidance: "g" },
-    { id: "BB-01", section: "BB", title: "B one", question: "?", dimension: "practice", scale: { type: "ratio", min: 0, max: 1, points_at_min: -10, points_at_max: 10 }, excludable: true, guidance: "g" },
-  ],
-});
-const v2 = Codebook.parse({
-  ...base,
-  version: "v2",
-  title: "Version two",
-  years: { from: 2020, to: null },
-  previous: "v1",
-  changes: [{ kind: "added", indicator: "BB-02", text: "survey" }],
-  survey: {
-    roles: ["lawyer", "judge"],
-    aggregation: "role_mean",
-    aggregation_text: "mean per role, then mean of roles",
-    bootstrap: { replicates: 200, level: 0.9, seed: 7 },
-    questions: [{ id: "Q1", text: "q1" }, { id: "Q2", text: "q2" }],
-  },
-  sections: v1.sections,
-  indicators: [
-    ...v1.indicators,
-    { id: "BB-02", section: "BB", title: "B two", question: "?", dimension: "practice", scale: { type: "survey", questions: ["Q1", "Q2"], multiplier: 1.5 }, excludable: false, guidance: "g" },
-  ],
-});
-
-type Ans = [indicator: string, value: string, note?: string];
-const sheet = (country: string, year: number, answers: Ans[]) => ({
-  file: `data/sheets/${year}/${country}.csv`,
-  country,
-  year,
-  methodology: year < 2020 ? "v1" : "v2",
-  answers: answers.map(([indicator, value, note], k) => ({ indicator, value, source: "reconstructed", note: note ?? "", change: null, line: k + 2 })),
-});
-const survey = (country: string, year: number, ratings: [respondent: string, role: "lawyer" | "judge", q1: number | null, q2: number | null][]) => ({
-  file: `data/surveys/${year}/${country}.csv`,
-  country,
-  year,
-  responses: ratings.flatMap(([respondent, role, q1, q2], k) => [
-    { respondent, role, question: "Q1", rating: q1, line: 2 * k + 2 },
-    { respondent, role, question: "Q2", rating: q2, line: 2 * k + 3 },
-  ]),
-});
-
-function syntheticProject(editions: (Edition & { line: number })[] = [], claims: (Claim & { line: number })[] = []): Project {
-  const sheets = [
-    sheet("AAA", 2019, [["AA-01", "yes"], ["AA-02", "partial"], ["BB-01", "n/a", "no statistics"]]), // 5 + 1 + 0 = 6
-    sheet("AAA", 2020, [["AA-01", "yes"], ["AA-02", "full"], ["BB-01", "0.25"], ["BB-02", "survey"]]),
-    sheet("AAA", 2021, [["AA-01", "no"], ["AA-02", "full"], ["BB-01", "0.25"], ["BB-02", "survey"]]),
-    sheet("BBB", 2020, [["AA-01", "n/a", "not public"], ["AA-02", "none"], ["BB-01", "0.5"], ["BB-02", "survey"]]),
-  ];
-  const surveys = [
-    survey("AAA", 2020, [["l1", "lawyer", 4, 6], ["l2", "lawyer", 2, null], ["j1", "judge", 8, 8]]), // lawyers 5, 2 → 3.5; judges 8 → 5.75
-    survey("AAA", 2021, [["l1", "lawyer", 4, 4], ["j1", "judge", 6, 6]]), // 4, 6 → 5
-    survey("BBB", 2020, [["l1", "lawyer", 0, 2], ["j1", "judge", 10, null]]), // 1, 10 → 5.5
-  ];
-  return {
-    root: "/nonexistent",
-    countries: [
-      { code: "AAA", name_en: "Aland", name_ru: "А" },
-      { code: "BBB", name_en: "Bland", name_ru: "Б" },
-    ],
-    editions,
-    claims,
-    codebooks: [v1, v2],
-    sheets,
-    surveys,
-    files: [],
-  };
-}
 
 const ed = (edition: number, country: string, year: number, index: number, line = 2): Edition & { line: number } => ({
   edition,
