@@ -23,9 +23,9 @@ export function csvCell(v: Cell): string {
   return quote(neutralise(v));
 }
 
-export function toCsv<T extends Record<string, unknown>>(rows: T[], columns: (keyof T & string)[]): string {
+export function toCsv<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
   const lines = [columns.join(",")];
-  for (const r of rows) lines.push(columns.map((c) => csvCell(r[c] as Cell)).join(","));
+  for (const r of rows) lines.push(columns.map((c) => csvCell((r as Record<string, unknown>)[c] as Cell)).join(","));
   return lines.join("\n") + "\n";
 }
 

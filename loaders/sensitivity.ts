@@ -27,7 +27,7 @@ import type { Project } from "./project.ts";
 import type { SensitivityConfig } from "./schema.ts";
 import { SURVEY_METHODS, type SurveyMethod } from "./survey.ts";
 import { seedFor } from "./random.ts";
-import { buildMatrix, type MatrixAnswer, type MissingEntry, type PointsMatrix, type SectionScale } from "./sensitivity/matrix.ts";
+import { buildMatrix, type Cell, type MatrixAnswer, type MissingEntry, type PointsMatrix, type SectionScale } from "./sensitivity/matrix.ts";
 import {
   choiceFromUniforms,
   evaluate,
@@ -36,6 +36,7 @@ import {
   monteCarlo,
   publishedChoice,
   rankInto,
+  type CellStats,
   type Factor,
   type MonteCarloResult,
   type Ranges,
@@ -46,23 +47,7 @@ import { loadSensitivityConfig, SENSITIVITY_FILE } from "./sensitivity/config.ts
 export { buildMatrix, evaluate, rankInto, monteCarlo, publishedChoice, sobolJansen, loadSensitivityConfig, SENSITIVITY_FILE };
 export type { PointsMatrix, Ranges, Factor };
 
-export type RankRow = {
-  country: string;
-  year: number;
-  methodology: string;
-  countries: number; // measured that year
-  rank: number; // published method
-  index: number; // published method
-  median_rank: number;
-  rank_p05: number;
-  rank_p95: number;
-  index_p05: number;
-  index_median: number;
-  index_p95: number;
-  same_rank: number; // draws keeping the published rank
-  share_same_rank: number;
-  rank_counts: number[]; // draws per rank, rank 1 first
-};
+export type RankRow = Cell & { countries: number /* measured that year */ } & CellStats;
 
 export type SobolRow = {
   output: "mean_abs_rank_shift" | "rank";

@@ -13,9 +13,9 @@ import { InputError, formatProblem } from "../problems.ts";
 /** The CSV files `audit --out` writes, name → rows and columns. */
 export function auditFiles(report: AuditReport): Record<string, string> {
   return {
-    "reconciliation.csv": toCsv(report.reconciliation as unknown as Record<string, unknown>[], [...AUDIT_CSV.reconciliation]),
-    "revisions.csv": toCsv(report.revisions as unknown as Record<string, unknown>[], [...AUDIT_CSV.revisions]),
-    "missing.csv": toCsv(report.missing as unknown as Record<string, unknown>[], [...AUDIT_CSV.missing]),
+    "reconciliation.csv": toCsv(report.reconciliation, AUDIT_CSV.reconciliation),
+    "revisions.csv": toCsv(report.revisions, AUDIT_CSV.revisions),
+    "missing.csv": toCsv(report.missing, AUDIT_CSV.missing),
     "audit.json": toJson(report),
   };
 }

@@ -15,6 +15,7 @@
 //                                   its maximum M.
 // Cells (country-years) are sorted by year, then country, so that each year is one contiguous run.
 import { scoreAnswer, pointsRange } from "../score.ts";
+import type { ScoredAnswer } from "../aggregate.ts";
 import { SURVEY_METHODS, type SurveyMethod } from "../survey.ts";
 import { MISSING_RULES, NORMALISATIONS, type Codebook, type Indicator } from "../schema.ts";
 
@@ -22,18 +23,7 @@ export type MissingRule = (typeof MISSING_RULES)[number];
 export type Normalisation = (typeof NORMALISATIONS)[number];
 
 /** What the matrix needs of one scored answer (pipeline.ts `Answer` has all of it). */
-export interface MatrixAnswer {
-  country: string;
-  year: number;
-  methodology: string;
-  section: string;
-  indicator: string;
-  value: string;
-  excluded: boolean;
-  points: number | null;
-  worst: number;
-  survey_score: number | null;
-}
+export type MatrixAnswer = Omit<ScoredAnswer, "best"> & { survey_score: number | null };
 
 export interface Cell {
   country: string;
