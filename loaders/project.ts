@@ -437,7 +437,8 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
       if (codebooksComplete) problems.push(g.problem);
       return;
     }
-    problems.push(...validateSurvey({ file: input.file, country, year, responses: r.rows }, g.codebook!));
+    // Coverage (every role rated every survey indicator) is judged only on a file whose rows all read.
+    problems.push(...validateSurvey({ file: input.file, country, year, responses: r.rows, complete: r.problems.length === 0 }, g.codebook!));
     surveys.push({ file: input.file, country, year, responses: r.rows });
   });
 

@@ -68,6 +68,10 @@ export function validateCodebooks(files: CodebookFile[]): Problem[] {
     if (base !== cb.version) at(["version"], `version "${cb.version}" does not match the file name ${file.split("/").pop()} (expected version: ${base})`);
     if (cb.years.to !== null && cb.years.to < cb.years.from)
       at(["years", "to"], `years.to ${cb.years.to} is before years.from ${cb.years.from}`);
+    // The engine computes the Index with the pilot's rule; the other rules exist only as
+    // alternatives of the sensitivity analysis (data/methodology/sensitivity.yaml).
+    if (cb.missing_data.rule !== "drop")
+      at(["missing_data", "rule"], `missing-data rule "${cb.missing_data.rule}" is not applied by the engine (expected: drop; carry_forward and worst are sensitivity alternatives, set in data/methodology/sensitivity.yaml)`);
 
     const sections = new Map<string, number>();
     cb.sections.forEach((s, i) => {
@@ -235,6 +239,8 @@ export interface SurveyInput {
   country: string;
   year: number;
   responses: Lined<SurveyResponse>[];
+  /** False when some rows failed to read: role coverage is then not judged (it would be a false alarm). */
+  complete?: boolean;
 }
 
 export function validateSurvey(survey: SurveyInput, codebook: Codebook): Problem[] {
@@ -263,6 +269,18 @@ export function validateSurvey(survey: SurveyInput, codebook: Codebook): Problem
     const first = answered.get(key);
     if (first !== undefined) put(r.line, "question", `respondent ${r.respondent} answered ${r.question} twice (first on row ${first})`);
     else answered.set(key, r.line);
+  }
+  // Each survey-scale indicator needs ratings from every surveyed role: its score is the mean of
+  // the role means, and a role without any rating would silently leave it (a partial survey).
+  for (const ind of survey.complete === false ? [] : codebook.indicators) {
+    if (ind.scale.type !== "survey") continue;
+    const qs = new Set(ind.scale.questions);
+    const rated = new Set(survey.responses.filter((r) => qs.has(r.question) && r.rating !== null).map((r) => r.role as string));
+    const missing = roles.filter((role) => !rated.has(role));
+    if (missing.length === roles.length)
+      put(null, "rating", `no rating on ${[...qs].join(", ")}, so ${ind.id} has no survey score (expected ratings from: ${roles.join(", ")})`);
+    else if (missing.length)
+      put(null, "role", `no ${missing.join(", ")} rated ${[...qs].join(", ")}, so ${ind.id} would average only ${roles.length - missing.length} of the ${roles.length} roles (expected ratings from: ${roles.join(", ")})`);
   }
   return problems;
 }

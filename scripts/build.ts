@@ -96,6 +96,20 @@ if (status !== 0) {
 mkdirSync(cache, { recursive: true });
 writeFileSync(digestFile, digest);
 
+// Framework writes each attached file's modification time (the moment its loader ran) into the
+// pages. Nothing here reads it, and it would make two builds of the same inputs differ: it is
+// set to a fixed instant so that every built file depends on the inputs alone.
+export const FIXED_LAST_MODIFIED = Date.UTC(2000, 0, 1);
+const pagesIn = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? pagesIn(path.join(dir, e.name)) : e.name.endsWith(".html") ? [path.join(dir, e.name)] : [],
+  );
+for (const page of pagesIn(path.join(root, "dist"))) {
+  const html = readFileSync(page, "utf8");
+  const fixed = html.replace(/"lastModified":\d+/g, `"lastModified":${FIXED_LAST_MODIFIED}`);
+  if (fixed !== html) writeFileSync(page, fixed);
+}
+
 // ---- post-build: dist/files/ (downloads; loaders/downloads.ts) --------------------------------
 // Written here, not by a data loader: attaching .csv/.xlsx/.zip files to a page makes Framework
 // fetch their parsers from a CDN at build time.

@@ -3,8 +3,9 @@
 // Builds a temporary copy three times (about 10–20 s each), in one test.
 import { describe, it, expect, afterAll } from "vitest";
 import { commandContext } from "../loaders/command.ts";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { copyProject, repoRoot } from "./helpers/project-copy.ts";
 import { loadProject } from "../loaders/project.ts";
@@ -23,6 +24,20 @@ function build(root: string): Manifest {
   return JSON.parse(readFileSync(path.join(root, "dist", "manifest.json"), "utf8")) as Manifest;
 }
 
+/** SHA-256 of every HTML page in dist/, by path. */
+function pages(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".html")) out[path.relative(root, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
+    }
+  };
+  walk(path.join(root, "dist"));
+  return out;
+}
+
 /** Files whose hash differs between two manifests (or that are in only one). */
 function changed<T extends { file: string; sha256: string }>(a: T[], b: T[]): string[] {
   const before = new Map(a.map((x) => [x.file, x.sha256]));
@@ -39,10 +54,14 @@ describe("reproducible build", () => {
     expect(first.outputs.length).toBeGreaterThan(0);
     expect(first.outputs.map((o) => o.file)).toContain("_file/data/audit.json");
 
+    const firstPages = pages(copy.root);
+    // Cold again: drop the kept loader outputs, so every loader really runs a second time.
+    rmSync(path.join(copy.root, "src", ".observablehq", "cache", ".loader-inputs.sha256"), { force: true });
     const second = build(copy.root);
     expect(second.inputs).toEqual(first.inputs);
     expect(second.outputs).toEqual(first.outputs); // same names, same SHA-256: byte-identical
     expect(second.seeds).toEqual(first.seeds);
+    expect(pages(copy.root)).toEqual(firstPages); // the HTML pages too
 
     // Flip one binary answer (yes ↔ no) in one sheet: a valid edit that moves that country-year's Index.
     const project = await loadProject(copy.root);

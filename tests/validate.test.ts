@@ -57,7 +57,7 @@ describe("the fixture project", () => {
     ]);
     const kgzSurvey = p.surveys.find((s) => s.country === "KGZ")!;
     expect(kgzSurvey.responses[0]).toEqual({ respondent: "K1", role: "lawyer", question: "Q1", rating: 2, line: 2 });
-    expect(kgzSurvey.responses.map((r) => r.line)).toEqual([2, 3, 5, 6]);
+    expect(kgzSurvey.responses.map((r) => r.line)).toEqual([2, 3, 5, 6, 7, 8]);
     expect(p.claims.map((c) => c.value)).toEqual([30.29, null, null]);
     expect(p.editions[0]).toMatchObject({ edition: 1, country: "KAZ", index: -3.04, line: 2 });
   });
@@ -157,5 +157,39 @@ describe("data/published/claims.csv", () => {
     expect(byId.get("E6-KGZ-change")?.value).toBe(-11.29); // as stated, although the table says otherwise
     expect(byId.get("E6-ARM-component_change-RM-08")).toMatchObject({ component: "RM-08", value: -3.62 });
     expect(byId.get("E6-UKR-sole_driver-LP-02")?.kind).toBe("sole_driver");
+  });
+});
+
+describe("rules on the real codebook and surveys", async () => {
+  const { validateSurvey, validateCodebooks } = await import("../loaders/validate.ts");
+  const project = await loadProject(path.resolve(__dirname, ".."));
+  const cb2020 = project.codebooks.find((c) => c.version === "2020")!;
+  const survey = project.surveys.find((s) => s.country === "ARM" && s.year === 2024)!;
+
+  it("accepts the committed survey", () => {
+    expect(validateSurvey(survey, cb2020)).toEqual([]);
+  });
+
+  it("rejects a survey in which a role gave no rating (its score would average fewer roles)", () => {
+    const noJudges = { ...survey, responses: survey.responses.filter((r) => r.role !== "judge") };
+    const lines = validateSurvey(noJudges, cb2020).map(formatProblem);
+    expect(lines).toContain(
+      "data/surveys/2024/ARM.csv::role: no judge rated Q11, Q12, Q13, Q14, Q15, so RM-08 would average only 4 of the 5 roles (expected ratings from: lawyer, prosecutor, judge, investigator, defender)",
+    );
+  });
+
+  it("rejects a survey with no rating at all on an indicator's questions", () => {
+    const empty = { ...survey, responses: survey.responses.map((r) => (["Q1", "Q2", "Q3", "Q4", "Q5"].includes(r.question) ? { ...r, rating: null } : r)) };
+    expect(validateSurvey(empty, cb2020).map(formatProblem)).toEqual([
+      "data/surveys/2024/ARM.csv::rating: no rating on Q1, Q2, Q3, Q4, Q5, so RM-06 has no survey score (expected ratings from: lawyer, prosecutor, judge, investigator, defender)",
+    ]);
+  });
+
+  it("rejects a missing-data rule the engine does not apply", () => {
+    const worst = { ...cb2020, missing_data: { ...cb2020.missing_data, rule: "worst" as const } };
+    const lines = validateCodebooks([{ file: "data/methodology/2020.yaml", codebook: worst }]).map(formatProblem);
+    expect(lines).toContain(
+      'data/methodology/2020.yaml::missing_data.rule: missing-data rule "worst" is not applied by the engine (expected: drop; carry_forward and worst are sensitivity alternatives, set in data/methodology/sensitivity.yaml)',
+    );
   });
 });
