@@ -39,6 +39,7 @@ import { fmt as shortest } from "./score.ts";
 /** Numbers in the `detail` texts: 12 significant digits, so binary noise (6.6000000000000005) does not show. */
 const fmt = (n: number) => shortest(Number(n.toPrecision(12)));
 import { allocateCents, fromCents, toCents } from "./rounding.ts";
+import { byText } from "./order.ts";
 
 export const ATTRIBUTION_KINDS = ["law", "practice", "reassessment", "data", "survey", "coverage", "methodology", "unexplained"] as const;
 export type AttributionKind = (typeof ATTRIBUTION_KINDS)[number];
@@ -166,7 +167,6 @@ export interface AttributionOptions {
 
 // ---------------------------------------------------------------------------------------------
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const pts = (a: Answer | undefined) => (a && !a.excluded && a.points !== null ? a.points : 0);
 const counted = (a: Answer | undefined) => !!a && !a.excluded && a.points !== null;
 

@@ -41,6 +41,7 @@ import {
   type PairAttribution,
 } from "./attribution.ts";
 import { ROUNDING_POLICY } from "./rounding.ts";
+import { byText } from "./order.ts";
 
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export const CLAIM_STATUSES = ["matches", "differs", "not checkable"] as const;
@@ -87,7 +88,6 @@ export interface ClaimCheck {
 
 export const CLAIMS_CHECK_COLUMNS = ["id", "edition", "country", "year", "kind", "stated", "computed", "difference", "status", "reason"] as const;
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const num = (x: number) => {
   const s = signedText(x);
   return s.startsWith("+") ? s.slice(1) : s;

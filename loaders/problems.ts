@@ -1,4 +1,6 @@
 // Every input problem carries where it is, so an expert can open the file and fix it.
+import { byText } from "./order.ts";
+
 export interface Problem {
   file: string; // path relative to the project root, e.g. data/sheets/2024/KAZ.csv
   row: number | null; // line (CSV) or worksheet row (XLSX), 1-based; the header is row 1
@@ -24,6 +26,6 @@ export class InputError extends Error {
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? "").localeCompare(b.column ?? ""),
+      byText(a.file, b.file) || (a.row ?? 0) - (b.row ?? 0) || byText(a.column ?? "", b.column ?? ""),
   );
 }

@@ -26,6 +26,8 @@ import type { Claim, Codebook, Edition } from "./schema.ts";
 import { STATED_TOLERANCE, UNCHANGED_THRESHOLD, CLAIM_RULES, analyseChanges } from "./claims.ts";
 import { inputManifest, OUTPUTS_RULE } from "./manifest.ts";
 import type { Project } from "./project.ts";
+import { byText } from "./order.ts";
+import { round2 } from "./rounding.ts";
 
 export type Status = "matches" | "differs" | "not computed";
 
@@ -172,11 +174,6 @@ export const AUDIT_CSV = {
 
 // ---------------------------------------------------------------------------------------------
 
-/** A number at the published precision (two decimals, half away from zero on the exact binary value). */
-export function round2(x: number): number {
-  const r = Number(x.toFixed(2));
-  return r === 0 ? 0 : r; // no −0
-}
 
 const EPS = 1e-9;
 /** Two printed values are the same figure (both have at most two decimals). */
@@ -196,7 +193,7 @@ export function reconcile(result: PipelineResult, editions: readonly PublishedIn
   const computed = new Map(result.index.map((t) => [key(t.country, t.year), t]));
 
   const reconciliation: ReconciliationRow[] = [...editions]
-    .sort((a, b) => a.edition - b.edition || a.country.localeCompare(b.country) || a.year - b.year)
+    .sort((a, b) => a.edition - b.edition || byText(a.country, b.country) || a.year - b.year)
     .map((e) => {
       const t = computed.get(key(e.country, e.year));
       const value = t ? t.index : null;
@@ -298,7 +295,7 @@ export function findRevisions(
       });
     }
   }
-  return out.sort((x, y) => x.country.localeCompare(y.country) || x.year - y.year || x.edition_a - y.edition_a);
+  return out.sort((x, y) => byText(x.country, y.country) || x.year - y.year || x.edition_a - y.edition_a);
 }
 
 /** Printed values of a country-year: the claim's own edition first when it printed one, else every edition's. */
@@ -394,7 +391,7 @@ function revisionClaims(a: PublishedInput, b: PublishedInput, editions: readonly
       ...result!,
     });
   }
-  return out.sort((x, y) => x.year - y.year || x.edition - y.edition || x.id.localeCompare(y.id));
+  return out.sort((x, y) => x.year - y.year || x.edition - y.edition || byText(x.id, y.id));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,7 +475,7 @@ export function missingLedger(result: PipelineResult): MissingRow[] {
         line: a.line,
       };
     })
-    .sort((x, y) => x.country.localeCompare(y.country) || x.year - y.year || x.indicator.localeCompare(y.indicator));
+    .sort((x, y) => byText(x.country, y.country) || x.year - y.year || byText(x.indicator, y.indicator));
 }
 
 function sectionWeight(codebooks: readonly Codebook[], version: string, section: string): number {

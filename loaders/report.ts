@@ -7,6 +7,7 @@ import { rankByYear } from "./aggregate.ts";
 import { describeRule, pointsRange } from "./score.ts";
 import type { Codebook } from "./schema.ts";
 import { ROUNDING_POLICY } from "./rounding.ts";
+import { byText } from "./order.ts";
 
 /** Rounding on pages: display only; contributions use the sum-keeping policy of rounding.ts. */
 export const DISPLAY_ROUNDING =
@@ -182,5 +183,5 @@ export function latestChanges(pairs: { country: string; to_year: number; change:
   return pairs
     .filter((p) => p.to_year === year)
     .map((p) => ({ country: p.country, year: p.to_year, change: p.change, shown: p.display.change, paragraph: p.paragraph }))
-    .sort((a, b) => a.country.localeCompare(b.country));
+    .sort((a, b) => byText(a.country, b.country));
 }

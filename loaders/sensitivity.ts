@@ -43,6 +43,7 @@ import {
 } from "./sensitivity/model.ts";
 import { sobolJansen } from "./sensitivity/sobol.ts";
 import { loadSensitivityConfig, SENSITIVITY_FILE } from "./sensitivity/config.ts";
+import { byText } from "./order.ts";
 
 export { buildMatrix, evaluate, rankInto, monteCarlo, publishedChoice, sobolJansen, loadSensitivityConfig, SENSITIVITY_FILE };
 export type { PointsMatrix, Ranges, Factor };
@@ -114,7 +115,6 @@ export interface SensitivityOptions {
   names?: Record<string, string>;
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The answers of the project under every survey method (the survey indicators' points differ). */
 export function answersByMethod(project: Project): Record<SurveyMethod, MatrixAnswer[]> {

@@ -18,6 +18,7 @@
 // order (ROLES) and then by respondent id, so the interval does not depend on row order.
 import { ROLES, type SurveyResponse } from "./schema.ts";
 import { rngUint32 } from "./random.ts";
+import { byText } from "./order.ts";
 
 export type SurveyMethod = "role_mean" | "pooled_mean" | "median";
 export const SURVEY_METHODS: readonly SurveyMethod[] = ["role_mean", "pooled_mean", "median"];
@@ -71,7 +72,6 @@ const roleRank = (role: string): number => {
   const i = (ROLES as readonly string[]).indexOf(role);
   return i === -1 ? ROLES.length : i;
 };
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Respondent scores on the given questions, grouped by role. */
 export function respondentScores(responses: readonly SurveyInput[], questions: readonly string[]): Scores {

@@ -12,7 +12,8 @@ import type { Project } from "./project.ts";
 import type { Codebook } from "./schema.ts";
 import { scoreAnswer } from "./score.ts";
 import { respondentScores } from "./survey.ts";
-import { round2, matchesPublished } from "./reconcile.ts";
+import { matchesPublished } from "./reconcile.ts";
+import { round2 } from "./rounding.ts";
 
 export interface TraceIndicator {
   indicator: string;

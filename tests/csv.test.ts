@@ -51,3 +51,22 @@ describe("XLSX and ZIP output", () => {
     expect(a.equals(b)).toBe(true);
   });
 });
+
+describe("display rounding", async () => {
+  const { fmt } = await import("../src/components/format.js");
+  const { round2 } = await import("../loaders/rounding.ts");
+  const shown = (x: number) => Number(fmt(x).replace("−", "-"));
+
+  it("pages round exactly as the engine's policy does (half away from zero, binary noise ignored)", () => {
+    expect(fmt(1.005)).toBe("1.01");
+    expect(fmt(-1.005)).toBe("−1.01");
+    expect(fmt(2.675)).toBe("2.68");
+    expect(fmt(-0.004)).toBe("0.00");
+    expect(fmt(111.57000000000001)).toBe("111.57");
+    expect(fmt(-95.02)).toBe("−95.02");
+    for (let i = 0; i < 20000; i++) {
+      const x = (i - 10000) / 1000 + (i % 7) * 1e-13; // every third decimal, with float noise
+      expect(shown(x), String(x)).toBe(round2(x) + 0);
+    }
+  });
+});

@@ -8,7 +8,8 @@ import path from "node:path";
 import type { Claim, Edition } from "../loaders/schema.ts";
 import { syntheticProject } from "./fixtures/audit-project.ts";
 import { computeIndex } from "../loaders/pipeline.ts";
-import { reconcile, round2, findRevisions, methodologyBreaks } from "../loaders/reconcile.ts";
+import { reconcile, findRevisions, methodologyBreaks } from "../loaders/reconcile.ts";
+import { round2 } from "../loaders/rounding.ts";
 import { command as audit } from "../loaders/commands/audit.ts";
 import { copyProject, repoRoot } from "./helpers/project-copy.ts";
 

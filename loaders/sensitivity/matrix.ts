@@ -18,6 +18,7 @@ import { scoreAnswer, pointsRange } from "../score.ts";
 import type { ScoredAnswer } from "../aggregate.ts";
 import { SURVEY_METHODS, type SurveyMethod } from "../survey.ts";
 import { MISSING_RULES, NORMALISATIONS, type Codebook, type Indicator } from "../schema.ts";
+import { byText } from "../order.ts";
 
 export type MissingRule = (typeof MISSING_RULES)[number];
 export type Normalisation = (typeof NORMALISATIONS)[number];
@@ -81,7 +82,6 @@ export interface PointsMatrix {
   missing: MissingEntry[];
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sum of the best points of every indicator of each section of a codebook. */
 export function sectionMaxima(codebook: Codebook): Map<string, number> {
