@@ -63,8 +63,10 @@ export const CLAIM_RULES: Record<ClaimKind | "precision", string> = {
   leader: "The country has computed rank 1 in the year (the computed column holds its rank).",
   bottom: "The country is among the two lowest computed totals of the year (the computed column holds its rank).",
   unchanged: `The computed change is smaller than ${UNCHANGED_THRESHOLD} point in absolute value.`,
-  rise: "The computed change is positive (and, when a figure is stated, equal to it at two decimals).",
-  decline: "The computed change is negative (and, when a figure is stated, equal to its size at two decimals).",
+  rise: "The computed change is positive (and, when a figure is stated, equal to it at two decimals). With a component: that component's contribution is positive.",
+  decline: "The computed change is negative (and, when a figure is stated, equal to its size at two decimals). With a component: that component's contribution is negative.",
+  component_value: "The stated level of a survey-scale indicator in the year against its computed survey score (0–10), at two decimals.",
+  excluded: "Without a country: the number of countries with at least one indicator excluded (\"n/a\") in the year. With a country: the number of its excluded indicators.",
   driver: `The component's contribution has the sign of the change and is either the largest (in absolute value) at its level (among sections, or among indicators) or at least ${DRIVER_SHARE * 100}% of the change.`,
   sole_driver: `The component's contribution equals the change and every other contribution at its level is zero (within ${EXACTNESS_TOLERANCE}).`,
 };
@@ -104,6 +106,7 @@ interface Context {
   ranks: Map<number, { country: string; index: number; rank: number }[]>;
   codebooks: Codebook[];
   surveys: Map<string, number>; // country/year/indicator → survey score
+  excluded: Map<string, number>; // country/year → indicators excluded ("n/a")
 }
 
 type Verdict = Pick<ClaimCheck, "stated" | "computed" | "difference" | "status" | "reason">;
@@ -146,9 +149,53 @@ function componentOf(ctx: Context, pair: PairAttribution, component: string) {
   };
 }
 
+/** "Some parameters were left out for four countries": counts of exclusions ("n/a") in the year. */
+function checkExcluded(ctx: Context, claim: Claim): Verdict {
+  const { country, year, value: stated } = claim;
+  const measured = [...ctx.excluded.entries()].filter(([k]) => k.endsWith(`/${year}`)).map(([k, n]) => ({ country: k.split("/")[0]!, n }));
+  if (measured.length === 0) return notCheckable(stated, `no computed values in ${year}`);
+  if (!country) {
+    const withExclusions = measured.filter((m) => m.n > 0).sort((a, b) => byText(a.country, b.country));
+    const computed = withExclusions.length;
+    const ok = stated === null ? computed > 0 : computed === stated;
+    return {
+      stated,
+      computed,
+      difference: stated === null ? null : computed - stated,
+      status: ok ? "matches" : "differs",
+      reason: `countries with at least one indicator excluded in ${year}: ${computed} of ${measured.length} (${withExclusions.map((m) => `${m.country} ${m.n}`).join(", ") || "none"})${stated === null ? "" : `; stated ${stated}`}.`,
+    };
+  }
+  const n = ctx.excluded.get(`${country}/${year}`);
+  if (n === undefined) return notCheckable(stated, `no computed values for ${country} in ${year}`);
+  const ok = stated === null ? n > 0 : n === stated;
+  return { stated, computed: n, difference: stated === null ? null : n - stated, status: ok ? "matches" : "differs", reason: `${country} ${year}: ${n} indicator(s) excluded${stated === null ? "" : `; stated ${stated}`}.` };
+}
+
+/** The stated level of a part in one year; for a survey-scale indicator its survey score (0–10). */
+function checkComponentValue(ctx: Context, claim: Claim): Verdict {
+  const { country, year, component, value: stated } = claim;
+  if (!country || !component) return notCheckable(stated, "the statement names no country or no component");
+  const ind = codebookFor(ctx.codebooks, year)?.indicators.find((i) => i.id === component);
+  if (ind?.scale.type !== "survey") return notCheckable(stated, `only survey scores are checked as stated values; ${component} is not a survey-scale indicator in ${year}`);
+  const score = ctx.surveys.get(`${country}/${year}/${component}`);
+  if (score === undefined) return notCheckable(stated, `${country} has no computed ${component} survey score in ${year}`);
+  if (stated === null) return { stated, computed: score, difference: null, status: "not checkable", reason: `the statement gives no figure; the survey score of ${component} is ${num(score)}` };
+  const ok = agrees(stated, score);
+  return {
+    stated,
+    computed: score,
+    difference: score - stated,
+    status: ok ? "matches" : "differs",
+    reason: `survey score of ${component} (0–10) in ${year}: stated ${num(stated)}, computed ${num(score)}${ok ? ", agree at two decimals" : `, difference ${signedText(score - stated)}`}.`,
+  };
+}
+
 function checkOne(ctx: Context, claim: Claim): Verdict {
   const stated = claim.value;
   const { country, year, kind } = claim;
+  if (kind === "excluded") return checkExcluded(ctx, claim);
+  if (kind === "component_value") return checkComponentValue(ctx, claim);
   if (kind === "leader" || kind === "bottom") {
     if (!country) return notCheckable(stated, "the statement names no country");
     if (!ctx.totals.has(`${country}/${year}`)) return notCheckable(stated, `no computed values for ${country} in ${year} (no indicator sheet data/sheets/${year}/${country}.csv, so no computed Index)`);
@@ -370,6 +417,7 @@ export function checkClaims(
     ranks,
     codebooks: result.codebooks,
     surveys: new Map(result.surveys.map((s) => [`${s.country}/${s.year}/${s.indicator}`, s.value])),
+    excluded: new Map(result.index.map((t) => [`${t.country}/${t.year}`, t.excluded])),
   };
   return claims
     .map((claim) => {

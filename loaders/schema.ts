@@ -16,6 +16,8 @@ export const CLAIM_KINDS = [
   "decline", // stated to have fallen, no figure
   "driver", // the named component is stated to be the main reason for the change
   "sole_driver", // the named component is stated to be the only reason for the change
+  "component_value", // the stated level of a named part in the year (e.g. a survey score of 1.83 out of 10)
+  "excluded", // indicators left out for lack of data: with a country, how many of its indicators; without, how many countries
 ] as const;
 
 /** A number as experts and releases write it: `93.77`, `93,77` (decimal comma), `-95,02`. */

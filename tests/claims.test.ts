@@ -71,6 +71,16 @@ describe("claims check on a synthetic project", async () => {
     expect(c["S-AAA-2021-decline-AA"]!.reason).toMatch(/^AA contributed \+[\d.]+ to the change of −17\.75/);
   });
 
+  it("checks a stated survey score against the computed one", () => {
+    expect(c["S-AAA-2021-value"]).toMatchObject({ status: "matches", stated: 2.5, computed: 2.5 });
+    expect(c["S-AAA-2021-value-wrong"]).toMatchObject({ status: "differs", stated: 3, computed: 2.5, difference: -0.5 });
+  });
+
+  it("counts the countries with excluded indicators in a year", () => {
+    expect(c["S-all-2021-excluded"]).toMatchObject({ status: "matches", stated: 1, computed: 1 });
+    expect(c["S-all-2021-excluded"]!.reason).toBe("countries with at least one indicator excluded in 2021: 1 of 2 (AAA 1); stated 1.");
+  });
+
   it("checks ranks, unchanged and direction", () => {
     expect(c["S-AAA-2021-leader"]!.status).toBe("matches");
     expect(c["S-BBB-2021-bottom"]!.status).toBe("matches");

@@ -114,9 +114,10 @@ describe("loadProject", () => {
     expect(folder.problems.map(formatProblem)).toEqual(['data/sheets/2020/KAZ.csv:6:value: "partly" is not a level of RM-04 (expected: yes, partial, no)']);
     const missing = await checkProject(root, { files: ["data/sheets/2020/POL.csv", "../elsewhere.csv", "README.md"] });
     expect(missing.problems.map(formatProblem)).toEqual([
+      // Sorted by UTF-16 code units, the same on every machine: capitals before lower case.
       "../elsewhere.csv: is outside the project root " + root,
-      "data/sheets/2020/POL.csv: file not found",
       "README.md: file not found",
+      "data/sheets/2020/POL.csv: file not found",
     ]);
   });
 
