@@ -58,11 +58,6 @@ export function rngUint32(seed: number): () => number {
   return next;
 }
 
-/** An integer in [0, n) from a generator made by rng(). */
-export function randomIndex(random: () => number, n: number): number {
-  return Math.floor(random() * n);
-}
-
 const encoder = new TextEncoder();
 
 /** A deterministic 32-bit seed for one stream: FNV-1a over the joined parts, XOR base. */

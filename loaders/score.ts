@@ -84,24 +84,23 @@ export function pointsRange(ind: Indicator): { worst: number; best: number } {
   return { worst: Math.min(...values) + 0, best: Math.max(...values) + 0 };
 }
 
-/** The answers the scale accepts, in words (for messages). */
-export function expectedValues(ind: Indicator): string {
+/** The answers an indicator's scale accepts, as every message shows them (validate.ts too). */
+export function expectedAnswers(ind: Indicator): string {
   const s = ind.scale;
-  const na = ind.excludable ? `, or ${NA}` : "";
   switch (s.type) {
     case "binary":
-      return `yes or no${na}`;
+      return "yes, no";
     case "ordinal":
-      return `one of ${s.levels.map((l) => l.level).join(", ")}${na}`;
+      return s.levels.map((l) => l.level).join(", ");
     case "ratio":
-      return `a number from ${fmt(s.min)} to ${fmt(s.max)}${na}`;
+      return `a number from ${s.min} to ${s.max}`;
     case "survey":
-      return `${SURVEY_VALUE}${na}`;
+      return SURVEY_VALUE;
   }
 }
 
 function bad(ind: Indicator, value: string, why = ""): never {
-  throw new Error(`${ind.id}: ${JSON.stringify(value)} is not a valid answer${why} (expected ${expectedValues(ind)})`);
+  throw new Error(`${ind.id}: ${JSON.stringify(value)} is not a valid answer${why} (expected: ${expectedAnswers(ind)}${ind.excludable ? `, or ${NA}` : ""})`);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type SheetAnswer,
   type SurveyResponse,
 } from "./schema.ts";
+import { expectedAnswers } from "./score.ts";
 
 /** Finds the line of a value in a parsed YAML file by its path (deepest existing node), or null. */
 export type Locate = (path: (string | number)[]) => number | null;
@@ -142,20 +143,6 @@ export function validateCodebooks(files: CodebookFile[]): Problem[] {
 // ---------------------------------------------------------------------------------------------
 // Sheets
 
-/** The answers an indicator accepts, as shown in messages. */
-export function expectedAnswers(ind: Indicator): string {
-  const s = ind.scale;
-  switch (s.type) {
-    case "binary":
-      return "yes, no";
-    case "ordinal":
-      return s.levels.map((l) => l.level).join(", ");
-    case "ratio":
-      return `a number from ${s.min} to ${s.max}`;
-    case "survey":
-      return SURVEY_VALUE;
-  }
-}
 
 export interface SheetInput {
   file: string;

@@ -54,7 +54,7 @@ describe("scoreAnswer", () => {
   });
   it("a value outside the scale throws", () => {
     expect(() => scoreAnswer(binary, "partial")).toThrow(/LP-01/);
-    expect(() => scoreAnswer(ordinal, "maybe")).toThrow(/expected one of yes, partial, no/);
+    expect(() => scoreAnswer(ordinal, "maybe")).toThrow(/expected: yes, partial, no/);
     expect(() => scoreAnswer(ratio, "1.2")).toThrow(/out of range/);
     expect(() => scoreAnswer(ratio, "-0.1")).toThrow(/out of range/);
     expect(() => scoreAnswer(ratio, "0.3.5")).toThrow(/not a valid answer/);

@@ -69,16 +69,3 @@ export function reweight(prepared, values, { absolute = false } = {}) {
   }
   return { index, rank };
 }
-
-/** Rows for a table of rank changes against the published ranking (after reweight). */
-export function rankChanges(prepared) {
-  return prepared.cells.map((cell, c) => ({
-    country: cell.country,
-    year: cell.year,
-    published_rank: prepared.publishedRank[c],
-    published_index: cell.index,
-    rank: prepared.rank[c],
-    index: prepared.index[c],
-    change: prepared.publishedRank[c] - prepared.rank[c], // positive: moved up
-  }));
-}

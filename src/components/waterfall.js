@@ -11,11 +11,6 @@ const INCREASE = "#0072B2"; // Okabe–Ito blue
 const DECREASE = "#D55E00"; // Okabe–Ito vermillion
 const TOTAL = "#7f7f7f";
 
-/** The change's pairs of one country (for a country page), oldest first. */
-export function pairsOf(changes, code) {
-  return changes.pairs.filter((p) => p.country === code).sort((a, b) => a.to_year - b.to_year);
-}
-
 /** Where a pair is explained, relative to a page one folder deep (e.g. /countries/KAZ, /changes/2024). */
 export function changeHref(pair, prefix = "../") {
   return `${prefix}changes/${pair.to_year}#${pair.country}`;
