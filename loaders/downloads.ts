@@ -26,6 +26,7 @@ Text cells beginning with = + - @ are prefixed with an apostrophe so spreadsheet
 
 /** Where the build writes the downloads, relative to dist/ (outside Framework: see writeDownloads). */
 export const DOWNLOADS_DIR = "files";
+export const ARCHIVE = "torture-index-all-levels.zip";
 
 export async function downloadFiles(result: PipelineResult): Promise<[string, string | Buffer][]> {
   const files: [string, string | Buffer][] = [
@@ -52,6 +53,6 @@ export async function writeDownloads(result: PipelineResult, dist: string): Prom
   await mkdir(dir, { recursive: true });
   const files = await downloadFiles(result);
   for (const [name, content] of files) await writeFile(path.join(dir, name), content);
-  await writeFile(path.join(dir, "torture-index-all-levels.zip"), await zipFiles(files));
-  return [...files.map(([n]) => n), "torture-index-all-levels.zip"];
+  await writeFile(path.join(dir, ARCHIVE), await zipFiles(files));
+  return [...files.map(([n]) => n), ARCHIVE];
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { attributeChanges, changesTable, displayPair, explainPair, EXACTNESS_TOLERANCE, type Attribution, type PairAttribution } from "../loaders/attribution.ts";
 import { allocateCents, roundKeepingSum, toCents, fromCents } from "../loaders/rounding.ts";
-import { runPipeline } from "../loaders/pipeline.ts";
+import { computeIndex, runPipeline } from "../loaders/pipeline.ts";
 import { scoreProject, syntheticResult, unrescorableProject } from "./fixtures/claims/synthetic.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
 
@@ -223,10 +223,19 @@ describe("attribution of the reconstructed data", async () => {
     expect(p.change).toBeCloseTo(-11.25, 9);
   });
 
-  it("has no pair for a country missing in the earlier year (Poland after 2020)", () => {
-    const pol = attribution.pairs.filter((p) => p.country === "POL");
-    const years = new Set(result.index.filter((t) => t.country === "POL").map((t) => t.year));
-    for (const p of pol) expect(years.has(p.from_year) && years.has(p.to_year)).toBe(true);
-    expect(pol.some((p) => p.to_year === 2022)).toBe(false);
+  it("has no pair for a country measured in one year only (Poland 2020)", () => {
+    expect(result.index.filter((t) => t.country === "POL").map((t) => t.year)).toEqual([2020]);
+    expect(attribution.pairs.filter((p) => p.country === "POL")).toEqual([]);
+  });
+
+  it("makes up no pair across a missing year: without Kazakhstan's 2022 sheet, no change into 2022 or 2023", () => {
+    const gap = {
+      ...project,
+      sheets: project.sheets.filter((s) => !(s.country === "KAZ" && s.year === 2022)),
+      surveys: project.surveys.filter((s) => !(s.country === "KAZ" && s.year === 2022)),
+    };
+    const r = computeIndex(gap, { replicates: 0 });
+    const kaz = attributeChanges(r, { surveyFiles: gap.surveys }).pairs.filter((p) => p.country === "KAZ");
+    expect(kaz.map((p) => `${p.from_year}→${p.to_year}`)).toEqual(["2019→2020", "2020→2021", "2023→2024"]);
   });
 });

@@ -4,9 +4,11 @@ import { describe, it, expect, beforeAll } from "vitest";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
-import { downloadFiles, DOWNLOADS } from "../loaders/downloads.ts";
+import { downloadFiles, writeDownloads, DOWNLOADS, DOWNLOADS_DIR, ARCHIVE } from "../loaders/downloads.ts";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { readTableData } from "../loaders/read.ts";
-import { zipFiles } from "../loaders/zip.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
 
 let result: PipelineResult;
@@ -67,8 +69,19 @@ describe("downloads", () => {
     expect(pws.getRow(negative + 2).getCell(pointsCol).value).toBe(result.answers[negative]!.points);
   });
 
-  it("the archive holds every file, byte for byte", async () => {
-    const zip = await JSZip.loadAsync(await zipFiles([...files.entries()]));
-    for (const [name, content] of files) expect((await zip.file(name)!.async("nodebuffer")).equals(Buffer.from(content))).toBe(true);
+  it("the build writes every file and one archive holding them all, byte for byte", async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), "pti-downloads-"));
+    try {
+      const written = await writeDownloads(result, dist);
+      expect(written).toContain(ARCHIVE);
+      const zip = await JSZip.loadAsync(readFileSync(path.join(dist, DOWNLOADS_DIR, ARCHIVE)));
+      expect(Object.keys(zip.files).sort()).toEqual([...files.keys()].sort());
+      for (const [name, content] of files) {
+        expect(readFileSync(path.join(dist, DOWNLOADS_DIR, name)).equals(Buffer.from(content)), name).toBe(true);
+        expect((await zip.file(name)!.async("nodebuffer")).equals(Buffer.from(content)), `${name} in the archive`).toBe(true);
+      }
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });

@@ -1,11 +1,11 @@
 // What the downloads page lists; the files themselves are written into dist/files/ by the build.
 import { runLoader } from "../../loaders/framework.ts";
-import { DOWNLOADS, DOWNLOADS_DIR, README } from "../../loaders/downloads.ts";
+import { ARCHIVE, DOWNLOADS, DOWNLOADS_DIR, README } from "../../loaders/downloads.ts";
 
 await runLoader(async () => ({
   dir: DOWNLOADS_DIR,
   readme: README,
   levels: DOWNLOADS.map(({ file, title, description }) => ({ file, title, description })),
   formats: ["csv", "json", "xlsx"],
-  archive: "torture-index-all-levels.zip",
+  archive: ARCHIVE,
 }));
