@@ -30,7 +30,7 @@ function publishedByCountryYear(project: Project) {
 
 export function resultsPayload(project: Project, result: PipelineResult) {
   const published = publishedByCountryYear(project);
-  const latestEdition = Math.max(...project.editions.map((e) => e.edition));
+  const latestEdition = project.editions.length ? Math.max(...project.editions.map((e) => e.edition)) : null; // none yet: a new project
   const editionRows = project.editions.filter((e) => e.edition === latestEdition);
   const computed = rankByYear(
     result.index.map((r) => {
