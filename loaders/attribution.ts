@@ -562,6 +562,8 @@ export interface DisplayPair {
   indicators: Record<string, number>; // indicator → sum of its rows' displayed contributions
   kinds: Record<string, number>; // kind → displayed contribution (allocated from the change separately); they add up to `change`
   method: number | null; // displayed methodology total (sum of displayed methodology rows)
+  /** The waterfall: each section that moved, in codebook order, from and to its running total (whole cents, so bars meet exactly). */
+  steps: { section: string; amount: number; start: number; end: number }[];
 }
 
 /** The rounding policy (rounding.ts) applied to one pair: change → sections → rows; change → kinds. */
@@ -584,6 +586,14 @@ export function displayPair(pair: PairAttribution): DisplayPair {
     pair.kinds.map((k) => k.contribution),
   );
   const methodCents = pair.rows.reduce((s, r, i) => (r.kind === "methodology" ? s + rowCents[i]! : s), 0);
+  let running = toCents(pair.from_total);
+  const steps = pair.sections.flatMap((s, k) => {
+    const c = sectionCents[k]!;
+    if (c === 0) return [];
+    const start = running;
+    running += c;
+    return [{ section: s.section, amount: fromCents(c), start: fromCents(start), end: fromCents(running) }];
+  });
   return {
     change: fromCents(changeCents),
     from_total: fromCents(toCents(pair.from_total)),
@@ -593,6 +603,7 @@ export function displayPair(pair: PairAttribution): DisplayPair {
     indicators: Object.fromEntries(Object.entries(indicators).map(([k, c]) => [k, fromCents(c)])),
     kinds: Object.fromEntries(pair.kinds.map((k, i) => [k.kind, fromCents(kindCents[i]!)])),
     method: pair.crosses_methodology ? fromCents(methodCents) : null,
+    steps,
   };
 }
 

@@ -498,7 +498,7 @@ export function changesPayload(project: Project, result: PipelineResult, options
         to_total: p.to_total,
         change: p.change,
         residual: p.residual,
-        display: { change: display.change, from_total: display.from_total, to_total: display.to_total, method: display.method },
+        display: { change: display.change, from_total: display.from_total, to_total: display.to_total, method: display.method, steps: display.steps },
         sections: p.sections.map((s) => ({ ...s, title: st(s.section), shown: display.sections[s.section] ?? 0 })),
         kinds: p.kinds.map((k) => ({ ...k, text: KIND_TEXT[k.kind], shown: display.kinds[k.kind] ?? 0 })),
         indicators: p.indicators.map((i) => ({ ...i, section_title: st(i.section), shown: display.indicators[i.indicator] ?? 0 })),
@@ -522,6 +522,13 @@ export function changesPayload(project: Project, result: PipelineResult, options
     pairs,
     claims: checks,
     claims_summary: { checked: checks.length, matches: count("matches"), differs: count("differs"), not_checkable: count("not checkable") },
+    claims_by_year: Object.fromEntries(
+      [...new Set(checks.map((c) => c.year))].sort((a, b) => a - b).map((y) => {
+        const ofYear = checks.filter((c) => c.year === y);
+        const n = (status: ClaimStatus) => ofYear.filter((c) => c.status === status).length;
+        return [y, { checked: ofYear.length, matches: n("matches"), differs: n("differs"), not_checkable: n("not checkable") }];
+      }),
+    ),
     exact: attribution.pairs.every((p) => Math.abs(p.residual) <= EXACTNESS_TOLERANCE),
   };
 }

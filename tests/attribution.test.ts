@@ -192,6 +192,14 @@ describe("attribution of the reconstructed data", async () => {
       expect(toCents(sum(Object.values(d.sections)))).toBe(toCents(d.change));
       expect(toCents(sum(d.rows))).toBe(toCents(d.change));
       expect(toCents(d.from_total + d.change)).toBe(toCents(d.to_total));
+      // The waterfall runs from one total to the other through the displayed section steps.
+      const ends = [d.from_total, ...d.steps.map((x) => x.end)];
+      d.steps.forEach((x, i) => {
+        expect(toCents(x.start)).toBe(toCents(ends[i]!));
+        expect(toCents(x.end - x.start)).toBe(toCents(x.amount));
+        expect(x.amount).toBe(d.sections[x.section]);
+      });
+      expect(toCents(ends.at(-1)!)).toBe(toCents(d.to_total));
     }
   });
 

@@ -17,50 +17,26 @@ export function changeHref(pair, prefix = "../") {
 }
 
 /**
- * The waterfall's steps: the from-year total, one step per section that moved (by displayed cents, in
- * codebook order), the to-year total. Positions are kept in whole cents so bars meet exactly.
+ * The waterfall's rows: the from-year total, the loader's steps (each section that moved, with its
+ * running start and end: loaders/attribution.ts displayPair), the to-year total. Only labels here.
  */
 export function waterfallData(pair) {
-  const cents = (x) => Math.round(x * 100);
-  const rows = [];
-  let running = cents(pair.display.from_total);
-  rows.push({
-    order: 0,
-    step: `${pair.from_year} total`,
-    title: `Index ${pair.from_year}`,
-    type: "total",
-    amount: pair.display.from_total,
-    start: 0,
-    end: pair.display.from_total,
-    label: fmt(pair.display.from_total),
-  });
-  pair.sections
-    .filter((s) => cents(s.shown) !== 0)
-    .forEach((s, i) => {
-      const start = running;
-      running += cents(s.shown);
-      rows.push({
-        order: i + 1,
-        step: `${s.section} ${s.title}`,
-        title: s.title,
-        type: s.shown > 0 ? "increase" : "decrease",
-        amount: s.shown,
-        start: start / 100,
-        end: running / 100,
-        label: signed(s.shown),
-      });
-    });
-  rows.push({
-    order: rows.length,
-    step: `${pair.to_year} total`,
-    title: `Index ${pair.to_year}`,
-    type: "total",
-    amount: pair.display.to_total,
-    start: 0,
-    end: pair.display.to_total,
-    label: fmt(pair.display.to_total),
-  });
-  return rows;
+  const title = Object.fromEntries(pair.sections.map((s) => [s.section, s.title]));
+  const total = (year, value, order) => ({ order, step: `${year} total`, title: `Index ${year}`, type: "total", amount: value, start: 0, end: value, label: fmt(value) });
+  return [
+    total(pair.from_year, pair.display.from_total, 0),
+    ...pair.display.steps.map((s, i) => ({
+      order: i + 1,
+      step: `${s.section} ${title[s.section]}`,
+      title: title[s.section],
+      type: s.amount > 0 ? "increase" : "decrease",
+      amount: s.amount,
+      start: s.start,
+      end: s.end,
+      label: signed(s.amount),
+    })),
+    total(pair.to_year, pair.display.to_total, pair.display.steps.length + 1),
+  ];
 }
 
 /**
