@@ -20,10 +20,21 @@ export const CLAIM_KINDS = [
   "excluded", // indicators left out for lack of data: with a country, how many of its indicators; without, how many countries
 ] as const;
 
-/** A number as experts and releases write it: `93.77`, `93,77` (decimal comma), `-95,02`. */
+/**
+ * True for `1,234` or `-12,500`: a comma followed by exactly three digits after a non-zero whole
+ * part reads as a decimal comma in a Russian-locale file and as a thousands separator in an
+ * English one. Such a value is refused rather than guessed (`0,350` and `93,77` are clear).
+ */
+export function ambiguousComma(raw: string): boolean {
+  return /^[-+\u2212]?[1-9]\d{0,2},\d{3}$/.test(raw.trim());
+}
+
+export const AMBIGUOUS_HINT = "a decimal comma or a thousands separator? write it with a point, e.g. 1.234, or without the comma, e.g. 1234";
+
+/** A number as experts and releases write it: `93.77`, `93,77` (decimal comma), `-95,02`. Undefined when not a number or ambiguous. */
 export function parseDecimal(raw: string): number | undefined {
   const s = raw.trim().replace(/\u2212/g, "-");
-  if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(s)) return undefined;
+  if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(s) || ambiguousComma(s)) return undefined;
   const n = Number(s.replace(",", "."));
   return Number.isFinite(n) ? n : undefined;
 }
@@ -36,7 +47,10 @@ const decimal = (what = "a number such as 93.77 or 93,77") =>
   z.string().transform((raw, ctx) => {
     const n = parseDecimal(raw);
     if (n === undefined) {
-      ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not a number (expected ${what})` });
+      ctx.addIssue({
+        code: "custom",
+        message: ambiguousComma(raw) ? `${JSON.stringify(raw)} is ambiguous: ${AMBIGUOUS_HINT}` : `${JSON.stringify(raw)} is not a number (expected ${what})`,
+      });
       return z.NEVER;
     }
     return n;

@@ -2,6 +2,8 @@
 // column, message) and never throws; project.ts collects them from every file before deciding.
 import type { Problem } from "./problems.ts";
 import {
+  AMBIGUOUS_HINT,
+  ambiguousComma,
   NA,
   SURVEY_VALUE,
   parseDecimal,
@@ -185,7 +187,8 @@ export function validateSheet(sheet: SheetInput, codebook: Codebook, surveyFile:
         break;
       case "ratio": {
         const x = parseDecimal(v);
-        if (x === undefined) put(a.line, "value", `"${v}" is not a number (${ind.id} expects ${expectedAnswers(ind)})`);
+        if (x === undefined)
+          put(a.line, "value", ambiguousComma(v) ? `"${v}" is ambiguous for ${ind.id}: ${AMBIGUOUS_HINT}` : `"${v}" is not a number (${ind.id} expects ${expectedAnswers(ind)})`);
         else if (x < s.min || x > s.max) put(a.line, "value", `"${v}" is outside the range of ${ind.id} (expected ${expectedAnswers(ind)})`);
         break;
       }

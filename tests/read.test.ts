@@ -148,3 +148,17 @@ describe("a large file", () => {
     expect(r.rows[99_999].line).toBe(100_001);
   });
 });
+
+describe("ambiguous decimal commas", async () => {
+  const { parseDecimal, EditionRow } = await import("../loaders/schema.ts");
+  it("reads clear decimal commas and refuses a comma that may separate thousands", () => {
+    expect(parseDecimal("93,77")).toBe(93.77);
+    expect(parseDecimal("0,350")).toBe(0.35);
+    expect(parseDecimal("-95,02")).toBe(-95.02);
+    expect(parseDecimal("1,234")).toBeUndefined();
+    expect(parseDecimal("-12,500")).toBeUndefined();
+    const r = EditionRow.safeParse({ edition: "6", published: "2025-08-08", year: "2024", country: "KAZ", index: "1,234", source: "x" });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.message).toBe('"1,234" is ambiguous: a decimal comma or a thousands separator? write it with a point, e.g. 1.234, or without the comma, e.g. 1234');
+  });
+});

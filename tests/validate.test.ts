@@ -186,6 +186,17 @@ describe("rules on the real codebook and surveys", async () => {
     ]);
   });
 
+  it("refuses a ratio answer whose comma may separate thousands", async () => {
+    const { validateSheet } = await import("../loaders/validate.ts");
+    const sheet = project.sheets.find((x) => x.country === "KAZ" && x.year === 2024)!;
+    const answers = sheet.answers.map((a) => (a.indicator === "RM-03" ? { ...a, value: "1,234" } : a));
+    const lines = validateSheet({ file: sheet.file, country: "KAZ", year: 2024, answers, indicators: null }, cb2020, "data/surveys/2024/KAZ.csv").map(formatProblem);
+    const row = sheet.answers.find((a) => a.indicator === "RM-03")!.line;
+    expect(lines).toEqual([
+      `data/sheets/2024/KAZ.csv:${row}:value: "1,234" is ambiguous for RM-03: a decimal comma or a thousands separator? write it with a point, e.g. 1.234, or without the comma, e.g. 1234`,
+    ]);
+  });
+
   it("rejects a missing-data rule the engine does not apply", () => {
     const worst = { ...cb2020, missing_data: { ...cb2020.missing_data, rule: "worst" as const } };
     const lines = validateCodebooks([{ file: "data/methodology/2020.yaml", codebook: worst }]).map(formatProblem);
