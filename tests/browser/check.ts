@@ -92,6 +92,10 @@ export async function checkPage(browser: Browser, base: string, pagePath: string
   );
   const errorCells = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent?.trim() ?? ""));
   for (const e of errorCells) failures.push(`Framework error cell: ${e.slice(0, 300)}`);
+  // The screenshot shows the page as first drawn at desktop width, before scenarios interact.
+  mkdirSync(shots, { recursive: true });
+  const name = pagePath === "/" ? "index" : pagePath.slice(1).replace(/\//g, "_");
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
   for (const scenario of scenarios.filter((s) => s.applies(pagePath))) {
     try {
       notes.push(...((await scenario.run(page, { base, pagePath })) ?? []));
@@ -99,9 +103,6 @@ export async function checkPage(browser: Browser, base: string, pagePath: string
       failures.push(`${scenario.name}: ${(e as Error).message}`);
     }
   }
-  mkdirSync(shots, { recursive: true });
-  const name = pagePath === "/" ? "index" : pagePath.slice(1).replace(/\//g, "_");
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
   await context.close();
   return { page: pagePath, failures, bytes, chartsMs, notes };
 }
