@@ -1,6 +1,7 @@
 // The interactive reweighting panel of the sensitivity page: one slider per section weight,
 // a reset to the published weights, and a table of rank changes against the published ranking.
-// Plain DOM (no Framework Inputs, nothing fetched); the arithmetic is reweight.js.
+// Sliders are Framework Inputs; the arithmetic is reweight.js.
+import * as Inputs from "@observablehq/inputs";
 import { prepareTable, reweight } from "./reweight.js";
 import { fmt, text } from "./format.js";
 
@@ -15,38 +16,19 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
   root.id = "reweight";
   root.className = "reweight";
 
-  const form = document.createElement("form");
+  // One Framework Inputs range per section (bundled from node_modules: nothing is fetched).
+  const form = document.createElement("div");
   form.className = "reweight-sliders";
-  form.addEventListener("submit", (e) => e.preventDefault());
-  const outputs = [];
-  const inputs = [];
-  prepared.sections.forEach((id, s) => {
-    const row = document.createElement("div");
-    row.className = "reweight-row";
-    const label = document.createElement("label");
-    const inputId = `reweight-${id}`;
-    label.htmlFor = inputId;
-    label.textContent = `${id}: ${sections?.find((x) => x.id === id)?.title ?? id}`;
-    const input = document.createElement("input");
-    input.type = "range";
-    input.id = inputId;
-    input.min = "0";
-    input.max = String(max);
-    input.step = String(step);
-    input.value = "1";
-    input.dataset.section = id;
-    const out = document.createElement("output");
-    out.htmlFor = inputId;
-    out.textContent = "× 1.00";
-    input.addEventListener("input", () => {
-      values[s] = Number(input.value);
-      out.textContent = `× ${fmt(values[s])}`;
+  const sliders = prepared.sections.map((id, s) => {
+    const slider = Inputs.range([0, max], { label: `${id}: ${sections?.find((x) => x.id === id)?.title ?? id}`, step, value: 1 });
+    slider.dataset.section = id;
+    slider.querySelector("input[type=range]").id = `reweight-${id}`;
+    slider.addEventListener("input", () => {
+      values[s] = slider.value;
       update();
     });
-    row.append(label, input, out);
-    form.append(row);
-    inputs.push(input);
-    outputs.push(out);
+    form.append(slider);
+    return slider;
   });
   const reset = document.createElement("button");
   reset.type = "button";
@@ -54,10 +36,7 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
   reset.textContent = "Reset to the published weights";
   reset.addEventListener("click", () => {
     values.fill(1);
-    inputs.forEach((input, s) => {
-      input.value = "1";
-      outputs[s].textContent = "× 1.00";
-    });
+    for (const slider of sliders) slider.value = 1;
     update();
   });
   form.append(reset);
