@@ -341,14 +341,15 @@ export function formatTrace(t: Trace): string {
     out.push(`Section ${s.section}: ${s.title} (weight ${num(s.weight)})`);
     const rows = s.indicators.map((i) => [
       i.indicator,
+      String(i.line),
       i.value,
       num(i.points),
       i.excluded ? "excluded" : i.applied,
       i.rule,
       ...(hasPrev ? [i.changed ? (i.previous ? `was ${i.previous.value} (${num(i.previous.points)})` : "new") + (i.change ? `; ${i.change}` : "") : ""] : []),
     ]);
-    const head = ["indicator", "answer", "points", "scored as", "rule", ...(hasPrev ? [`vs ${t.previous_year}`] : [])];
-    out.push(...textTable(head, rows, [false, false, true]).map((l) => "  " + l));
+    const head = ["indicator", "row", "answer", "points", "scored as", "rule", ...(hasPrev ? [`vs ${t.previous_year}`] : [])];
+    out.push(...textTable(head, rows, [false, true, false, true]).map((l) => "  " + l));
     for (const i of s.indicators) {
       const extra = [i.source && i.source.trim().toLowerCase() !== "reconstructed" && `source: ${plain(i.source)}`, i.note && `note: ${plain(i.note)}`].filter(Boolean);
       if (extra.length) out.push(`    ${i.indicator} ${extra.join(" · ")}`);

@@ -107,6 +107,7 @@ export function traceView(t) {
         s.indicators,
         [
           { key: "indicator", label: "Indicator" },
+          { key: "line", label: "Sheet row" },
           { key: "title", label: "What it asks" },
           { key: "value", label: "Answer" },
           { key: "applied", label: "Scored as (rule)", render: (v, r) => ruleCell(v, r.rule) },
