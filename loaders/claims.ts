@@ -100,6 +100,12 @@ const percent = (share: number) => {
 };
 const agrees = (stated: number, computed: number) => Math.abs(stated - computed) < STATED_TOLERANCE + EXACTNESS_TOLERANCE;
 
+/** A stated figure against its computed twin: matches at the release's precision, else differs. */
+function statedAgainst(stated: number, computed: number, reason: (ok: boolean) => string): Verdict {
+  const ok = agrees(stated, computed);
+  return { stated, computed, difference: computed - stated, status: ok ? "matches" : "differs", reason: reason(ok) };
+}
+
 interface Context {
   pairs: Map<string, PairAttribution>;
   totals: Map<string, number>;
@@ -181,14 +187,7 @@ function checkComponentValue(ctx: Context, claim: Claim): Verdict {
   const score = ctx.surveys.get(`${country}/${year}/${component}`);
   if (score === undefined) return notCheckable(stated, `${country} has no computed ${component} survey score in ${year}`);
   if (stated === null) return { stated, computed: score, difference: null, status: "not checkable", reason: `the statement gives no figure; the survey score of ${component} is ${num(score)}` };
-  const ok = agrees(stated, score);
-  return {
-    stated,
-    computed: score,
-    difference: score - stated,
-    status: ok ? "matches" : "differs",
-    reason: `survey score of ${component} (0–10) in ${year}: stated ${num(stated)}, computed ${num(score)}${ok ? ", agree at two decimals" : `, difference ${signedText(score - stated)}`}.`,
-  };
+  return statedAgainst(stated, score, (ok) => `survey score of ${component} (0–10) in ${year}: stated ${num(stated)}, computed ${num(score)}${ok ? ", agree at two decimals" : `, difference ${signedText(score - stated)}`}.`);
 }
 
 function checkOne(ctx: Context, claim: Claim): Verdict {
@@ -259,17 +258,14 @@ function checkOne(ctx: Context, claim: Claim): Verdict {
   switch (kind) {
     case "change": {
       if (stated === null) return notCheckable(stated, "the statement gives no figure for the change");
-      const ok = agrees(stated, pair.change);
-      return {
+      return statedAgainst(
         stated,
-        computed: pair.change,
-        difference: pair.change - stated,
-        status: ok ? "matches" : "differs",
-        reason:
+        pair.change,
+        (ok) =>
           (ok
             ? `stated ${signedText(stated)} agrees with the computed change ${signedText(pair.change)} (${path}) at two decimals`
             : `stated ${signedText(stated)}, computed ${signedText(pair.change)} (${path}): difference ${signedText(pair.change - stated)}`) + `.${methodNote}`,
-      };
+      );
     }
     case "unchanged": {
       const ok = Math.abs(pair.change) < UNCHANGED_THRESHOLD;
@@ -327,24 +323,20 @@ function checkOne(ctx: Context, claim: Claim): Verdict {
             return notCheckable(stated, `${ind.id} is a survey-scale indicator: the statement is compared with the change of its survey score, and ${country} has no computed ${ind.id} survey score in ${s0 === undefined ? year - 1 : year}`);
           const d = s1 - s0;
           if (stated === null) return { stated, computed: d, difference: null, status: "not checkable", reason: `the statement gives no figure; the survey score of ${ind.id} moved ${signedText(d)}` };
-          const ok = agrees(stated, d);
-          return {
+          return statedAgainst(
             stated,
-            computed: d,
-            difference: d - stated,
-            status: ok ? "matches" : "differs",
-            reason: `compared with the change of the SURVEY SCORE of ${ind.id} (0–10 scale: ${year - 1} ${num(s0)} → ${year} ${num(s1)}), not with its points: stated ${signedText(stated)}, computed ${signedText(d)}${ok ? ", agree at two decimals" : `, difference ${signedText(d - stated)}`}; its contribution to the Index change is ${signedText(comp.contribution)}.${methodNote}`,
-          };
+            d,
+            (ok) =>
+              `compared with the change of the SURVEY SCORE of ${ind.id} (0–10 scale: ${year - 1} ${num(s0)} → ${year} ${num(s1)}), not with its points: stated ${signedText(stated)}, computed ${signedText(d)}${ok ? ", agree at two decimals" : `, difference ${signedText(d - stated)}`}; its contribution to the Index change is ${signedText(comp.contribution)}.${methodNote}`,
+          );
         }
         if (stated === null) return { stated, computed: comp.contribution, difference: null, status: "not checkable", reason: `the statement gives no figure; ${claim.component} contributed ${signedText(comp.contribution)}` };
-        const ok = agrees(stated, comp.contribution);
-        return {
+        return statedAgainst(
           stated,
-          computed: comp.contribution,
-          difference: comp.contribution - stated,
-          status: ok ? "matches" : "differs",
-          reason: `${comp.level === "section" ? `section ${claim.component}: change of its weighted subtotal` : `indicator ${claim.component}: weight × change of its points`}: stated ${signedText(stated)}, computed ${signedText(comp.contribution)}${ok ? ", agree at two decimals" : `, difference ${signedText(comp.contribution - stated)}`}.${methodNote}`,
-        };
+          comp.contribution,
+          (ok) =>
+            `${comp.level === "section" ? `section ${claim.component}: change of its weighted subtotal` : `indicator ${claim.component}: weight × change of its points`}: stated ${signedText(stated)}, computed ${signedText(comp.contribution)}${ok ? ", agree at two decimals" : `, difference ${signedText(comp.contribution - stated)}`}.${methodNote}`,
+        );
       }
       const c = comp.contribution;
       const levelName = comp.level === "section" ? "sections" : "indicators";

@@ -86,5 +86,11 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  // `npm run index -- changes --out x | head -1` closes the pipe early: that is not an error.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(0);
+      throw e;
+    });
   process.exitCode = await main(process.argv.slice(2));
 }
