@@ -1,7 +1,6 @@
 // Reconciliation, revisions, methodology breaks and the missing-data ledger: first on a small
 // synthetic project (every number known), then on the real data/ (skipped until the sheets exist).
 import { describe, it, expect, afterAll } from "vitest";
-import { commandContext } from "../loaders/command.ts";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, appendFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +9,7 @@ import { syntheticProject } from "./fixtures/audit-project.ts";
 import { computeIndex } from "../loaders/pipeline.ts";
 import { reconcile, findRevisions, methodologyBreaks } from "../loaders/reconcile.ts";
 import { round2 } from "../loaders/rounding.ts";
-import { command as audit } from "../loaders/commands/audit.ts";
+import { main } from "../loaders/cli.ts";
 import { copyProject, repoRoot } from "./helpers/project-copy.ts";
 
 const ed = (edition: number, country: string, year: number, index: number, line = 2): Edition & { line: number } => ({
@@ -163,7 +162,8 @@ describe("audit --out on data/", () => {
   };
   const run = async (root: string, dir: string) => {
     const lines: string[] = [];
-    const status = await audit.run(["--out", dir], commandContext({ root, out: (l) => lines.push(l), err: (l) => lines.push(l) }));
+    // Through the CLI's entry point, which reports input problems for every command.
+    const status = await main(["--root", root, "audit", "--out", dir], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
     return { status, text: lines.join("\n") };
   };
 
@@ -202,5 +202,6 @@ describe("audit --out on data/", () => {
     const r = await run(copy.root, path.join(out, "broken"));
     expect(r.status).not.toBe(0);
     expect(r.text).toMatch(/data\/countries\.csv:\d+/);
+    expect(r.text).toMatch(/\d+ problem\(s\) in the input: nothing was computed$/);
   });
 });

@@ -8,7 +8,6 @@ import { option, type Command, type CommandContext } from "../command.ts";
 import { runPipeline } from "../pipeline.ts";
 import { reconcile, AUDIT_CSV, type AuditReport } from "../reconcile.ts";
 import { toCsv, toJson } from "../csv.ts";
-import { InputError, formatProblem } from "../problems.ts";
 
 /** The CSV files `audit --out` writes, name → rows and columns. */
 export function auditFiles(report: AuditReport): Record<string, string> {
@@ -32,16 +31,8 @@ export const command: Command = {
       err("audit needs --out DIR");
       return 2;
     }
-    let computed;
-    try {
-      computed = await runPipeline(io.root);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      for (const p of e.problems) err(formatProblem(p));
-      err(`${e.problems.length} problem(s) in data/: the Index cannot be computed, nothing was audited`);
-      return 1;
-    }
-    const { project, result } = computed;
+    // Input problems are reported by cli.ts (every one, file:row:column; exit 1).
+    const { project, result } = await runPipeline(io.root);
     const report = reconcile(result, project.editions, project.claims);
     const dir = path.resolve(io.cwd ?? io.root, dirArg);
     await mkdir(dir, { recursive: true });

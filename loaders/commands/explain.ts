@@ -3,7 +3,6 @@
 import { runPipeline } from "../pipeline.ts";
 import { positional, type Command, type CommandContext } from "../command.ts";
 import { traceCountryYear, formatTrace } from "../trace.ts";
-import { InputError, formatProblem } from "../problems.ts";
 
 export const command: Command = {
   name: "explain",
@@ -20,16 +19,8 @@ export const command: Command = {
     }
     const country = code.trim().toUpperCase();
     const year = Number(yearText.trim());
-    let computed;
-    try {
-      computed = await runPipeline(io.root);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      for (const p of e.problems) err(formatProblem(p));
-      err(`${e.problems.length} problem(s) in data/: the Index cannot be computed`);
-      return 1;
-    }
-    const { project, result } = computed;
+    // Input problems are reported by cli.ts (every one, file:row:column; exit 1).
+    const { project, result } = await runPipeline(io.root);
     const trace = traceCountryYear(result, project, country, year);
     if (!trace) {
       const years = result.index.filter((t) => t.country === country).map((t) => t.year);
