@@ -1,9 +1,6 @@
-// points → section subtotals → Index, as a chain of Arquero verbs.
-// Missing-data rule (the pilot's, kept since): an excluded indicator ("n/a") adds no points
-// and its best points leave the maximum attainable score, so a country is neither
-// rewarded nor punished for data that do not exist; the ledger shows what it could have moved.
+// Scored answers → unweighted section subtotals, as a chain of Arquero verbs; the shapes of the
+// section and Index levels. The missing-data rules are loaders/missing.ts.
 import * as aq from "arquero";
-import type { Codebook } from "./schema.ts";
 
 /** One scored answer: the atom every other level is built from. */
 export interface ScoredAnswer {
@@ -13,8 +10,8 @@ export interface ScoredAnswer {
   section: string;
   indicator: string;
   value: string;
-  excluded: boolean;
-  points: number | null; // null when excluded
+  excluded: boolean; // the sheet says "n/a"
+  points: number | null; // null when the answer counts nothing (excluded and dropped)
   worst: number; // lowest points the indicator's scale allows
   best: number; // highest
 }
@@ -26,7 +23,9 @@ export interface SectionTotal {
   section: string;
   weight: number;
   points: number; // unweighted sum of the section's points
-  weighted: number; // weight × points: the section's contribution to the Index
+  slope: number; // normalisation: the section enters as slope × points + offset (1 and 0 for raw)
+  offset: number;
+  weighted: number; // weight × (slope × points + offset): the section's contribution to the Index
   max_attainable: number; // weight × best points of the indicators not excluded
   min_attainable: number;
   indicators: number;
@@ -42,25 +41,23 @@ export interface IndexTotal {
   min_attainable: number;
   indicators: number;
   excluded: number;
+  rank: number; // within the year, 1 = highest Index; ties share the better rank
+  countries: number; // measured that year
 }
 
-/** Section weights of every codebook version, as rows to join on. */
-function weightTable(codebooks: Codebook[], weights?: Record<string, number>) {
-  return aq.from(
-    codebooks.flatMap((cb) =>
-      cb.sections.map((s) => ({ methodology: cb.version, section: s.id, weight: weights?.[s.id] ?? s.weight })),
-    ),
-  );
-}
-
-export function sectionTotals(answers: ScoredAnswer[], codebooks: Codebook[], weights?: Record<string, number>): SectionTotal[] {
+/**
+ * Unweighted section subtotals: the sum of the points each answer counts for (an answer dropped by
+ * the missing-data rule counts nothing, and its best and worst points leave the section's range).
+ * Weights, normalisation and the Index are applied by pipeline.ts through the kernel.
+ */
+export function sectionPoints(answers: readonly ScoredAnswer[]) {
   if (answers.length === 0) return [];
   return aq
-    .from(answers)
+    .from(answers as ScoredAnswer[])
     .derive({
-      counted: (d: any) => (d.excluded ? 0 : d.points),
-      best_counted: (d: any) => (d.excluded ? 0 : d.best),
-      worst_counted: (d: any) => (d.excluded ? 0 : d.worst),
+      counted: (d: any) => (d.points === null ? 0 : d.points),
+      best_counted: (d: any) => (d.points === null ? 0 : d.best),
+      worst_counted: (d: any) => (d.points === null ? 0 : d.worst),
       is_excluded: (d: any) => (d.excluded ? 1 : 0),
     })
     .groupby("country", "year", "methodology", "section")
@@ -71,42 +68,5 @@ export function sectionTotals(answers: ScoredAnswer[], codebooks: Codebook[], we
       indicators: aq.op.count(),
       excluded: (d: any) => aq.op.sum(d.is_excluded),
     })
-    .join(weightTable(codebooks, weights), [["methodology", "section"], ["methodology", "section"]], [aq.all(), aq.not("methodology", "section")])
-    .derive({
-      weighted: (d: any) => d.weight * d.points,
-      max_attainable: (d: any) => d.weight * d.best,
-      min_attainable: (d: any) => d.weight * d.worst,
-    })
-    .select("country", "year", "methodology", "section", "weight", "points", "weighted", "max_attainable", "min_attainable", "indicators", "excluded")
-    .orderby("country", "year", "section")
-    .objects() as SectionTotal[];
-}
-
-export function indexTotals(sections: SectionTotal[]): IndexTotal[] {
-  if (sections.length === 0) return [];
-  return aq
-    .from(sections)
-    .groupby("country", "year", "methodology")
-    .rollup({
-      index: (d: any) => aq.op.sum(d.weighted),
-      max_attainable: (d: any) => aq.op.sum(d.max_attainable),
-      min_attainable: (d: any) => aq.op.sum(d.min_attainable),
-      indicators: (d: any) => aq.op.sum(d.indicators),
-      excluded: (d: any) => aq.op.sum(d.excluded),
-    })
-    .orderby("country", "year")
-    .objects() as IndexTotal[];
-}
-
-/** Rank within each year, 1 = highest Index; ties share the better rank. */
-export function rankByYear<T extends { year: number; index: number }>(totals: T[]): (T & { rank: number })[] {
-  if (totals.length === 0) return [];
-  return aq
-    .from(totals)
-    .groupby("year")
-    .orderby(aq.desc("index"))
-    .derive({ rank: () => aq.op.rank() })
-    .ungroup()
-    .orderby("year", aq.desc("index"))
-    .objects() as (T & { rank: number })[];
+    .objects() as { country: string; year: number; methodology: string; section: string; points: number; best: number; worst: number; indicators: number; excluded: number }[];
 }

@@ -189,7 +189,7 @@ function rescoreAnswer(
   let surveys: SurveyScore[] = [];
   if (ind.scale.type === "survey" && a0.value !== NA) {
     const questions = [...ind.scale.questions].sort().join(" ");
-    if (surveyFile && cbTo.survey) surveys = scoreSurveys(cbTo, surveyFile, { replicates: 0 }).filter((s) => s.indicator === ind.id);
+    if (surveyFile && cbTo.survey) surveys = scoreSurveys(cbTo, surveyFile, null, false).filter((s) => s.indicator === ind.id);
     else {
       const same = surveysFrom.find(
         (s) =>

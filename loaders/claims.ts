@@ -23,7 +23,6 @@
 // `not checkable` with the reason (no computed values for the country-year, no figure stated, …).
 import type { Project } from "./project.ts";
 import type { PipelineResult } from "./pipeline.ts";
-import { rankByYear } from "./aggregate.ts";
 import { parseRows, readTable } from "./read.ts";
 import { columnsOf } from "./project.ts";
 import { InputError } from "./problems.ts";
@@ -398,7 +397,7 @@ export function checkClaims(
   attribution: Attribution,
 ): ClaimCheck[] {
   const ranks = new Map<number, { country: string; index: number; rank: number }[]>();
-  for (const r of rankByYear(result.index.map((t) => ({ country: t.country, year: t.year, index: t.index })))) {
+  for (const r of result.index) {
     const list = ranks.get(r.year) ?? [];
     list.push({ country: r.country, index: r.index, rank: r.rank });
     ranks.set(r.year, list);

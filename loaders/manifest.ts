@@ -28,6 +28,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { loadProject, type Project } from "./project.ts";
 import { computeIndex, type PipelineResult } from "./pipeline.ts";
+import { PUBLISHED_METHOD } from "./method.ts";
 
 export const MANIFEST_FORMAT = "prohibition-of-torture-index/manifest@1";
 export const MANIFEST_NAME = "manifest.json";
@@ -227,7 +228,7 @@ export const manifestJson = (m: Manifest) => JSON.stringify(m, null, 2) + "\n";
  */
 export async function writeBuildManifest(root: string, dist = path.join(root, "dist")): Promise<{ file: string; manifest: Manifest }> {
   const project = await loadProject(root);
-  const result = computeIndex(project, { replicates: 0 });
+  const result = computeIndex(project, PUBLISHED_METHOD, { intervals: false });
   const manifest = await buildManifest(project, result, dist);
   const file = path.join(dist, MANIFEST_NAME);
   await writeFile(file, manifestJson(manifest));
@@ -303,7 +304,7 @@ export async function verifyManifest(manifestFile: string, root: string): Promis
   let seedsChecked = 0;
   try {
     const project = await loadProject(root);
-    const result = computeIndex(project, { replicates: 0 });
+    const result = computeIndex(project, PUBLISHED_METHOD, { intervals: false });
     const now = await inputManifest(project, result, { git: false });
     const m = (x: Manifest["methodology"][number]) => `${x.version} ${x.from}–${x.to ?? ""} ${x.file ?? ""}`;
     const before = new Set(manifest.methodology.map(m));

@@ -1,12 +1,20 @@
-// Runs the whole engine once: validated inputs → scored answers → survey scores →
-// section subtotals → Index, with a log of every step (in the manner of COINr's
-// pipeline object) so any result can be regenerated and explained.
+// The engine's one implementation of the Index: validated inputs → survey scores → scored answers →
+// missing-data rule → section subtotals → normalisation and weights → Index → ranks, under a method
+// (loaders/method.ts; the published one by default), with a log of every step (in the manner of
+// COINr's pipeline object) so any result can be regenerated and explained. Sensitivity draws,
+// leave-one-section-out, attribution's rescoring, `compute --method` and the browser's reweighting
+// are all this code under other choices (the weighted sum and the ranking are loaders/shared/kernel.ts).
 import { loadProject, codebookFor, type Project, type Sheet, type SurveyFile } from "./project.ts";
 import { scoreAnswer, pointsRange, describeRule } from "./score.ts";
 import { aggregateSurvey, bootstrapSurvey } from "./survey.ts";
 import { seedFor } from "./random.ts";
-import { sectionTotals, indexTotals, type ScoredAnswer, type SectionTotal, type IndexTotal } from "./aggregate.ts";
+import { sectionPoints, type ScoredAnswer, type SectionTotal, type IndexTotal } from "./aggregate.ts";
+import { applyMissing, type MissingEntry } from "./missing.ts";
+import { sectionSpans } from "./normalise.ts";
+import { PUBLISHED_METHOD, methodFor, describeMethod, type Method, type SurveyMethod, type VersionMethod } from "./method.ts";
+import { indexInto, rankInto, yearBlocks } from "./shared/kernel.ts";
 import type { Codebook, Indicator } from "./schema.ts";
+import { byText } from "./order.ts";
 
 export interface Answer extends ScoredAnswer {
   rule: string;
@@ -16,6 +24,8 @@ export interface Answer extends ScoredAnswer {
   note: string;
   change: string | null;
   survey_score: number | null; // the aggregated rating behind a survey-scale indicator
+  /** How an excluded answer's points were filled by the missing-data rule; null when not. */
+  imputed: "carried" | "worst" | null;
   file: string;
   line: number;
 }
@@ -29,7 +39,7 @@ export interface SurveyScore {
   method: string;
   multiplier: number;
   value: number; // aggregated rating, 0–10
-  lo: number; // bootstrap interval of the rating
+  lo: number; // interval of the rating
   hi: number;
   level: number;
   replicates: number;
@@ -47,28 +57,29 @@ export interface LogStep {
   count: number;
 }
 
-export interface PipelineOptions {
-  /** Override the codebook's survey aggregation (sensitivity analysis); the codebook's own by default. */
-  surveyMethod?: "role_mean" | "pooled_mean" | "median";
-  /** Bootstrap replicates; the codebook's by default; 0 skips the interval. */
-  replicates?: number;
+export interface ComputeOptions {
+  /** Survey intervals (the costly part of a run); true by default. Analyses that use only the points skip them. */
+  intervals?: boolean;
 }
 
 export interface PipelineResult {
+  method: Method;
   codebooks: Codebook[];
   answers: Answer[];
   surveys: SurveyScore[];
   sections: SectionTotal[];
   index: IndexTotal[];
+  /** Every answer excluded for lack of data, and what each missing-data rule gives it. */
+  missing: MissingEntry[];
   log: LogStep[];
 }
 
 /** Survey scores of one country-year under its codebook (one per survey-scale indicator). */
-export function scoreSurveys(codebook: Codebook, survey: SurveyFile, options: PipelineOptions = {}): SurveyScore[] {
+export function scoreSurveys(codebook: Codebook, survey: SurveyFile, method: SurveyMethod | null = null, intervals = true): SurveyScore[] {
   if (!codebook.survey) return [];
   const cfg = codebook.survey;
-  const method = options.surveyMethod ?? cfg.aggregation;
-  const replicates = options.replicates ?? cfg.bootstrap.replicates;
+  method ??= cfg.aggregation;
+  const replicates = intervals ? cfg.bootstrap.replicates : 0;
   return codebook.indicators.flatMap((ind) => {
     if (ind.scale.type !== "survey") return [];
     const agg = aggregateSurvey(survey.responses, ind.scale.questions, method);
@@ -130,6 +141,7 @@ export function scoreSheet(codebook: Codebook, sheet: Sheet, surveys: SurveyScor
         note: a.note,
         change: a.change,
         survey_score: scored.excluded ? null : (survey?.value ?? null),
+        imputed: null,
         file: sheet.file,
         line: a.line,
       },
@@ -137,42 +149,157 @@ export function scoreSheet(codebook: Codebook, sheet: Sheet, surveys: SurveyScor
   });
 }
 
-export function computeIndex(project: Project, options: PipelineOptions = {}): PipelineResult {
+export function computeIndex(project: Project, method: Method = PUBLISHED_METHOD, options: ComputeOptions = {}): PipelineResult {
   const log: LogStep[] = [];
   const note = (step: string, count: number, summary: string) => log.push({ step, count, summary });
+  const byVersion = new Map(project.codebooks.map((cb) => [cb.version, { codebook: cb, method: methodFor(cb, method) }]));
+  const versionOf = (year: number): { codebook: Codebook; method: VersionMethod } => byVersion.get(codebookFor(project.codebooks, year)!.version)!;
   note(
     "load",
     project.files.length,
     `read and validated ${project.files.length} files: ${project.sheets.length} sheets, ${project.surveys.length} surveys, ${project.codebooks.length} codebook versions (${project.codebooks.map((c) => c.version).join(", ")})`,
   );
+  note("method", project.codebooks.length, `method: ${method.title}: ${describeMethod(method)}`);
 
-  const surveys = project.surveys.flatMap((s) => scoreSurveys(codebookFor(project.codebooks, s.year)!, s, options));
+  const intervals = options.intervals ?? true;
+  const surveys = project.surveys.flatMap((s) => {
+    const v = versionOf(s.year);
+    return scoreSurveys(v.codebook, s, v.method.survey, intervals);
+  });
   const first = surveys[0];
   note(
     "survey",
     surveys.length,
-    `aggregated ${surveys.length} survey scores (${first?.method ?? "none"}: respondent mean over the indicator's questions, then mean per role, then mean of roles), bootstrap ${first?.replicates ?? 0} replicates per score, level ${first?.level ?? "—"}, seeds derived from the codebook seed, country, year and indicator`,
+    `aggregated ${surveys.length} survey scores (${first?.method ?? "none"}), ${intervals ? `interval at level ${first?.level ?? "—"}, seeds derived from the codebook seed, country, year and indicator` : "no intervals (points only)"}`,
   );
 
-  const answers = project.sheets.flatMap((sheet) => {
-    const codebook = codebookFor(project.codebooks, sheet.year)!;
-    return scoreSheet(codebook, sheet, surveys.filter((s) => s.country === sheet.country && s.year === sheet.year));
-  });
+  const surveysOf = new Map<string, SurveyScore[]>();
+  for (const s of surveys) {
+    const k = `${s.country}\u001f${s.year}`;
+    surveysOf.set(k, [...(surveysOf.get(k) ?? []), s]);
+  }
+  const scored = project.sheets.flatMap((sheet) => scoreSheet(versionOf(sheet.year).codebook, sheet, surveysOf.get(`${sheet.country}\u001f${sheet.year}`) ?? []));
   note(
     "score",
-    answers.length,
-    `scored ${answers.length} answers by their codebook rules; ${answers.filter((a) => a.excluded).length} excluded ("n/a"): no points, best points removed from the maximum attainable`,
+    scored.length,
+    `scored ${scored.length} answers by their codebook rules; ${scored.filter((a) => a.excluded).length} excluded ("n/a")`,
   );
 
-  const sections = sectionTotals(answers, project.codebooks);
-  note("sections", sections.length, `summed points into ${sections.length} section subtotals, each multiplied by its section weight`);
-  const index = indexTotals(sections);
-  note("index", index.length, `summed weighted section subtotals into ${index.length} Index values (full precision; pages round to two decimals)`);
+  const { imputations, ledger } = applyMissing(scored, project.codebooks, (version) => byVersion.get(version)!.method.missing);
+  const answers = scored.map((a, i) => (a.excluded ? { ...a, points: imputations[i]!.points, imputed: imputations[i]!.imputed } : a));
+  const rules = [...new Set([...byVersion.values()].map((v) => v.method.missing))].join(", ");
+  note(
+    "missing",
+    ledger.length,
+    `missing data (${rules}): ${ledger.filter((m) => m.points === null).length} excluded answers dropped (no points, best points removed from the maximum attainable), ${ledger.filter((m) => m.points !== null).length} filled`,
+  );
 
-  return { codebooks: project.codebooks, answers, surveys, sections, index, log };
+  const { sections, index } = combine(sectionPoints(answers), project.codebooks, byVersion);
+  note("sections", sections.length, `summed points into ${sections.length} section subtotals; normalisation ${method.normalisation}; each multiplied by its section weight`);
+  note("index", index.length, `summed weighted section subtotals into ${index.length} Index values and ranked them within each year (full precision; pages round to two decimals)`);
+
+  return { method, codebooks: project.codebooks, answers, surveys, sections, index, missing: ledger, log };
 }
 
-export async function runPipeline(root: string, options: PipelineOptions = {}): Promise<{ project: Project; result: PipelineResult }> {
+type SectionPoints = ReturnType<typeof sectionPoints>[number];
+
+/**
+ * Normalisation, weights, the Index and ranks. Every country-year is one cell over the sections of
+ * all versions (sorted by id; a section its codebook lacks has weight 0 and adds exactly 0), so the
+ * kernel's one weighted sum makes the Index, its maximum and minimum attainable, and each section's
+ * weighted value (the sum's addends).
+ */
+function combine(rows: SectionPoints[], codebooks: readonly Codebook[], byVersion: Map<string, { method: VersionMethod }>): { sections: SectionTotal[]; index: IndexTotal[] } {
+  const spans = new Map(
+    codebooks.flatMap((cb) => sectionSpans(cb, byVersion.get(cb.version)!.method.normalisation).map((x) => [`${x.methodology}\u001f${x.section}`, x] as const)),
+  );
+  const ids = [...new Set(rows.map((r) => r.section))].sort(byText);
+  const column = new Map(ids.map((id, j) => [id, j]));
+  const cellOf = new Map<string, number>();
+  const cells: { country: string; year: number; methodology: string }[] = [];
+  for (const r of [...rows].sort((a, b) => a.year - b.year || byText(a.country, b.country))) {
+    const k = `${r.country}\u001f${r.year}`;
+    if (!cellOf.has(k)) {
+      cellOf.set(k, cells.length);
+      cells.push({ country: r.country, year: r.year, methodology: r.methodology });
+    }
+  }
+  const C = cells.length;
+  const S = ids.length;
+  const at = (r: SectionPoints) => cellOf.get(`${r.country}\u001f${r.year}`)! * S + column.get(r.section)!;
+  const points = new Float64Array(C * S);
+  const best = new Float64Array(C * S);
+  const worst = new Float64Array(C * S);
+  const weights = new Float64Array(C * S);
+  const slope = new Float64Array(C * S).fill(1);
+  const offset = new Float64Array(C * S);
+  for (const r of rows) {
+    const i = at(r);
+    const span = spans.get(`${r.methodology}\u001f${r.section}`)!;
+    points[i] = r.points;
+    best[i] = r.best;
+    worst[i] = r.worst;
+    weights[i] = byVersion.get(r.methodology)!.method.weights.get(r.section)!;
+    slope[i] = span.slope;
+    offset[i] = span.offset;
+  }
+  const rowStarts = Int32Array.from(cells, (_, c) => c * S);
+  const run = (values: Float64Array) => {
+    const parts = new Float64Array(C * S);
+    const total = indexInto({ cells: C, sections: S, points: values, rows: rowStarts, weights, slope, offset }, new Float64Array(C), parts);
+    return { total, parts };
+  };
+  const value = run(points);
+  const max = run(best);
+  const min = run(worst);
+  const years = yearBlocks(cells.map((c) => c.year));
+  const rank = rankInto(value.total, years, new Int32Array(C));
+  const countries = new Map(years.map((y) => [y.year, y.count]));
+
+  const sections: SectionTotal[] = rows
+    .map((r) => {
+      const i = at(r);
+      return {
+        country: r.country,
+        year: r.year,
+        methodology: r.methodology,
+        section: r.section,
+        weight: weights[i]!,
+        points: r.points,
+        slope: slope[i]!,
+        offset: offset[i]!,
+        weighted: value.parts[i]!,
+        max_attainable: max.parts[i]!,
+        min_attainable: min.parts[i]!,
+        indicators: r.indicators,
+        excluded: r.excluded,
+      };
+    })
+    .sort((a, b) => byText(a.country, b.country) || a.year - b.year || byText(a.section, b.section));
+  const counts = new Map<number, { indicators: number; excluded: number }>();
+  for (const r of rows) {
+    const c = cellOf.get(`${r.country}\u001f${r.year}`)!;
+    const n = counts.get(c) ?? { indicators: 0, excluded: 0 };
+    n.indicators += r.indicators;
+    n.excluded += r.excluded;
+    counts.set(c, n);
+  }
+  const index: IndexTotal[] = cells
+    .map((cell, c) => ({
+      ...cell,
+      index: value.total[c]!,
+      max_attainable: max.total[c]!,
+      min_attainable: min.total[c]!,
+      indicators: counts.get(c)!.indicators,
+      excluded: counts.get(c)!.excluded,
+      rank: rank[c]!,
+      countries: countries.get(cell.year)!,
+    }))
+    .sort((a, b) => byText(a.country, b.country) || a.year - b.year);
+  return { sections, index };
+}
+
+export async function runPipeline(root: string, method: Method = PUBLISHED_METHOD, options: ComputeOptions = {}): Promise<{ project: Project; result: PipelineResult }> {
   const project = await loadProject(root);
-  return { project, result: computeIndex(project, options) };
+  return { project, result: computeIndex(project, method, options) };
 }

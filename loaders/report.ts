@@ -3,7 +3,6 @@
 import * as aq from "arquero";
 import type { Project } from "./project.ts";
 import type { PipelineResult } from "./pipeline.ts";
-import { rankByYear } from "./aggregate.ts";
 import { describeRule, pointsRange } from "./score.ts";
 import type { Codebook } from "./schema.ts";
 import { ROUNDING_POLICY } from "./rounding.ts";
@@ -32,8 +31,8 @@ export function resultsPayload(project: Project, result: PipelineResult) {
   const published = publishedByCountryYear(project);
   const latestEdition = project.editions.length ? Math.max(...project.editions.map((e) => e.edition)) : null; // none yet: a new project
   const editionRows = project.editions.filter((e) => e.edition === latestEdition);
-  const computed = rankByYear(
-    result.index.map((r) => {
+  const computed = result.index
+    .map((r) => {
       const pubs = published.get(`${r.country}:${r.year}`) ?? [];
       const latest = pubs.at(-1) ?? null;
       return {
@@ -45,9 +44,10 @@ export function resultsPayload(project: Project, result: PipelineResult) {
         published: latest?.index ?? null,
         published_edition: latest?.edition ?? null,
         difference: latest ? r.index - latest.index : null,
+        rank: r.rank,
       };
-    }),
-  );
+    })
+    .sort((a, b) => a.year - b.year || a.rank - b.rank || byText(a.country, b.country));
   const years = [...new Set(computed.map((r) => r.year))].sort((a, b) => a - b);
   const latestYear = years.at(-1) ?? null;
   return {

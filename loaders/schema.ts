@@ -246,6 +246,10 @@ export type Indicator = z.output<typeof Indicator>;
 
 export const AGGREGATIONS = ["role_mean", "pooled_mean", "median"] as const;
 export const MISSING_RULES = ["drop", "carry_forward", "worst"] as const;
+/** How section points enter the Index: as they are, or every section mapped onto the same span (loaders/method.ts). */
+export const NORMALISATIONS = ["raw", "minmax"] as const;
+/** How a change between two years that crosses codebook versions is split into method and answers. */
+export const SPLITS = ["shapley", "method_first"] as const;
 
 export const Survey = z
   .object({
@@ -288,7 +292,6 @@ export type Codebook = z.output<typeof Codebook>;
 // codebook. Weight ranges are multipliers of each section's published weight; the discrete
 // choices list the alternatives drawn, each with equal probability. Appended block: the
 // schemas above are not touched here.
-export const NORMALISATIONS = ["raw", "scaled"] as const;
 
 const Multiplier = z.number().refine(Number.isFinite, { error: "expected a finite number" }).refine((x) => x >= 0, { error: "a weight multiplier cannot be negative" });
 const WeightRange = z
@@ -323,4 +326,25 @@ export const SensitivityConfig = z
   .strict();
 export type SensitivityConfig = z.output<typeof SensitivityConfig>;
 // ---------- end of the sensitivity block ----------
+
+// ---------- a method file (`compute --method FILE`; loaders/method.ts) ----------
+// Every choice the Index makes, each optional: what is not named is the codebook's own (the
+// published method). Weights are absolute section weights; a section not named keeps the
+// codebook's weight. Section ids are checked against the codebooks by loaders/method.ts.
+export const MethodFile = z
+  .object({
+    title: z.string().min(1).optional(),
+    weights: z
+      .record(
+        SectionId,
+        z.number().refine(Number.isFinite, { error: "expected a finite number" }).refine((x) => x >= 0, { error: "a section weight cannot be negative" }),
+      )
+      .default({}),
+    survey: z.enum(AGGREGATIONS).optional(),
+    missing: z.enum(MISSING_RULES).optional(),
+    normalisation: z.enum(NORMALISATIONS).default("raw"),
+    split: z.enum(SPLITS).default("shapley"),
+  })
+  .strict();
+export type MethodFile = z.output<typeof MethodFile>;
 // ==========================================================================================

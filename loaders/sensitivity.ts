@@ -5,11 +5,12 @@
 //   - each section's weight: a multiplier of its published weight, uniform in [low, high];
 //   - the survey aggregation: role_mean (published), pooled_mean, median;
 //   - the missing-data treatment: drop (published), carry the last known answer forward, worst level;
-//   - the normalisation: raw points (published), or every section scaled to the same maximum.
+//   - the normalisation: raw points (published), or every section mapped onto one span (minmax, loaders/normalise.ts).
 // The points of every country-year and section under every combination of survey method and
-// missing-data rule are computed once (loaders/sensitivity/matrix.ts, from computeIndex run once
-// per survey method); a draw is then a weighted sum and a ranking on typed arrays
-// (loaders/sensitivity/model.ts). Ranks are within a year, among the countries measured that year.
+// missing-data rule are computed once (loaders/sensitivity/matrix.ts: computeIndex under each of
+// those methods); a draw is then the kernel's weighted sum and ranking on typed arrays
+// (loaders/shared/kernel.ts via loaders/sensitivity/model.ts), the same code computeIndex runs.
+// Ranks are within a year, among the countries measured that year.
 //
 // Outputs, all deterministic for a seed (random.ts; the Monte Carlo and Sobol streams are
 // seedFor(seed, "monte-carlo") and seedFor(seed, "sobol")), at full precision:
@@ -22,12 +23,13 @@
 //   leaveOneOut  Index and rank of every country-year with each section removed;
 //   headlines    sentences for the page and the CLI;
 //   table        the published section points and weights, for reweighting in the browser.
-import { computeIndex, runPipeline, type PipelineResult } from "./pipeline.ts";
+import { runPipeline, type PipelineResult } from "./pipeline.ts";
 import type { Project } from "./project.ts";
 import type { SensitivityConfig } from "./schema.ts";
-import { SURVEY_METHODS, type SurveyMethod } from "./survey.ts";
 import { seedFor } from "./random.ts";
-import { buildMatrix, type Cell, type MatrixAnswer, type MissingEntry, type PointsMatrix, type SectionScale } from "./sensitivity/matrix.ts";
+import { buildMatrix, type Cell, type PointsMatrix } from "./sensitivity/matrix.ts";
+import type { MissingEntry } from "./missing.ts";
+import type { SectionSpan } from "./normalise.ts";
 import {
   choiceFromUniforms,
   evaluate,
@@ -103,7 +105,7 @@ export interface SensitivityAnalysis {
   leaveOneOut: LeaveOneOutRow[];
   headlines: Headline[];
   table: ReweightTable;
-  sectionScales: SectionScale[];
+  sectionSpans: SectionSpan[];
   missing: MissingEntry[];
 }
 
@@ -116,20 +118,13 @@ export interface SensitivityOptions {
 }
 
 
-/** The answers of the project under every survey method (the survey indicators' points differ). */
-export function answersByMethod(project: Project): Record<SurveyMethod, MatrixAnswer[]> {
-  const out = {} as Record<SurveyMethod, MatrixAnswer[]>;
-  for (const method of SURVEY_METHODS) out[method] = computeIndex(project, { surveyMethod: method, replicates: 0 }).answers;
-  return out;
-}
-
 /**
- * The points matrix of a project. With the pipeline's published result, checks that the
- * published choices reproduce its totals (they must: same points, same order of additions).
+ * The points matrix of a project, from computeIndex under every alternative. Checks that the
+ * published choices give the published run's totals (same kernel, same points: they must).
  */
-export function prepareMatrix(project: Project, published?: PipelineResult): PointsMatrix {
-  const matrix = buildMatrix(project.codebooks, answersByMethod(project));
-  if (published) checkAgainst(matrix, published);
+export function prepareMatrix(project: Project, published: PipelineResult): PointsMatrix {
+  const matrix = buildMatrix(project, published);
+  checkAgainst(matrix, published);
   return matrix;
 }
 
@@ -138,12 +133,10 @@ export function checkAgainst(matrix: PointsMatrix, result: PipelineResult): void
   const byCell = new Map(result.index.map((r) => [`${r.country}/${r.year}`, r.index]));
   const bad = matrix.cells.flatMap((c, i) => {
     const want = byCell.get(`${c.country}/${c.year}`);
-    return want === undefined || Math.abs(want - index[i]!) > 1e-9 * (1 + Math.abs(want)) ? [`${c.country} ${c.year}: ${index[i]} vs ${want}`] : [];
+    return want === undefined || want !== index[i]! ? [`${c.country} ${c.year}: ${index[i]} vs ${want}`] : [];
   });
   if (bad.length || byCell.size !== matrix.nCells)
-    throw new Error(
-      `sensitivity: the published choices do not reproduce the pipeline's Index (is the codebook's missing_data rule the one aggregate.ts applies?): ${bad.slice(0, 5).join("; ")}`,
-    );
+    throw new Error(`sensitivity: the published choices do not reproduce the published run's Index: ${bad.slice(0, 5).join("; ")}`);
 }
 
 /** The ranges of the configuration on the matrix's sections and alternatives. */
@@ -171,12 +164,12 @@ export function leaveOneOut(matrix: PointsMatrix): LeaveOneOutRow[] {
   const C = matrix.nCells;
   const S = matrix.nSections;
   const base = publishedChoice(matrix);
-  const index = evaluate(matrix, base, new Float64Array(C));
+  const parts = new Float64Array(C * S);
+  const index = evaluate(matrix, base, new Float64Array(C), parts);
   const rank = rankInto(index, matrix.years, new Int32Array(C));
   const without = new Float64Array(C);
   const rankWithout = new Int32Array(C);
   const rows: LeaveOneOutRow[] = [];
-  const R = matrix.rules.length;
   for (let s = 0; s < S; s++) {
     const choice = publishedChoice(matrix);
     choice.multipliers[s] = 0;
@@ -185,7 +178,6 @@ export function leaveOneOut(matrix: PointsMatrix): LeaveOneOutRow[] {
     for (let c = 0; c < C; c++) {
       if (!matrix.present[c * S + s]) continue;
       const cell = matrix.cells[c]!;
-      const a = matrix.publishedMethod[c]! * R + matrix.publishedRule[c]!;
       rows.push({
         country: cell.country,
         year: cell.year,
@@ -193,7 +185,7 @@ export function leaveOneOut(matrix: PointsMatrix): LeaveOneOutRow[] {
         section: matrix.sections[s]!,
         index: index[c]!,
         rank: rank[c]!,
-        section_contribution: matrix.weights[c * S + s]! * matrix.points[(a * C + c) * S + s]!,
+        section_contribution: parts[c * S + s]!,
         index_without: without[c]!,
         rank_without: rankWithout[c]!,
         rank_change: rankWithout[c]! - rank[c]!,
@@ -341,12 +333,11 @@ export function analyseSensitivity(matrix: PointsMatrix, config: SensitivityConf
     })
     .sort((a, b) => byText(a.country, b.country) || a.year - b.year);
   const sob = sobolRanks(matrix, ranges, { samples, seed });
-  const R = matrix.rules.length;
   const S = matrix.nSections;
   const table: ReweightTable = {
     sections: matrix.sections,
     cells: matrix.cells.map((cell, c) => {
-      const a = matrix.publishedMethod[c]! * R + matrix.publishedRule[c]!;
+      const a = matrix.publishedAlternative[c]!;
       return {
         country: cell.country,
         year: cell.year,
@@ -371,7 +362,7 @@ export function analyseSensitivity(matrix: PointsMatrix, config: SensitivityConf
     leaveOneOut: leaveOneOut(matrix),
     headlines: headlinesOf(ranks, sob.rows, sob.factors, draws, opts.names ?? {}),
     table,
-    sectionScales: matrix.sectionScales,
+    sectionSpans: matrix.sectionSpans,
     missing: matrix.missing,
   };
 }
@@ -445,7 +436,7 @@ export function sensitivityPayload(project: Project, config: SensitivityConfig, 
     sobol: a.sobol,
     leave_one_out: a.leaveOneOut,
     table: a.table,
-    section_scales: a.sectionScales,
+    section_spans: a.sectionSpans,
     missing: { excluded: a.missing.length, carried, dropped: a.missing.length - carried, rows: a.missing },
   };
 }

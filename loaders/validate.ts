@@ -71,10 +71,6 @@ export function validateCodebooks(files: CodebookFile[]): Problem[] {
     if (base !== cb.version) at(["version"], `version "${cb.version}" does not match the file name ${file.split("/").pop()} (expected version: ${base})`);
     if (cb.years.to !== null && cb.years.to < cb.years.from)
       at(["years", "to"], `years.to ${cb.years.to} is before years.from ${cb.years.from}`);
-    // The engine computes the Index with the pilot's rule; the other rules exist only as
-    // alternatives of the sensitivity analysis (data/methodology/sensitivity.yaml).
-    if (cb.missing_data.rule !== "drop")
-      at(["missing_data", "rule"], `missing-data rule "${cb.missing_data.rule}" is not applied by the engine (expected: drop; carry_forward and worst are sensitivity alternatives, set in data/methodology/sensitivity.yaml)`);
 
     const sections = new Map<string, number>();
     cb.sections.forEach((s, i) => {

@@ -8,6 +8,7 @@ import { allocateCents, roundKeepingSum, toCents, fromCents } from "../loaders/r
 import { computeIndex, runPipeline } from "../loaders/pipeline.ts";
 import { scoreProject, syntheticResult, unrescorableProject } from "./fixtures/claims/synthetic.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
+import { PUBLISHED_METHOD } from "../loaders/method.ts";
 
 const pairOf = (a: Attribution, country: string, to: number) => a.pairs.find((p) => p.country === country && p.to_year === to);
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
@@ -172,7 +173,7 @@ describe("rounding policy: displayed contributions add up to the displayed chang
 // The reconstructed data (runs once data/sheets holds sheets).
 
 describe("attribution of the reconstructed data", async () => {
-  const { project, result } = await runPipeline(repoRoot, { replicates: 0 });
+  const { project, result } = await runPipeline(repoRoot, PUBLISHED_METHOD, { intervals: false });
   const attribution = attributeChanges(result, { surveyFiles: project.surveys });
 
   it("has a pair for every country and consecutive measured years, and none across a gap", () => {
@@ -242,7 +243,7 @@ describe("attribution of the reconstructed data", async () => {
       sheets: project.sheets.filter((s) => !(s.country === "KAZ" && s.year === 2022)),
       surveys: project.surveys.filter((s) => !(s.country === "KAZ" && s.year === 2022)),
     };
-    const r = computeIndex(gap, { replicates: 0 });
+    const r = computeIndex(gap, PUBLISHED_METHOD, { intervals: false });
     const kaz = attributeChanges(r, { surveyFiles: gap.surveys }).pairs.filter((p) => p.country === "KAZ");
     expect(kaz.map((p) => `${p.from_year}→${p.to_year}`)).toEqual(["2019→2020", "2020→2021", "2023→2024"]);
   });

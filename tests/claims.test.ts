@@ -11,6 +11,7 @@ import { runPipeline } from "../loaders/pipeline.ts";
 import { command } from "../loaders/commands/changes.ts";
 import { syntheticResult } from "./fixtures/claims/synthetic.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
+import { PUBLISHED_METHOD } from "../loaders/method.ts";
 
 const byId = (checks: ClaimCheck[]) => Object.fromEntries(checks.map((c) => [c.id, c]));
 
@@ -111,7 +112,7 @@ describe("claims check on a synthetic project", async () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("claims check on the reconstructed data", async () => {
-  const loaded = await runPipeline(repoRoot, { replicates: 0 });
+  const loaded = await runPipeline(repoRoot, PUBLISHED_METHOD, { intervals: false });
   const check = async (file?: string) => {
     const { project, result } = loaded!;
     const attribution = attributeChanges(result, { surveyFiles: project.surveys });

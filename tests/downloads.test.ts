@@ -14,7 +14,7 @@ import { repoRoot } from "./helpers/project-copy.ts";
 let result: PipelineResult;
 let files: Map<string, string | Buffer>;
 beforeAll(async () => {
-  ({ result } = await runPipeline(repoRoot, { replicates: 200 }));
+  ({ result } = await runPipeline(repoRoot));
   files = new Map(await downloadFiles(result));
 });
 

@@ -36,7 +36,7 @@ describe("pipeline on data/", () => {
   });
 
   it("logs every step that made the result", () => {
-    expect(result.log.map((s) => s.step)).toEqual(["load", "survey", "score", "sections", "index"]);
+    expect(result.log.map((s) => s.step)).toEqual(["load", "method", "survey", "score", "missing", "sections", "index"]);
     expect(result.log.find((s) => s.step === "index")!.count).toBe(result.index.length);
   });
 

@@ -1,8 +1,12 @@
 // One run of the Index under a set of choices, on the points matrix, and the Monte Carlo over
-// those choices. Everything here works on typed arrays; nothing allocates per draw.
+// those choices. The weighted sum and the ranking are the kernel's (loaders/shared/kernel.ts), the
+// same code computeIndex and the reader's browser run; nothing here allocates per draw.
 import { rng, seedFor } from "../random.ts";
 import { percentileSorted } from "../survey.ts";
-import type { PointsMatrix, YearGroup } from "./matrix.ts";
+import { indexInto, rankInto } from "../shared/kernel.ts";
+import type { PointsMatrix } from "./matrix.ts";
+
+export { rankInto };
 
 /** One configuration of the uncertain choices. */
 export interface Choice {
@@ -14,62 +18,39 @@ export interface Choice {
   rule: number;
   /** Index into matrix.norms (0 = raw, as published). */
   norm: number;
+  /** Scratch: where each cell's points start under this choice. */
+  rows: Int32Array;
 }
 
 export function publishedChoice(m: PointsMatrix): Choice {
-  return { multipliers: new Float64Array(m.nSections).fill(1), method: -1, rule: -1, norm: m.norms.indexOf("raw") };
+  return { multipliers: new Float64Array(m.nSections).fill(1), method: -1, rule: -1, norm: m.norms.indexOf("raw"), rows: new Int32Array(m.nCells) };
 }
 
-/**
- * The Index of every cell under `choice`, written into `out`. Section by section in id order,
- * ((weight × multiplier) × scale) × points, summed from 0: with multipliers and scale 1 this is
- * the same sequence of operations as aggregate.ts, so the published choice gives the pipeline's
- * totals exactly.
- */
-export function evaluate(m: PointsMatrix, choice: Choice, out: Float64Array): Float64Array {
-  const { nCells: C, nSections: S, points, weights, scale } = m;
+/** The Index of every cell under `choice`, written into `out` (parts: each section's weighted value). */
+export function evaluate(m: PointsMatrix, choice: Choice, out: Float64Array, parts?: Float64Array): Float64Array {
+  const { nCells: C, nSections: S } = m;
   const R = m.rules.length;
-  const mult = choice.multipliers;
-  const fBase0 = choice.norm * C * S;
   for (let c = 0; c < C; c++) {
-    const method = choice.method < 0 ? m.publishedMethod[c]! : choice.method;
-    const rule = choice.rule < 0 ? m.publishedRule[c]! : choice.rule;
-    const p = ((method * R + rule) * C + c) * S;
-    const w = c * S;
-    const f = fBase0 + c * S;
-    let sum = 0;
-    for (let s = 0; s < S; s++) sum += weights[w + s]! * mult[s]! * scale[f + s]! * points[p + s]!;
-    out[c] = sum;
+    const own = m.publishedAlternative[c]!;
+    const method = choice.method < 0 ? Math.floor(own / R) : choice.method;
+    const rule = choice.rule < 0 ? own % R : choice.rule;
+    choice.rows[c] = ((method * R + rule) * C + c) * S;
   }
-  return out;
-}
-
-/**
- * Rank within each year (1 = highest Index; ties share the better rank, as aggregate.ts
- * rankByYear does): rank = 1 + the number of countries of the same year with a higher Index.
- */
-export function rankInto(index: Float64Array, years: readonly YearGroup[], out: Int32Array, scratch?: Int32Array): Int32Array {
-  for (const g of years) {
-    const { start, count } = g;
-    if (count <= 48) {
-      for (let i = start; i < start + count; i++) {
-        const x = index[i]!;
-        let r = 1;
-        for (let j = start; j < start + count; j++) if (index[j]! > x) r++;
-        out[i] = r;
-      }
-    } else {
-      // Many countries: sort once (n log n) instead of comparing every pair.
-      const order = scratch && scratch.length >= count ? scratch.subarray(0, count) : new Int32Array(count);
-      for (let k = 0; k < count; k++) order[k] = start + k;
-      order.sort((a, b) => index[b]! - index[a]!);
-      for (let k = 0; k < count; k++) {
-        const i = order[k]!;
-        out[i] = k > 0 && index[order[k - 1]!] === index[i] ? out[order[k - 1]!]! : k + 1;
-      }
-    }
-  }
-  return out;
+  const n = choice.norm * C * S;
+  return indexInto(
+    {
+      cells: C,
+      sections: S,
+      points: m.points,
+      rows: choice.rows,
+      weights: m.weights,
+      slope: m.slope.subarray(n, n + C * S),
+      offset: m.offset.subarray(n, n + C * S),
+      multipliers: choice.multipliers,
+    },
+    out,
+    parts,
+  );
 }
 
 /** Mean over cells of |rank − published rank|. */
