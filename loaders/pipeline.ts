@@ -3,7 +3,7 @@
 // pipeline object) so any result can be regenerated and explained.
 import { loadProject, codebookFor, type Project, type Sheet, type SurveyFile } from "./project.ts";
 import { scoreAnswer, pointsRange, describeRule } from "./score.ts";
-import { aggregateSurvey, bootstrapSurvey } from "./survey.ts";
+import { aggregateSurvey, surveyInterval } from "./survey.ts";
 import { seedFor } from "./random.ts";
 import { sectionTotals, indexTotals, type ScoredAnswer, type SectionTotal, type IndexTotal } from "./aggregate.ts";
 import type { Codebook, Indicator } from "./schema.ts";
@@ -29,7 +29,7 @@ export interface SurveyScore {
   method: string;
   multiplier: number;
   value: number; // aggregated rating, 0–10
-  lo: number; // bootstrap interval of the rating
+  lo: number; // interval of the rating (survey.ts surveyInterval)
   hi: number;
   level: number;
   replicates: number;
@@ -75,7 +75,7 @@ export function scoreSurveys(codebook: Codebook, survey: SurveyFile, options: Pi
     const seed = seedFor(cfg.bootstrap.seed, survey.country, survey.year, ind.id);
     const interval =
       replicates > 0
-        ? bootstrapSurvey(survey.responses, ind.scale.questions, method, { replicates, level: cfg.bootstrap.level, seed })
+        ? surveyInterval(survey.responses, ind.scale.questions, method, cfg.bootstrap.level)
         : { lo: agg.value, hi: agg.value };
     return [
       {
