@@ -6,7 +6,7 @@
 // are all this code under other choices (the weighted sum and the ranking are loaders/shared/kernel.ts).
 import { loadProject, codebookFor, type Project, type Sheet, type SurveyFile } from "./project.ts";
 import { scoreAnswer, pointsRange, describeRule } from "./score.ts";
-import { aggregateSurvey, bootstrapSurvey } from "./survey.ts";
+import { aggregateSurvey, surveyInterval } from "./survey.ts";
 import { seedFor } from "./random.ts";
 import { sectionPoints, type ScoredAnswer, type SectionTotal, type IndexTotal } from "./aggregate.ts";
 import { applyMissing, type MissingEntry } from "./missing.ts";
@@ -39,7 +39,7 @@ export interface SurveyScore {
   method: string;
   multiplier: number;
   value: number; // aggregated rating, 0–10
-  lo: number; // interval of the rating
+  lo: number; // interval of the rating (survey.ts surveyInterval)
   hi: number;
   level: number;
   replicates: number;
@@ -86,7 +86,7 @@ export function scoreSurveys(codebook: Codebook, survey: SurveyFile, method: Sur
     const seed = seedFor(cfg.bootstrap.seed, survey.country, survey.year, ind.id);
     const interval =
       replicates > 0
-        ? bootstrapSurvey(survey.responses, ind.scale.questions, method, { replicates, level: cfg.bootstrap.level, seed })
+        ? surveyInterval(survey.responses, ind.scale.questions, method, cfg.bootstrap.level)
         : { lo: agg.value, hi: agg.value };
     return [
       {

@@ -95,9 +95,7 @@ describe("the generator", () => {
   let stdout: string;
   beforeAll(() => {
     out = mkdtempSync(path.join(tmpdir(), "reconstruction-"));
-    const t = performance.now();
     stdout = execFileSync(process.execPath, ["--import", "tsx", "data/reconstruction/generate.ts", "--out", out, "--quiet"], { cwd: ROOT, encoding: "utf8" });
-    expect(performance.now() - t).toBeLessThan(10_000);
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
