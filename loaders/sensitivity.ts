@@ -19,7 +19,9 @@
 //   sobol        first- and total-order Sobol indices (Saltelli design, Jansen estimators,
 //                loaders/sensitivity/sobol.ts) of every uncertain choice on every country-year's
 //                rank and on the mean absolute rank shift (mean over country-years of
-//                |rank − published rank|);
+//                |rank − published rank|), with delta-method standard errors; an output that is
+//                the same in every run ("fixed") or moves too rarely for its variance to be
+//                estimated ("rarely varies") gets that status and no indices;
 //   leaveOneOut  Index and rank of every country-year with each section removed;
 //   headlines    sentences for the page and the CLI;
 //   table        the published section points and weights, for reweighting in the browser.
@@ -43,26 +45,37 @@ import {
   type MonteCarloResult,
   type Ranges,
 } from "./sensitivity/model.ts";
-import { sobolJansen } from "./sensitivity/sobol.ts";
+import { MAX_VARIANCE_CV, sobolJansen, type SobolStatus } from "./sensitivity/sobol.ts";
 import { loadSensitivityConfig, SENSITIVITY_FILE } from "./sensitivity/config.ts";
 import { byText } from "./order.ts";
 
-export { buildMatrix, evaluate, rankInto, monteCarlo, publishedChoice, sobolJansen, loadSensitivityConfig, SENSITIVITY_FILE };
+export { buildMatrix, evaluate, rankInto, monteCarlo, publishedChoice, sobolJansen, loadSensitivityConfig, SENSITIVITY_FILE, MAX_VARIANCE_CV };
+export type { SobolStatus };
 export type { PointsMatrix, Ranges, Factor };
 
 export type RankRow = Cell & { countries: number /* measured that year */ } & CellStats;
 
+/**
+ * One Sobol estimate. An output whose status is not "varies" has one row, with factor, kind and
+ * every index null: "fixed" (the same value in every run of the design) or "rarely varies" (its
+ * variance too poorly estimated for indices, sobol.ts). An output that varies has one row per
+ * uncertain factor.
+ */
 export type SobolRow = {
   output: "mean_abs_rank_shift" | "rank";
   country: string | null; // null for the summary
   year: number | null;
-  factor: string;
-  kind: Factor["kind"];
-  first_order: number | null; // null when the output never varies
+  factor: string | null;
+  kind: Factor["kind"] | null;
+  status: SobolStatus;
+  first_order: number | null;
   total_order: number | null;
-  first_order_se: number | null; // approximate standard errors (sobol.ts)
+  first_order_se: number | null; // delta-method standard errors, the variance's own error included (sobol.ts)
   total_order_se: number | null;
   variance: number;
+  variance_se: number;
+  draws_moved: number; // of the 2N independent runs (A and B), those whose value differs from the published one
+  share_moved: number; // draws_moved / 2N
 };
 
 export type LeaveOneOutRow = {
@@ -211,29 +224,53 @@ export function sobolRanks(matrix: PointsMatrix, ranges: Ranges, opts: { samples
   const scratch = new Int32Array(Math.max(1, ...matrix.years.map((g) => g.count)));
   const rows: SobolRow[] = [];
   if (uncertain.length === 0) return { rows, runs: 0, seed: streamSeed, factors };
-  const res = sobolJansen(uncertain.length, C + 1, opts.samples, streamSeed, (u, out) => {
-    choiceFromUniforms(ranges, u, choice, factorIndex);
-    evaluate(matrix, choice, index);
-    rankInto(index, matrix.years, rank, scratch);
-    for (let c = 0; c < C; c++) out[c] = rank[c]!;
-    out[C] = meanAbsShift(rank, pubRank);
-  });
+  const baseline = new Float64Array(C + 1); // published ranks, and a mean shift of 0
+  baseline.set(pubRank);
+  const res = sobolJansen(
+    uncertain.length,
+    C + 1,
+    opts.samples,
+    streamSeed,
+    (u, out) => {
+      choiceFromUniforms(ranges, u, choice, factorIndex);
+      evaluate(matrix, choice, index);
+      rankInto(index, matrix.years, rank, scratch);
+      for (let c = 0; c < C; c++) out[c] = rank[c]!;
+      out[C] = meanAbsShift(rank, pubRank);
+    },
+    { baseline },
+  );
   const num = (x: number) => (Number.isNaN(x) ? null : x);
   const outputs = [C, ...matrix.cells.map((_, c) => c).sort((a, b) => byText(matrix.cells[a]!.country, matrix.cells[b]!.country) || matrix.cells[a]!.year - matrix.cells[b]!.year)];
   for (const o of outputs) {
+    const cell = o < C ? matrix.cells[o]! : null;
+    const common = {
+      output: cell ? ("rank" as const) : ("mean_abs_rank_shift" as const),
+      country: cell?.country ?? null,
+      year: cell?.year ?? null,
+    };
+    const spread = {
+      variance: res.variance[o]!,
+      variance_se: res.varianceSE[o]!,
+      draws_moved: res.moved[o]!,
+      share_moved: res.moved[o]! / (2 * res.samples),
+    };
+    const status = res.status[o]!;
+    if (status !== "varies") {
+      rows.push({ ...common, factor: null, kind: null, status, first_order: null, total_order: null, first_order_se: null, total_order_se: null, ...spread });
+      continue;
+    }
     uncertain.forEach((f, i) => {
-      const cell = o < C ? matrix.cells[o]! : null;
       rows.push({
-        output: cell ? "rank" : "mean_abs_rank_shift",
-        country: cell?.country ?? null,
-        year: cell?.year ?? null,
+        ...common,
         factor: factors[f]!.id,
         kind: factors[f]!.kind,
+        status,
         first_order: num(res.first[i * res.outputs + o]!),
         total_order: num(res.total[i * res.outputs + o]!),
         first_order_se: num(res.firstSE[i * res.outputs + o]!),
         total_order_se: num(res.totalSE[i * res.outputs + o]!),
-        variance: res.variance[o]!,
+        ...spread,
       });
     });
   }
@@ -285,17 +322,25 @@ function headlinesOf(ranks: RankRow[], sobol: SobolRow[], factors: Factor[], dra
         text: `The least certain rank in ${latest} is ${name(widest.country)}'s: published ${ordinal(widest.rank)}, anywhere from ${ordinal(widest.rank_p05)} to ${ordinal(widest.rank_p95)} in 90% of draws, and ${ordinal(widest.rank)} in ${widest.same_rank.toLocaleString("en-US")} of ${draws.toLocaleString("en-US")}.`,
       });
   }
-  const summary = sobol.filter((s) => s.output === "mean_abs_rank_shift" && s.total_order !== null).sort((a, b) => b.total_order! - a.total_order! || byText(a.factor, b.factor));
+  // Only an output whose status is "varies" has indices (the others have one row, factor null).
+  const summary = sobol
+    .filter((s) => s.output === "mean_abs_rank_shift" && s.factor !== null && s.total_order !== null)
+    .sort((a, b) => b.total_order! - a.total_order! || byText(a.factor!, b.factor!));
   if (summary.length) {
-    const f = factors.find((x) => x.id === summary[0]!.factor)!;
-    const next = summary[1] ? factors.find((x) => x.id === summary[1]!.factor)! : null;
+    const [top, second] = summary;
+    const f = factors.find((x) => x.id === top!.factor)!;
+    const next = second ? factors.find((x) => x.id === second.factor)! : null;
+    // The page draws ±2 standard errors around each index; when the two largest bands overlap the
+    // sentence must not rank them.
+    const apart = second ? top!.total_order! - 2 * (top!.total_order_se ?? 0) > second.total_order! + 2 * (second.total_order_se ?? 0) : true;
+    const tail = next ? (apart ? `, followed by ${factorLabel(next)}` : `, with ${factorLabel(next)} within two standard errors of it`) : "";
     out.push({
       kind: "most_influential",
       country: null,
       year: null,
       factor: f.id,
-      share: summary[0]!.total_order,
-      text: `Of the uncertain choices, ${factorLabel(f)} moves the ranks most (largest total-order Sobol index on the mean absolute rank shift)${next ? `, followed by ${factorLabel(next)}` : ""}.`,
+      share: top!.total_order,
+      text: `Of the uncertain choices, ${factorLabel(f)} moves the ranks most (largest total-order Sobol index on the mean absolute rank shift)${tail}.`,
     });
   }
   return out;
@@ -381,10 +426,14 @@ export async function runSensitivity(root: string, opts: SensitivityOptions = {}
   return { project, result, config, ...analyseProject(project, result, config, opts) };
 }
 
-/** The Sobol indices on the mean absolute rank shift, with ±2 standard-error bounds, for the page's bars. */
+/**
+ * The Sobol indices on the mean absolute rank shift, with ±2 standard-error bounds, for the page's
+ * bars (no rows unless that output's status is "varies").
+ */
 export function sobolSummary(sobol: SobolRow[]) {
-  const rows = sobol
-    .filter((r) => r.output === "mean_abs_rank_shift")
+  const all = sobol.filter((r) => r.output === "mean_abs_rank_shift");
+  const rows = all
+    .filter((r) => r.factor !== null)
     .map((r) => {
       const band = (x: number | null, se: number | null) => (x === null || se === null ? [null, null] : [x - 2 * se, x + 2 * se]);
       const [first_lo, first_hi] = band(r.first_order, r.first_order_se);
@@ -392,10 +441,22 @@ export function sobolSummary(sobol: SobolRow[]) {
       return { factor: r.factor, kind: r.kind, first_order: r.first_order, first_order_se: r.first_order_se, first_lo, first_hi, total_order: r.total_order, total_order_se: r.total_order_se, total_lo, total_hi };
     });
   return {
+    status: all[0]?.status ?? null,
     rows,
     max_first_se: Math.max(0, ...rows.map((r) => r.first_order_se ?? 0)),
     max_total_se: Math.max(0, ...rows.map((r) => r.total_order_se ?? 0)),
   };
+}
+
+/** One line per country-year rank output: whether its rank varies enough for Sobol indices, and how often it moved. */
+export function sobolOutputs(sobol: SobolRow[]) {
+  const seen = new Set<string>();
+  return sobol.flatMap((r) => {
+    const key = `${r.country}/${r.year}`;
+    if (r.output !== "rank" || seen.has(key)) return [];
+    seen.add(key);
+    return [{ country: r.country!, year: r.year!, status: r.status, draws_moved: r.draws_moved, share_moved: r.share_moved, variance: r.variance, variance_se: r.variance_se }];
+  });
 }
 
 /** What the page shows (src/data/sensitivity.json.ts prints it): the analysis plus names, titles and ranges. */
@@ -431,6 +492,13 @@ export function sensitivityPayload(project: Project, config: SensitivityConfig, 
     factors: a.factors.map((f) => ({ ...f, label: factorLabel(f) })),
     shift: a.shift,
     sobol_summary: sobolSummary(a.sobol),
+    sobol_outputs: sobolOutputs(a.sobol),
+    sobol_draws: 2 * a.samples, // the independent runs (A and B) draws_moved counts among
+    sobol_reliability: {
+      max_variance_cv: MAX_VARIANCE_CV,
+      // For a rank that moves by one place in m of the 2N draws, the variance's CV is about 1/√m.
+      draws_moved_needed: Math.round(1 / MAX_VARIANCE_CV ** 2),
+    },
     headlines: a.headlines,
     ranks: a.ranks,
     sobol: a.sobol,

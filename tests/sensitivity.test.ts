@@ -13,13 +13,14 @@ import type { SensitivityConfig } from "../loaders/schema.ts";
 import {
   analyseSensitivity,
   evaluate,
+  factorLabel,
   leaveOneOut,
   prepareMatrix,
   publishedChoice,
   rankInto,
   type PointsMatrix,
 } from "../loaders/sensitivity.ts";
-import { sobolJansen } from "../loaders/sensitivity/sobol.ts";
+import { MAX_VARIANCE_CV, sobolJansen } from "../loaders/sensitivity/sobol.ts";
 import { loadSensitivityConfig, parseSensitivityConfig } from "../loaders/sensitivity/config.ts";
 import { command } from "../loaders/commands/sensitivity.ts";
 import type { Command } from "../loaders/command.ts";
@@ -66,14 +67,94 @@ describe("Sobol indices (Saltelli design, Jansen estimators)", () => {
     }
   });
 
-  it("gives no index (NaN) for an output that never varies", () => {
-    const r = sobolJansen(2, 2, 100, 1, (u, out) => {
-      out[0] = u[0]!;
-      out[1] = 3;
+  // The standard errors are the delta method's, V's own sampling error included: over 200 seeds at
+  // N = 1,000 the mean reported error matches the spread of the estimates within 15% (the spread of
+  // 200 estimates is itself known to about 5%). Leaving V's error out, as an earlier version did,
+  // put S2's error 34% too high and ST2's 19% too low on these seeds.
+  it("reports standard errors that match the estimates' spread over 200 seeds (Ishigami, N = 1,000)", () => {
+    const R = 200;
+    const names = ["S1", "S2", "S3", "ST1", "ST2", "ST3", "V"];
+    const est: number[][] = [];
+    const se: number[][] = [];
+    for (let s = 1; s <= R; s++) {
+      const r = sobolJansen(3, 1, 1000, s, ishigami);
+      est.push([...r.first, ...r.total, r.variance[0]!]);
+      se.push([...r.firstSE, ...r.totalSE, r.varianceSE[0]!]);
+    }
+    names.forEach((n, c) => {
+      const x = est.map((e) => e[c]!);
+      const m = x.reduce((p, q) => p + q, 0) / R;
+      const sd = Math.sqrt(x.reduce((p, q) => p + (q - m) ** 2, 0) / (R - 1));
+      const meanSE = se.reduce((p, e) => p + e[c]!, 0) / R;
+      expect(meanSE / sd, `${n}: mean s.e. ${meanSE} vs spread ${sd}`).toBeGreaterThan(0.85);
+      expect(meanSE / sd, `${n}: mean s.e. ${meanSE} vs spread ${sd}`).toBeLessThan(1.15);
     });
-    expect(Number.isNaN(r.first[1])).toBe(true);
-    expect(Number.isNaN(r.total[3])).toBe(true);
-    expect(Number.isNaN(r.total[0])).toBe(false);
+  });
+
+  it("states fixed, rarely varying and varying outputs, with no index unless the output varies", () => {
+    const N = 100;
+    const k = 2;
+    // The model's calls run row by row: A, B, then A_B^(1), A_B^(2). Record the first uniform of A's row 7.
+    const calls: number[] = [];
+    sobolJansen(k, 1, N, 1, (u, out) => {
+      calls.push(u[0]!);
+      out[0] = 0;
+    });
+    const marked = calls[7 * (k + 2)]!;
+    const r = sobolJansen(
+      k,
+      3,
+      N,
+      1,
+      (u, out) => {
+        out[0] = u[0]!; // varies
+        out[1] = 3; // fixed
+        out[2] = u[0] === marked ? 2 : 1; // a rank that moves in one row: A's row 7 (and A_B^(2) of that row, which keeps A's first column)
+      },
+      { baseline: [0.5, 3, 1] },
+    );
+    expect(r.status).toEqual(["varies", "fixed", "rarely varies"]);
+    expect(Array.from(r.moved)).toEqual([2 * N, 0, 1]);
+    expect(r.variance[1]).toBe(0);
+    // One draw of 2N moved: V = p(1 − p) with p = 1/200, and its standard error is about V itself.
+    expect(r.variance[2]).toBeCloseTo((1 / 200) * (199 / 200), 15);
+    expect(r.varianceSE[2]! / r.variance[2]!).toBeGreaterThan(0.9);
+    for (let i = 0; i < k; i++) {
+      for (const o of [1, 2]) {
+        expect(Number.isNaN(r.first[i * 3 + o]!), `S${i + 1} of output ${o}`).toBe(true);
+        expect(Number.isNaN(r.total[i * 3 + o]!)).toBe(true);
+        expect(Number.isNaN(r.firstSE[i * 3 + o]!)).toBe(true);
+        expect(Number.isNaN(r.totalSE[i * 3 + o]!)).toBe(true);
+      }
+    }
+    // out[0] = u[0]: factor 1 explains all of it, factor 2 none (Jansen's estimators are exact here).
+    expect(r.first[0]).toBe(1);
+    expect(r.total[3]).toBe(0);
+    expect(r.firstSE[0]).toBe(0);
+  });
+
+  // An output that moves by one rank in a share p of draws: its variance's coefficient of variation
+  // is (1 − 2p)/√(2Np(1 − p)), so indices need about 1/MAX_VARIANCE_CV² = 25 moving draws.
+  it("reports indices once about 25 of the 2N draws move the output (threshold MAX_VARIANCE_CV = 0.2)", () => {
+    expect(MAX_VARIANCE_CV).toBe(0.2);
+    const run = (p: number) => sobolJansen(2, 1, 1000, 99, (u, out) => void (out[0] = u[0]! < p ? 2 : 1), { baseline: [1] });
+    const cases = [0.005, 0.01, 0.0125, 0.05].map((p) => {
+      const r = run(p);
+      const m = r.moved[0]!;
+      const q = m / 2000;
+      expect(r.varianceSE[0]! / r.variance[0]!, `p = ${p}`).toBeCloseTo((1 - 2 * q) / Math.sqrt(m * (1 - q)), 1);
+      return [r.status[0], m];
+    });
+    expect(cases).toEqual([
+      ["rarely varies", 14],
+      ["rarely varies", 23],
+      ["varies", 30],
+      ["varies", 107],
+    ]);
+  });
+
+  it("refuses a baseline of the wrong length", () => {
+    expect(() => sobolJansen(1, 2, 10, 1, () => {}, { baseline: [0] })).toThrow("sobol: baseline has 1 values for 2 outputs");
   });
 });
 
@@ -165,6 +246,44 @@ describe("sensitivity analysis", () => {
     }
     const summary = a.sobol.filter((s) => s.output === "mean_abs_rank_shift");
     expect(summary.map((s) => s.factor)).toEqual(a.factors.filter((f) => f.uncertain).map((f) => f.id));
+  });
+
+  it("Sobol: a rank is split among the choices only when it varies; otherwise one row states fixed or rarely varies", () => {
+    const a = analyseSensitivity(matrix, config, { draws: 10, samples: 2000, seed: 3 });
+    const uncertain = a.factors.filter((f) => f.uncertain).map((f) => f.id);
+    const byOutput = new Map<string, typeof a.sobol>();
+    for (const r of a.sobol) byOutput.set(`${r.output} ${r.country} ${r.year}`, [...(byOutput.get(`${r.output} ${r.country} ${r.year}`) ?? []), r]);
+    expect(byOutput.size).toBe(matrix.nCells + 1);
+    const statuses = new Set<string>();
+    for (const [key, rows] of byOutput) {
+      const r0 = rows[0]!;
+      statuses.add(r0.status);
+      expect(rows.every((r) => r.status === r0.status && r.draws_moved === r0.draws_moved && r.variance === r0.variance), key).toBe(true);
+      expect(r0.share_moved, key).toBe(r0.draws_moved / 4000);
+      if (r0.status === "varies") {
+        expect(rows.map((r) => r.factor), key).toEqual(uncertain);
+        expect(r0.variance_se, key).toBeLessThanOrEqual(MAX_VARIANCE_CV * r0.variance);
+        for (const r of rows) for (const v of [r.first_order, r.total_order, r.first_order_se, r.total_order_se]) expect(typeof v, `${key} ${r.factor}`).toBe("number");
+      } else {
+        expect(rows.length, key).toBe(1);
+        expect([r0.factor, r0.kind, r0.first_order, r0.total_order, r0.first_order_se, r0.total_order_se], key).toEqual([null, null, null, null, null, null]);
+        if (r0.status === "fixed") expect([r0.variance, r0.draws_moved], key).toEqual([0, 0]);
+        else expect(r0.variance_se > MAX_VARIANCE_CV * r0.variance || r0.variance === 0, key).toBe(true);
+      }
+    }
+    // The reconstructed data have ranks that no draw moves and ranks that many do.
+    expect(statuses.has("fixed")).toBe(true);
+    expect(statuses.has("varies")).toBe(true);
+    // The headline ranks the two most influential choices only when their ±2 s.e. bands are apart.
+    const [top, second] = a.sobol.filter((r) => r.output === "mean_abs_rank_shift").sort((x, y) => y.total_order! - x.total_order!);
+    const apart = top!.total_order! - 2 * top!.total_order_se! > second!.total_order! + 2 * second!.total_order_se!;
+    const label = (id: string | null) => factorLabel(a.factors.find((f) => f.id === id)!);
+    const headline = a.headlines.find((h) => h.kind === "most_influential")!;
+    expect(headline.factor).toBe(top!.factor);
+    expect(headline.text).toBe(
+      `Of the uncertain choices, ${label(top!.factor)} moves the ranks most (largest total-order Sobol index on the mean absolute rank shift)` +
+        (apart ? `, followed by ${label(second!.factor)}.` : `, with ${label(second!.factor)} within two standard errors of it.`),
+    );
   });
 
   it("leave-one-out of a section equals the Index minus that section's points", () => {
@@ -267,7 +386,10 @@ describe("npm run index -- sensitivity", () => {
     const ranks = readFileSync(path.join(out, "a", "ranks.csv"), "utf8").split("\n");
     expect(ranks[0]).toBe("country,year,rank,median_rank,rank_p05,rank_p95,index_p05,index_p95,share_same_rank");
     expect(ranks.filter(Boolean).length - 1).toBe((await runPipeline(repoRoot)).result.index.length);
-    expect(readFileSync(path.join(out, "a", "sobol.csv"), "utf8").split("\n")[0]).toBe("output,country,year,factor,kind,first_order,total_order,first_order_se,total_order_se,variance");
+    expect(readFileSync(path.join(out, "a", "sobol.csv"), "utf8").split("\n")[0]).toBe(
+      "output,country,year,status,draws_moved,share_moved,variance,variance_se,factor,kind,first_order,total_order,first_order_se,total_order_se",
+    );
+    expect(lines.join("")).toMatch(/Sobol indices on \d+ of \d+ country-year ranks; \d+ fixed under every draw; \d+ moved too rarely for indices/);
     expect(lines.join("")).toMatch(/ranks 1st in \d{4} in [\d,]+ of 1,000 draws/);
   });
 

@@ -1,20 +1,37 @@
 // `sensitivity [--draws N] [--seed S] [--samples N] --out DIR`: Monte Carlo rank intervals, Sobol
 // indices and the leave-one-section-out table (loaders/sensitivity.ts), written as
 //   DIR/ranks.csv          country,year,rank,median_rank,rank_p05,rank_p95,index_p05,index_p95,share_same_rank
-//   DIR/sobol.csv          output,country,year,factor,kind,first_order,total_order,first_order_se,total_order_se,variance
+//   DIR/sobol.csv          output,country,year,status,draws_moved,share_moved,variance,variance_se,factor,kind,
+//                          first_order,total_order,first_order_se,total_order_se
 //   DIR/leave-one-out.csv  country,year,section,index,rank,section_contribution,index_without,rank_without,rank_change
 // at full precision, sorted by country and year (sobol.csv: the mean absolute rank shift first,
 // then each country-year; factors in their declared order: section weights by id, survey method,
-// missing data, normalisation). Defaults for draws, seed and samples: data/methodology/sensitivity.yaml.
+// missing data, normalisation; an output whose status is "fixed" or "rarely varies" has one row,
+// with no factor and no index, see loaders/sensitivity/sobol.ts). Defaults for draws, seed and samples: data/methodology/sensitivity.yaml.
 // The headline sentences and the seed are printed. Same inputs and seed: byte-identical files.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { option, type Command, type CommandContext } from "../command.ts";
 import { toCsv } from "../csv.ts";
-import { runSensitivity } from "../sensitivity.ts";
+import { runSensitivity, sobolOutputs } from "../sensitivity.ts";
 
 const RANK_COLUMNS = ["country", "year", "rank", "median_rank", "rank_p05", "rank_p95", "index_p05", "index_p95", "share_same_rank"] as const;
-const SOBOL_COLUMNS = ["output", "country", "year", "factor", "kind", "first_order", "total_order", "first_order_se", "total_order_se", "variance"] as const;
+const SOBOL_COLUMNS = [
+  "output",
+  "country",
+  "year",
+  "status",
+  "draws_moved",
+  "share_moved",
+  "variance",
+  "variance_se",
+  "factor",
+  "kind",
+  "first_order",
+  "total_order",
+  "first_order_se",
+  "total_order_se",
+] as const;
 const LOO_COLUMNS = ["country", "year", "section", "index", "rank", "section_contribution", "index_without", "rank_without", "rank_change"] as const;
 
 function integerOption(args: string[], name: string, min: number): number | undefined | string {
@@ -64,6 +81,14 @@ export const command: Command = {
     await writeFile(path.join(dir, "sobol.csv"), toCsv(a.sobol, [...SOBOL_COLUMNS]));
     await writeFile(path.join(dir, "leave-one-out.csv"), toCsv(a.leaveOneOut, [...LOO_COLUMNS]));
     for (const h of a.headlines) out(h.text);
+    const ranked = sobolOutputs(a.sobol);
+    const count = (status: string) => ranked.filter((r) => r.status === status).length;
+    const of = (2 * a.samples).toLocaleString("en-US");
+    const rare = ranked.filter((r) => r.status === "rarely varies").map((r) => `${r.country} ${r.year} in ${r.draws_moved.toLocaleString("en-US")} of ${of} draws`);
+    out(
+      `Sobol indices on ${count("varies")} of ${ranked.length} country-year ranks; ${count("fixed")} fixed under every draw; ` +
+        `${count("rarely varies")} moved too rarely for indices${rare.length ? ` (${rare.join(", ")})` : ""}.`,
+    );
     out(
       `seed ${a.seed} (streams: Monte Carlo ${a.streams.monte_carlo}, Sobol ${a.streams.sobol}); ${a.draws} draws; Sobol ${a.samples} base samples, ${a.runs} runs; ` +
         `${a.ranks.length} country-years; wrote ranks.csv, sobol.csv, leave-one-out.csv to ${path.relative(io.cwd ?? io.root, dir) || "."} in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -4,33 +4,64 @@
 //
 // Design: two independent N × k matrices A and B of uniforms in [0, 1) and, for each factor i, the
 // matrix A_B^(i): A with its column i taken from B. N · (k + 2) model runs in all.
-// For every output Y:
+// For every output Y, with row j of the design as one independent unit:
 //   V      = variance of Y over the 2N runs of A and B (divided by 2N)
-//   S_i    = (V − 1/(2N) Σ_j (f(B)_j − f(A_B^(i))_j)²) / V     first order (Jansen)
-//   S_Ti   = 1/(2N) Σ_j (f(A)_j − f(A_B^(i))_j)² / V            total order (Jansen)
-// An output that never varies (V = 0) has no indices (NaN). Estimates carry sampling error
-// of order 1/√N: a first-order index of a non-influential factor can come out slightly negative.
-// Standard errors: both estimators are V minus, or divided into, a mean over the N rows of
-// g_j = (·)²/2; the standard error reported is that of the mean, sd(g)/√N, divided by V (the
-// error of V itself is left out: an approximation, good when N is large).
+//   S_i    = 1 − (1/N) Σ_j (f(B)_j − f(A_B^(i))_j)² / 2 / V      first order (Jansen)
+//   S_Ti   = (1/N) Σ_j (f(A)_j − f(A_B^(i))_j)² / 2 / V          total order (Jansen)
+//
+// Standard errors (delta method). Each estimate is a smooth function of means over the N rows
+// (of y_A + y_B, y_A² + y_B² and the squared differences), so its variance is that of the
+// function's linearisation over the rows divided by N. The linearisation includes V's own
+// sampling error: S_i = 1 − W/V moves with V as W/V², which matters most when V is poorly known.
+// The standard error of V itself comes from the same formula.
+//
+// When indices are reported (status):
+//   fixed          the output takes the same value in every one of the N (k + 2) runs: no variance,
+//                  nothing to apportion;
+//   rarely varies  it moves in some runs, but V is not known well enough for a ratio over it to
+//                  mean anything: its standard error exceeds MAX_VARIANCE_CV · V (or V is 0 in the
+//                  A and B runs). A ratio's delta-method error and bias grow with the coefficient of
+//                  variation c of its denominator (the bias about c² of the ratio); at c = 0.2 the
+//                  denominator alone moves every index by a fifth and biases it by about 4%, beyond
+//                  which the indices and their standard errors are not worth printing. For an output
+//                  that moves by one rank in a share p of draws, c ≈ 1/√(2Np): the indices need
+//                  about 25 of the 2N independent draws to move it;
+//   varies         indices and their standard errors.
+// No index is computed for the first two (NaN). `moved` counts the 2N independent runs (A and B)
+// in which the output differs from `baseline` (the published value, when the caller gives it).
 //
 // Row j of A and B is drawn from rng(seed) as 2k uniforms: A's row, then B's row. The sums are
 // accumulated row by row, so memory does not grow with N.
 import { rng } from "../random.ts";
+
+/** The largest coefficient of variation of the variance estimate for which indices are reported. */
+export const MAX_VARIANCE_CV = 0.2;
+
+export type SobolStatus = "fixed" | "rarely varies" | "varies";
 
 export interface SobolResult {
   factors: number;
   outputs: number;
   samples: number; // N
   runs: number; // N (k + 2)
-  /** first[i · outputs + o]: first-order index of factor i on output o (NaN when V = 0). */
+  /** first[i · outputs + o]: first-order index of factor i on output o (NaN unless status "varies"). */
   first: Float64Array;
   total: Float64Array;
   variance: Float64Array; // per output
+  /** Delta-method standard error of the variance, per output. */
+  varianceSE: Float64Array;
   mean: Float64Array; // per output
-  /** Approximate standard errors of first and total (same layout; NaN when V = 0). */
+  /** Delta-method standard errors of first and total, V's own error included (same layout; NaN unless "varies"). */
   firstSE: Float64Array;
   totalSE: Float64Array;
+  status: SobolStatus[]; // per output
+  /** Runs of A and B (2N, independent draws) in which the output differs from its baseline, per output. */
+  moved: Int32Array;
+}
+
+export interface SobolOptions {
+  /** Per output, the value "moved" is counted against (e.g. the published rank); default: the first run's value. */
+  baseline?: ArrayLike<number>;
 }
 
 /**
@@ -43,8 +74,11 @@ export function sobolJansen(
   samples: number,
   seed: number,
   model: (u: Float64Array, out: Float64Array) => void,
+  options: SobolOptions = {},
 ): SobolResult {
   if (!Number.isInteger(samples) || samples < 2) throw new Error(`sobol: samples must be an integer ≥ 2, got ${samples}`);
+  if (options.baseline && options.baseline.length !== outputs)
+    throw new Error(`sobol: baseline has ${options.baseline.length} values for ${outputs} outputs`);
   const random = rng(seed);
   const a = new Float64Array(k);
   const b = new Float64Array(k);
@@ -53,23 +87,54 @@ export function sobolJansen(
   const yB = new Float64Array(outputs);
   const yAB = new Float64Array(outputs);
   const shift = new Float64Array(outputs); // first f(A): sums of deviations from it lose less precision
-  const sum = new Float64Array(outputs);
-  const sumSq = new Float64Array(outputs);
-  const firstSum = new Float64Array(k * outputs);
-  const totalSum = new Float64Array(k * outputs);
-  const firstSq = new Float64Array(k * outputs); // Σ g², for the standard errors
-  const totalSq = new Float64Array(k * outputs);
+  const baseline = new Float64Array(outputs);
+  const differs = new Int32Array(outputs); // runs, of all N (k + 2), whose value is not the first run's
+  const moved = new Int32Array(outputs);
+  // Per output, over rows j: s = dA + dB and q = dA² + dB² (d: deviation from shift).
+  const sumS = new Float64Array(outputs);
+  const sumQ = new Float64Array(outputs);
+  const sumSS = new Float64Array(outputs);
+  const sumQQ = new Float64Array(outputs);
+  const sumSQ = new Float64Array(outputs);
+  // Per factor and output: g = (difference)² / 2 of the first- (F) and total-order (T) estimators,
+  // with Σ g, Σ g², Σ g·s and Σ g·q for the delta method.
+  const KO = k * outputs;
+  const F = new Float64Array(KO);
+  const FF = new Float64Array(KO);
+  const FS = new Float64Array(KO);
+  const FQ = new Float64Array(KO);
+  const T = new Float64Array(KO);
+  const TT = new Float64Array(KO);
+  const TS = new Float64Array(KO);
+  const TQ = new Float64Array(KO);
+  const ds = new Float64Array(outputs); // this row's s and q, reused by every factor
+  const dq = new Float64Array(outputs);
   for (let j = 0; j < samples; j++) {
     for (let i = 0; i < k; i++) a[i] = random();
     for (let i = 0; i < k; i++) b[i] = random();
     model(a, yA);
     model(b, yB);
-    if (j === 0) shift.set(yA);
+    if (j === 0) {
+      shift.set(yA);
+      if (options.baseline) baseline.set(options.baseline);
+      else baseline.set(yA);
+    }
     for (let o = 0; o < outputs; o++) {
       const da = yA[o]! - shift[o]!;
       const db = yB[o]! - shift[o]!;
-      sum[o] += da + db;
-      sumSq[o] += da * da + db * db;
+      const s = da + db;
+      const q = da * da + db * db;
+      ds[o] = s;
+      dq[o] = q;
+      sumS[o] += s;
+      sumQ[o] += q;
+      sumSS[o] += s * s;
+      sumQQ[o] += q * q;
+      sumSQ[o] += s * q;
+      if (da !== 0) differs[o]++;
+      if (db !== 0) differs[o]++;
+      if (yA[o] !== baseline[o]) moved[o]++;
+      if (yB[o] !== baseline[o]) moved[o]++;
     }
     for (let i = 0; i < k; i++) {
       ab.set(a);
@@ -78,44 +143,67 @@ export function sobolJansen(
       const base = i * outputs;
       for (let o = 0; o < outputs; o++) {
         const y = yAB[o]!;
+        if (y !== shift[o]) differs[o]++;
         const dB = yB[o]! - y;
         const dA = yA[o]! - y;
-        const gB = dB * dB;
-        const gA = dA * dA;
-        firstSum[base + o] += gB;
-        totalSum[base + o] += gA;
-        firstSq[base + o] += gB * gB;
-        totalSq[base + o] += gA * gA;
+        const gF = (dB * dB) / 2;
+        const gT = (dA * dA) / 2;
+        const at = base + o;
+        F[at] += gF;
+        FF[at] += gF * gF;
+        FS[at] += gF * ds[o]!;
+        FQ[at] += gF * dq[o]!;
+        T[at] += gT;
+        TT[at] += gT * gT;
+        TS[at] += gT * ds[o]!;
+        TQ[at] += gT * dq[o]!;
       }
     }
   }
-  const n2 = 2 * samples;
+  const N = samples;
   const variance = new Float64Array(outputs);
+  const varianceSE = new Float64Array(outputs);
   const mean = new Float64Array(outputs);
+  const status: SobolStatus[] = [];
+  // Linearisation of V = mQ/2 − (mS/2)² over the rows: φ = q/2 − (mS/2)·s (centred).
+  const phiVar = new Float64Array(outputs);
   for (let o = 0; o < outputs; o++) {
-    const m = sum[o]! / n2;
-    mean[o] = shift[o]! + m;
-    variance[o] = Math.max(0, sumSq[o]! / n2 - m * m);
+    const mS = sumS[o]! / N;
+    const mQ = sumQ[o]! / N;
+    mean[o] = shift[o]! + mS / 2;
+    variance[o] = Math.max(0, mQ / 2 - (mS / 2) ** 2);
+    const varS = sumSS[o]! / N - mS * mS;
+    const varQ = sumQQ[o]! / N - mQ * mQ;
+    const covSQ = sumSQ[o]! / N - mS * mQ;
+    phiVar[o] = Math.max(0, varQ / 4 + ((mS * mS) / 4) * varS - (mS / 2) * covSQ);
+    varianceSE[o] = Math.sqrt(phiVar[o]! / N);
+    const v = variance[o]!;
+    status.push(differs[o] === 0 ? "fixed" : v > 0 && varianceSE[o]! <= MAX_VARIANCE_CV * v ? "varies" : "rarely varies");
   }
-  const first = new Float64Array(k * outputs);
-  const total = new Float64Array(k * outputs);
-  const firstSE = new Float64Array(k * outputs);
-  const totalSE = new Float64Array(k * outputs);
-  // sd(g)/√N for g = d²/2, from Σ d² and Σ d⁴.
-  const se = (sum2: number, sum4: number) => {
-    const m = sum2 / 2 / samples;
-    return Math.sqrt(Math.max(0, sum4 / 4 / samples - m * m) / samples);
+  const first = new Float64Array(KO).fill(NaN);
+  const total = new Float64Array(KO).fill(NaN);
+  const firstSE = new Float64Array(KO).fill(NaN);
+  const totalSE = new Float64Array(KO).fill(NaN);
+  // Var of the linearisation sign·g/V − sign·(m_g/V²)·φ of an estimate ±m_g/V, over the rows.
+  const ratioSE = (o: number, sum: number, sumSq: number, sumGS: number, sumGQ: number) => {
+    const v = variance[o]!;
+    const mS = sumS[o]! / N;
+    const mQ = sumQ[o]! / N;
+    const mg = sum / N;
+    const varG = sumSq / N - mg * mg;
+    const covGPhi = (sumGQ / N - mg * mQ) / 2 - (mS / 2) * (sumGS / N - mg * mS);
+    const w = varG / (v * v) + ((mg * mg) / v ** 4) * phiVar[o]! - ((2 * mg) / v ** 3) * covGPhi;
+    return Math.sqrt(Math.max(0, w) / N);
   };
   for (let i = 0; i < k; i++)
     for (let o = 0; o < outputs; o++) {
+      if (status[o] !== "varies") continue;
       const v = variance[o]!;
       const at = i * outputs + o;
-      // Below this the output is constant up to rounding: no variance to apportion.
-      const none = !(v > 1e-12 * Math.max(1, mean[o]! * mean[o]!));
-      first[at] = none ? NaN : (v - firstSum[at]! / n2) / v;
-      total[at] = none ? NaN : totalSum[at]! / n2 / v;
-      firstSE[at] = none ? NaN : se(firstSum[at]!, firstSq[at]!) / v;
-      totalSE[at] = none ? NaN : se(totalSum[at]!, totalSq[at]!) / v;
+      first[at] = 1 - F[at]! / N / v;
+      total[at] = T[at]! / N / v;
+      firstSE[at] = ratioSE(o, F[at]!, FF[at]!, FS[at]!, FQ[at]!);
+      totalSE[at] = ratioSE(o, T[at]!, TT[at]!, TS[at]!, TQ[at]!);
     }
-  return { factors: k, outputs, samples, runs: samples * (k + 2), first, total, variance, mean, firstSE, totalSE };
+  return { factors: k, outputs, samples, runs: samples * (k + 2), first, total, variance, varianceSE, mean, firstSE, totalSE, status, moved };
 }
