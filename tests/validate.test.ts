@@ -199,6 +199,6 @@ describe("rules on the real codebook and surveys", async () => {
 
   it("accepts every missing-data rule the engine applies (drop, carry_forward, worst)", () => {
     for (const rule of ["drop", "carry_forward", "worst"] as const)
-      expect(validateCodebooks([{ file: "data/methodology/2020.yaml", codebook: { ...cb2020, missing_data: { ...cb2020.missing_data, rule } } }]).map(formatProblem)).toEqual([]);
+      expect(validateCodebooks([{ file: "data/methodology/2020.yaml", codebook: { ...cb2020, previous: null, missing_data: { ...cb2020.missing_data, rule } } }]).map(formatProblem)).toEqual([]);
   });
 });
