@@ -16,19 +16,29 @@
 //   methodology  the pair crosses codebook versions (below)
 // An indicator whose sheet states a change that moved no points gets a row of 0 (the statement is kept).
 //
-// Pairs crossing codebook versions (e.g. 2019 under `2019-pilot` → 2020 under `2020`): the earlier
-// year's answers are rescored under the later codebook wherever they allow it (same indicator id and
-// an answer valid in the new scale; pipeline.ts scoreSheet does the scoring), and
-//   change = Σ method effect on common indicators   (w_new·p_new(answer_from) − w_old·p_old(answer_from))   kind methodology
-//          + Σ points of indicators added in the new version (w_new·p_to)                                    kind methodology
-//          − Σ points of indicators removed by it (w_old·p_old(answer_from))                                 kind methodology
-//          + Σ per-indicator changes under the new codebook (w_new·(p_to − p_new(answer_from)))              kinds as above
-// A common indicator whose earlier answer cannot be rescored gets one methodology row
-// (w_new·p_to − w_old·p_from): method and real change cannot be told apart there, so the pair is
-// marked `comparable: false` with the reason. A contribution is booked to the section the
-// indicator belongs to in the codebook that produced those points, so a moved indicator's method
-// effect is two rows (out of the old section, into the new one) and section sums equal the change
-// of each section's weighted subtotal.
+// Pairs crossing codebook versions (e.g. 2019 under `2019-pilot` → 2020 under `2020`): two things
+// changed at once, the method and the answers, and how much of the change each took depends on the
+// order in which they are applied (an answer that moved AND whose points were rescored has a share
+// that belongs to both). Both orders are computed:
+//   method first   rescore the earlier answers under the new codebook (method), then apply the
+//                  answers' changes under the new codebook:  method w_new·p_new(a_from) − w_old·p_old(a_from),
+//                  change w_new·(p_new(a_to) − p_new(a_from))
+//   answers first  apply the answers' changes under the earlier codebook, then rescore the later
+//                  answers under the new one:  change w_old·(p_old(a_to) − p_old(a_from)),
+//                  method w_new·p_new(a_to) − w_old·p_old(a_to)
+// and the split shown (`rows`, changes.csv) is their mean, the Shapley value of the two factors
+// {method, answers}: it does not depend on the order and still sums exactly to the change. Both
+// orders stay available (`orders`, changes-method-first.csv). In either order an indicator added
+// by the new version books its to-year points to the method (w_new·p_to) and one it removed its
+// from-year points (−w_old·p_from), so those are the same in all three splits. Scoring an answer
+// under the other year's codebook uses the engine's own scoring (scoreUnder). An answer that
+// codebook cannot score leaves that order undefined for its indicator: the order books one
+// methodology row (w_new·p_to − w_old·p_from), as does the Shapley split when either order is
+// undefined, and the split is marked `comparable: false` with the reason (method and real change
+// cannot be told apart there). A contribution is booked to the section the indicator belongs to in
+// the codebook that produced those points, so a moved indicator's method effect is two rows (out of
+// the old section, into the new one) and section sums equal the change of each section's weighted
+// subtotal, in every split.
 //
 // Nothing here rounds (rounding.ts decides what is displayed).
 import { scoreSheet, scoreSurveys, type Answer, type PipelineResult, type SurveyScore } from "./pipeline.ts";
@@ -55,6 +65,30 @@ export const KIND_TEXT: Record<AttributionKind, string> = {
   unexplained: "points moved but the sheet gives no reason (a finding)",
 };
 
+/**
+ * The one wording of a survey move (a survey-scale indicator whose score moved), used wherever a
+ * change is shown: `changes` (row detail, the pair's paragraph, the pages) and `explain`.
+ */
+export function surveyMoveText(scoreFrom: number | null, scoreTo: number | null): string {
+  const s = (x: number | null) => (x === null ? "(none)" : fmt(x));
+  return `survey score ${s(scoreFrom)} → ${s(scoreTo)}`;
+}
+
+/** An indicator's answers in two years, in words; a survey score moving in both is a survey move. */
+function answerMove(a0: Answer | undefined, a1: Answer | undefined): string {
+  if (a0?.survey_score != null && a1?.survey_score != null) return surveyMoveText(a0.survey_score, a1.survey_score);
+  const text = (a: Answer | undefined) => (!a ? "no answer" : a.survey_score != null ? `survey score ${fmt(a.survey_score)}` : a.value);
+  return `${text(a0)} → ${text(a1)}`;
+}
+
+/** The two orders of a pair crossing codebook versions (the Shapley split is their mean). */
+export const ORDERS = ["method_first", "answers_first"] as const;
+export type Order = (typeof ORDERS)[number];
+export const ORDER_TEXT: Record<Order, string> = {
+  method_first: "method first: the earlier answers rescored under the new codebook, then the answers' changes under the new codebook",
+  answers_first: "answers first: the answers' changes under the earlier codebook, then the later answers rescored under the new one",
+};
+
 /** Largest absolute difference tolerated between the sum of contributions and the change (float noise). */
 export const EXACTNESS_TOLERANCE = 1e-9;
 
@@ -73,7 +107,11 @@ export interface ContributionRow {
   reason: string | null;
   value_from: string | null;
   value_to: string | null;
-  /** Points before and after. Change rows of a crossing pair: the earlier answer as rescored under the new codebook. */
+  /**
+   * Points before and after. Change rows of a crossing pair, method first: the earlier answer as rescored
+   * under the new codebook; answers first: the later answer as scored under the earlier one. A Shapley
+   * row carries the method-first row's fields (the answers-first row's when only that order has one).
+   */
   points_from: number | null;
   points_to: number | null;
   weight_from: number | null;
@@ -108,6 +146,8 @@ export interface IndicatorMove {
   points_to: number | null;
   survey_from: number | null;
   survey_to: number | null;
+  /** The answer's move in words: "yes → no"; a survey-scale indicator's in the shared wording (surveyMoveText). */
+  move: string;
   note: string;
   detail: string; // its rows' details, joined by "; "
 }
@@ -129,6 +169,16 @@ export interface MethodChange {
   changes: Codebook["changes"]; // the new codebook's own list of what changed
 }
 
+/** One order's split of a pair crossing codebook versions (same fields as the pair's own split). */
+export interface OrderedSplit {
+  order: Order;
+  rows: ContributionRow[]; // changes.csv order
+  method: MethodChange;
+  comparable: boolean;
+  reason: string | null;
+  residual: number;
+}
+
 export interface PairAttribution {
   country: string;
   from_year: number;
@@ -139,11 +189,13 @@ export interface PairAttribution {
   to_total: number;
   change: number; // to_total − from_total, full precision
   crosses_methodology: boolean;
-  /** False when some common indicator could not be rescored (method and change are then mixed in its rows). */
+  /** False when some common indicator's answer could not be scored under the other codebook (method and change are then mixed in its rows). */
   comparable: boolean;
   reason: string | null; // why not comparable
-  method: MethodChange | null; // crossing pairs only
-  rows: ContributionRow[];
+  method: MethodChange | null; // crossing pairs only (of the Shapley split)
+  /** Crossing pairs only: the split in each order; `rows` is their mean (the Shapley value). */
+  orders: Record<Order, OrderedSplit> | null;
+  rows: ContributionRow[]; // the Shapley split (the only split of a pair within one codebook)
   sections: SectionContribution[];
   indicators: IndicatorMove[]; // every indicator with a row; largest |contribution| first
   kinds: KindContribution[]; // kinds present, ATTRIBUTION_KINDS order
@@ -153,14 +205,14 @@ export interface PairAttribution {
 
 export interface Attribution {
   pairs: PairAttribution[]; // sorted by country, from_year
-  rows: ContributionRow[]; // every pair's rows, sorted (changes.csv order)
+  rows: ContributionRow[]; // every pair's rows (Shapley split), sorted (changes.csv order)
 }
 
 export interface AttributionOptions {
   /**
-   * The survey files (project.surveys): lets a crossing pair rescore a survey-scale indicator of the
-   * earlier year under the new codebook's questions and aggregation. Without them a survey score is
-   * reused only when the earlier one was computed from the same questions by the same method.
+   * The survey files (project.surveys): lets a crossing pair rescore a survey-scale indicator of one
+   * year under the other codebook's questions and aggregation. Without them a survey score is reused
+   * only when it was computed from the same questions by the same method.
    */
   surveyFiles?: SurveyFile[];
 }
@@ -176,46 +228,63 @@ function weightOf(cb: Codebook, section: string): number {
   return s.weight;
 }
 
-/** Rescores one earlier answer under another codebook; the reason when its answer does not allow it. */
-function rescoreAnswer(
-  cbTo: Codebook,
-  ind: Indicator,
-  a0: Answer,
-  surveysFrom: SurveyScore[],
-  surveyFile: SurveyFile | undefined,
-): { answer: Answer } | { why: string } {
-  if (a0.value === NA && !ind.excludable)
-    return { why: `its ${a0.year} answer is "${NA}", which ${cbTo.version} does not allow for ${ind.id}` };
-  let surveys: SurveyScore[] = [];
-  if (ind.scale.type === "survey" && a0.value !== NA) {
-    const questions = [...ind.scale.questions].sort().join(" ");
-    if (surveyFile && cbTo.survey) surveys = scoreSurveys(cbTo, surveyFile, null, false).filter((s) => s.indicator === ind.id);
-    else {
-      const same = surveysFrom.find(
-        (s) =>
-          s.indicator === ind.id &&
-          s.method === cbTo.survey?.aggregation &&
-          [...s.questions].sort().join(" ") === questions,
-      );
-      if (!same) return { why: `its ${a0.year} survey score cannot be recomputed with the questions and aggregation of ${cbTo.version}` };
-      surveys = [same];
+/** What one year's survey-scale answers are scored from: its survey file when given, else its own survey scores. */
+export interface SurveySource {
+  file: SurveyFile | undefined;
+  scores: SurveyScore[];
+}
+
+export type Rescored = { answer: Answer } | { why: string };
+
+/**
+ * One year's answers scored under another codebook by the engine's own scoring (pipeline.ts
+ * scoreSheet, scoreSurveys). Attribution scores nothing anywhere else, so this is the one place to
+ * route through another entry to the engine. Each answer is scored alone: an answer the codebook
+ * does not allow gets the reason, and the others are still scored.
+ */
+export function scoreUnder(cb: Codebook, answers: Answer[], survey: SurveySource): Map<string, Rescored> {
+  const out = new Map<string, Rescored>();
+  let fromFile: SurveyScore[] | undefined;
+  for (const a of answers) {
+    const ind = cb.indicators.find((i) => i.id === a.indicator);
+    if (!ind) {
+      out.set(a.indicator, { why: `${cb.version} has no indicator ${a.indicator}` });
+      continue;
+    }
+    if (a.value === NA && !ind.excludable) {
+      out.set(a.indicator, { why: `its ${a.year} answer is "${NA}", which ${cb.version} does not allow for ${ind.id}` });
+      continue;
+    }
+    let surveys: SurveyScore[] = [];
+    if (ind.scale.type === "survey" && a.value !== NA) {
+      if (survey.file && cb.survey) surveys = (fromFile ??= scoreSurveys(cb, survey.file, null, false)).filter((s) => s.indicator === ind.id);
+      else {
+        // Without the survey file a score is reused only when it was computed from the same questions by the same method.
+        const questions = [...ind.scale.questions].sort().join(" ");
+        const same = survey.scores.find((s) => s.indicator === ind.id && s.method === cb.survey?.aggregation && [...s.questions].sort().join(" ") === questions);
+        if (!same) {
+          out.set(a.indicator, { why: `its ${a.year} survey score cannot be recomputed with the questions and aggregation of ${cb.version}` });
+          continue;
+        }
+        surveys = [same];
+      }
+    }
+    const sheet: Sheet = {
+      file: a.file,
+      country: a.country,
+      year: a.year,
+      methodology: cb.version,
+      answers: [{ indicator: a.indicator, value: a.value, source: a.source, note: a.note, change: a.change as Sheet["answers"][number]["change"], line: a.line }],
+    };
+    try {
+      const [answer] = scoreSheet(cb, sheet, surveys);
+      out.set(a.indicator, answer ? { answer } : { why: `${cb.version} gives no score for it` });
+    } catch (e) {
+      const msg = (e as Error).message.replace(/^[A-Z]{2,4}-\d{2}: /, "");
+      out.set(a.indicator, { why: `its ${a.year} answer is not valid in the ${cb.version} scale (${msg})` });
     }
   }
-  const sheet: Sheet = {
-    file: a0.file,
-    country: a0.country,
-    year: a0.year,
-    methodology: cbTo.version,
-    answers: [{ indicator: a0.indicator, value: a0.value, source: a0.source, note: a0.note, change: a0.change as Sheet["answers"][number]["change"], line: a0.line }],
-  };
-  try {
-    const [answer] = scoreSheet(cbTo, sheet, surveys);
-    if (!answer) return { why: `${cbTo.version} gives no score for it` };
-    return { answer };
-  } catch (e) {
-    const msg = (e as Error).message.replace(/^[A-Z]{2,4}-\d{2}: /, "");
-    return { why: `its ${a0.year} answer is not valid in the ${cbTo.version} scale (${msg})` };
-  }
+  return out;
 }
 
 interface PairContext {
@@ -228,8 +297,11 @@ function makeRow(ctx: PairContext, r: Omit<ContributionRow, "country" | "from_ye
   return { country: ctx.country, from_year: ctx.from_year, to_year: ctx.to_year, ...r, contribution: r.contribution + 0 };
 }
 
-/** The rows of one indicator moving within one codebook (a1 scored under cb; a0 under cb too). */
-function changeRows(ctx: PairContext, cb: Codebook, ind: Indicator, a0: Answer | undefined, a1: Answer | undefined, rescored: boolean): ContributionRow[] {
+/**
+ * The rows of one indicator moving within one codebook (a0 and a1 both scored under cb).
+ * `rescored`: which answer was scored under a codebook other than its own year's, for the detail.
+ */
+function changeRows(ctx: PairContext, cb: Codebook, ind: Indicator, a0: Answer | undefined, a1: Answer | undefined, rescored: "from" | "to" | null): ContributionRow[] {
   const w = weightOf(cb, ind.section);
   const p0 = pts(a0);
   const p1 = pts(a1);
@@ -243,9 +315,11 @@ function changeRows(ctx: PairContext, cb: Codebook, ind: Indicator, a0: Answer |
   else if (moved) kind = (reason as AttributionKind | null) ?? "unexplained";
   else if (reason) kind = reason as AttributionKind;
   else return [];
-  const from = rescored ? `the ${ctx.from_year} answer rescored under ${cb.version}` : `points in ${ctx.from_year}`;
+  const from = rescored === "from" && a0 ? `the ${ctx.from_year} answer rescored under ${cb.version}` : `points in ${ctx.from_year}`;
+  const to = rescored === "to" && a1 ? `the ${ctx.to_year} answer scored under ${cb.version}` : `points in ${ctx.to_year}`;
   const pointsText = (a: Answer | undefined) => (!a ? "no answer" : a.excluded ? `${NA} (0)` : fmt(a.points!));
-  const detail = `${fmt(w)} × (${pointsText(a1)} − ${pointsText(a0)}): weight of ${ind.section} × (points in ${ctx.to_year} − ${from})`;
+  const move = kind === "survey" ? `${surveyMoveText(a0?.survey_score ?? null, a1?.survey_score ?? null)}: ` : "";
+  const detail = `${move}${fmt(w)} × (${pointsText(a1)} − ${pointsText(a0)}): weight of ${ind.section} × (${to} − ${from})`;
   return [
     makeRow(ctx, {
       section: ind.section,
@@ -270,34 +344,62 @@ function changeRows(ctx: PairContext, cb: Codebook, ind: Indicator, a0: Answer |
   ];
 }
 
+/**
+ * The Shapley rows of one indicator: each (section, step, kind) gets the mean of its contribution in
+ * the two orders (0 in an order without that row). (a + b) / 2 is exact in either order of a and b.
+ */
+export function shapleyRows(methodFirst: ContributionRow[], answersFirst: ContributionRow[]): ContributionRow[] {
+  const key = (r: ContributionRow) => `${r.section}\u0000${r.step}\u0000${r.kind}`;
+  const keys = [...new Set([...methodFirst, ...answersFirst].map(key))];
+  return keys.map((k) => {
+    const a = methodFirst.find((r) => key(r) === k);
+    const b = answersFirst.find((r) => key(r) === k);
+    const ca = a?.contribution ?? 0;
+    const cb = b?.contribution ?? 0;
+    const detail =
+      a && b && ca === cb
+        ? `${a.detail} (the same in either order)`
+        : `½ × (${fmt(ca)} method first + ${fmt(cb)} answers first); method first: ${a ? a.detail : "no such row"}; answers first: ${b ? b.detail : "no such row"}`;
+    return { ...(a ?? b)!, contribution: (ca + cb) / 2 + 0, detail };
+  });
+}
+
+interface PairSplits {
+  rows: ContributionRow[]; // the Shapley split (the one split of a pair within one codebook)
+  method: MethodChange | null;
+  orders: Record<Order, { rows: ContributionRow[]; method: MethodChange }> | null;
+}
+
 function attributePair(
   ctx: PairContext,
   cbFrom: Codebook,
   cbTo: Codebook,
   answers0: Answer[],
   answers1: Answer[],
-  surveysFrom: SurveyScore[],
-  surveyFile: SurveyFile | undefined,
-): { rows: ContributionRow[]; method: MethodChange | null } {
+  surveyFrom: SurveySource,
+  surveyTo: SurveySource,
+): PairSplits {
   const A0 = new Map(answers0.map((a) => [a.indicator, a]));
   const A1 = new Map(answers1.map((a) => [a.indicator, a]));
-  const rows: ContributionRow[] = [];
   if (cbFrom.version === cbTo.version) {
-    for (const ind of cbTo.indicators) rows.push(...changeRows(ctx, cbTo, ind, A0.get(ind.id), A1.get(ind.id), false));
-    return { rows, method: null };
+    const rows = cbTo.indicators.flatMap((ind) => changeRows(ctx, cbTo, ind, A0.get(ind.id), A1.get(ind.id), null));
+    return { rows, method: null, orders: null };
   }
-  const method: MethodChange = {
-    from: cbFrom.version,
-    to: cbTo.version,
-    effect_common: 0,
-    added: 0,
-    removed: 0,
-    unrescorable: [],
-    total: 0,
-    changes: cbTo.changes,
-  };
   const oldInd = new Map(cbFrom.indicators.map((i) => [i.id, i]));
-  const newIds = new Set(cbTo.indicators.map((i) => i.id));
+  const newInd = new Map(cbTo.indicators.map((i) => [i.id, i]));
+  const common = (a: Answer) => oldInd.has(a.indicator) && newInd.has(a.indicator);
+  const fromUnderNew = scoreUnder(cbTo, answers0.filter(common), surveyFrom);
+  const toUnderOld = scoreUnder(cbFrom, answers1.filter(common), surveyTo);
+
+  const newMethod = (): MethodChange => ({ from: cbFrom.version, to: cbTo.version, effect_common: 0, added: 0, removed: 0, unrescorable: [], total: 0, changes: cbTo.changes });
+  const splits = {
+    shapley: { rows: [] as ContributionRow[], method: newMethod() },
+    method_first: { rows: [] as ContributionRow[], method: newMethod() },
+    answers_first: { rows: [] as ContributionRow[], method: newMethod() },
+  };
+  type SplitName = keyof typeof splits;
+  const all: SplitName[] = ["shapley", "method_first", "answers_first"];
+
   const methodRow = (
     section: string,
     ind: string,
@@ -326,86 +428,95 @@ function attributePair(
       note: a1?.note ?? a0?.note ?? "",
       ...extra,
     });
-  // Books −w_old·p_old in the old section and +w_new·p_new in the new one (one row when the same section).
-  const splitMethod = (
-    indOld: Indicator,
-    indNew: Indicator,
-    pOld: number,
-    pNew: number,
-    a0: Answer | undefined,
-    shown: Answer | undefined,
-    detail: string,
-  ): ContributionRow[] => {
+  // One answer scored under both codebooks: −w_old·p_old in the old section, +w_new·p_new in the new one (one row when the same section).
+  const splitMethod = (indOld: Indicator, indNew: Indicator, underOld: Answer | undefined, underNew: Answer | undefined, detail: string): ContributionRow[] => {
     const wOld = weightOf(cbFrom, indOld.section);
     const wNew = weightOf(cbTo, indNew.section);
-    const base = { weight_from: wOld, weight_to: wNew, points_from: a0 ? a0.points : null, points_to: shown ? shown.points : null, detail };
+    const pOld = pts(underOld);
+    const pNew = pts(underNew);
+    const base = { weight_from: wOld, weight_to: wNew, detail };
     if (indOld.section === indNew.section) {
       const c = wNew * pNew - wOld * pOld;
-      return c === 0 ? [] : [methodRow(indNew.section, indNew.id, c, a0, shown, base)];
+      return c === 0 ? [] : [methodRow(indNew.section, indNew.id, c, underOld, underNew, base)];
     }
     const out: ContributionRow[] = [];
-    if (wOld * pOld !== 0) out.push(methodRow(indOld.section, indNew.id, -wOld * pOld, a0, shown, { ...base, detail: `${detail}; moved out of ${indOld.section}` }));
-    if (wNew * pNew !== 0) out.push(methodRow(indNew.section, indNew.id, wNew * pNew, a0, shown, { ...base, detail: `${detail}; moved into ${indNew.section}` }));
+    if (wOld * pOld !== 0) out.push(methodRow(indOld.section, indNew.id, -wOld * pOld, underOld, underNew, { ...base, detail: `${detail}; moved out of ${indOld.section}` }));
+    if (wNew * pNew !== 0) out.push(methodRow(indNew.section, indNew.id, wNew * pNew, underOld, underNew, { ...base, detail: `${detail}; moved into ${indNew.section}` }));
     return out;
   };
+  const shown = (a: Answer | undefined) => (!a ? "no answer" : a.excluded ? `${NA} (0)` : fmt(a.points!));
+  const rescoredText = (year: number, a: Answer, underOld: Answer, underNew: Answer) =>
+    `the ${year} answer "${a.value}" scored under both: ${fmt(weightOf(cbFrom, oldInd.get(a.indicator)!.section))} × ${shown(underOld)} under ${cbFrom.version} → ${fmt(weightOf(cbTo, newInd.get(a.indicator)!.section))} × ${shown(underNew)} under ${cbTo.version}`;
 
   for (const ind of cbTo.indicators) {
     const a0 = A0.get(ind.id);
     const a1 = A1.get(ind.id);
     const old = oldInd.get(ind.id);
     if (!old) {
-      // Added by the new version: its whole to-year contribution is the method's.
+      // Added by the new version: its whole to-year contribution is the method's, in either order.
       const w = weightOf(cbTo, ind.section);
       const c = w * pts(a1);
-      method.added += c;
-      rows.push(
-        methodRow(ind.section, ind.id, c, undefined, a1, {
-          weight_to: w,
-          detail: `added in ${cbTo.version}: ${fmt(w)} × ${a1 && !a1.excluded ? fmt(a1.points!) : `${NA} (0)`}`,
-        }),
-      );
+      const row = methodRow(ind.section, ind.id, c, undefined, a1, { weight_to: w, detail: `added in ${cbTo.version}: ${fmt(w)} × ${a1 && !a1.excluded ? fmt(a1.points!) : `${NA} (0)`}` });
+      for (const s of all) {
+        splits[s].rows.push(row);
+        splits[s].method.added += c;
+      }
       continue;
     }
-    if (!a0) {
-      // In both versions but the earlier sheet has no answer: nothing to rescore, the to-year points are new.
-      rows.push(...changeRows(ctx, cbTo, ind, undefined, a1, true));
-      continue;
+    // Method first: the earlier answer rescored under the new codebook, then the change under the new codebook.
+    let methodFirst: ContributionRow[] | { why: string; value: string };
+    if (!a0) methodFirst = changeRows(ctx, cbTo, ind, undefined, a1, null);
+    else {
+      const r = fromUnderNew.get(ind.id)!;
+      methodFirst = "why" in r ? { why: r.why, value: a0.value } : [...splitMethod(old, ind, a0, r.answer, rescoredText(ctx.from_year, a0, a0, r.answer)), ...changeRows(ctx, cbTo, ind, r.answer, a1, "from")];
     }
-    const r = rescoreAnswer(cbTo, ind, a0, surveysFrom, surveyFile);
-    if ("why" in r) {
+    // Answers first: the change under the earlier codebook, then the later answer rescored under the new one.
+    let answersFirst: ContributionRow[] | { why: string; value: string };
+    if (!a1) answersFirst = changeRows(ctx, cbFrom, old, a0, undefined, null);
+    else {
+      const r = toUnderOld.get(ind.id)!;
+      answersFirst = "why" in r ? { why: r.why, value: a1.value } : [...changeRows(ctx, cbFrom, old, a0, r.answer, "to"), ...splitMethod(old, ind, r.answer, a1, rescoredText(ctx.to_year, a1, r.answer, a1))];
+    }
+    // An answer the other codebook cannot score: method and change cannot be told apart, one methodology part (w_new·p_to − w_old·p_from).
+    const mixed = (why: string) => {
       const wOld = weightOf(cbFrom, old.section);
       const wNew = weightOf(cbTo, ind.section);
-      const total = wNew * pts(a1) - wOld * pts(a0);
-      method.unrescorable.push({ indicator: ind.id, value: a0.value, why: r.why, contribution: total });
-      const detail = `not rescorable (${r.why}): ${fmt(wNew)} × ${a1 ? (a1.excluded ? `${NA} (0)` : fmt(a1.points!)) : "no answer"} − ${fmt(wOld)} × ${a0.excluded ? `${NA} (0)` : fmt(a0.points!)}`;
-      const split = splitMethod(old, ind, pts(a0), pts(a1), a0, a1, detail);
-      rows.push(...(split.length ? split : [methodRow(ind.section, ind.id, 0, a0, a1, { weight_from: wOld, weight_to: wNew, detail })]));
-      continue;
+      const detail = `not rescorable (${why}): ${fmt(wNew)} × ${shown(a1)} − ${fmt(wOld)} × ${shown(a0)}`;
+      const rows = splitMethod(old, ind, a0, a1, detail);
+      return { rows: rows.length ? rows : [methodRow(ind.section, ind.id, 0, a0, a1, { weight_from: wOld, weight_to: wNew, detail })], contribution: wNew * pts(a1) - wOld * pts(a0) };
+    };
+    const book = (s: SplitName, rows: ContributionRow[] | { why: string; value: string }) => {
+      if (Array.isArray(rows)) {
+        splits[s].rows.push(...rows);
+        for (const r of rows) if (r.step === "method") splits[s].method.effect_common += r.contribution;
+        return;
+      }
+      const m = mixed(rows.why);
+      splits[s].rows.push(...m.rows);
+      splits[s].method.unrescorable.push({ indicator: ind.id, value: rows.value, why: rows.why, contribution: m.contribution });
+    };
+    book("method_first", methodFirst);
+    book("answers_first", answersFirst);
+    if (Array.isArray(methodFirst) && Array.isArray(answersFirst)) book("shapley", shapleyRows(methodFirst, answersFirst));
+    else {
+      const failed = [methodFirst, answersFirst].filter((x): x is { why: string; value: string } => !Array.isArray(x));
+      book("shapley", { why: failed.map((f) => f.why).join("; "), value: failed[0]!.value });
     }
-    const re = r.answer;
-    const pOld = pts(a0);
-    const pNew = pts(re);
-    const detail = `the ${ctx.from_year} answer "${a0.value}" rescored: ${fmt(weightOf(cbFrom, old.section))} × ${a0.excluded ? `${NA} (0)` : fmt(pOld)} under ${cbFrom.version} → ${fmt(weightOf(cbTo, ind.section))} × ${re.excluded ? `${NA} (0)` : fmt(pNew)} under ${cbTo.version}`;
-    const m = splitMethod(old, ind, pOld, pNew, a0, re, detail);
-    for (const row of m) method.effect_common += row.contribution;
-    rows.push(...m);
-    rows.push(...changeRows(ctx, cbTo, ind, re, a1, true));
   }
   for (const old of cbFrom.indicators) {
-    if (newIds.has(old.id)) continue;
+    if (newInd.has(old.id)) continue;
+    // Removed by the new version: its from-year contribution leaves with the method, in either order.
     const a0 = A0.get(old.id);
     const w = weightOf(cbFrom, old.section);
     const c = -w * pts(a0);
-    method.removed += c;
-    rows.push(
-      methodRow(old.section, old.id, c, a0, undefined, {
-        weight_from: w,
-        detail: `removed in ${cbTo.version}: −${fmt(w)} × ${a0 && !a0.excluded ? fmt(a0.points!) : `${NA} (0)`}`,
-      }),
-    );
+    const row = methodRow(old.section, old.id, c, a0, undefined, { weight_from: w, detail: `removed in ${cbTo.version}: −${fmt(w)} × ${a0 && !a0.excluded ? fmt(a0.points!) : `${NA} (0)`}` });
+    for (const s of all) {
+      splits[s].rows.push(row);
+      splits[s].method.removed += c;
+    }
   }
-  method.total = rows.filter((r) => r.kind === "methodology").reduce((s, r) => s + r.contribution, 0);
-  return { rows, method };
+  for (const s of all) splits[s].method.total = splits[s].rows.filter((r) => r.kind === "methodology").reduce((sum, r) => sum + r.contribution, 0);
+  return { rows: splits.shapley.rows, method: splits.shapley.method, orders: { method_first: splits.method_first, answers_first: splits.answers_first } };
 }
 
 const rowOrder = (a: ContributionRow, b: ContributionRow) =>
@@ -437,20 +548,22 @@ export function attributeChanges(result: Pick<PipelineResult, "codebooks" | "ans
     const cbTo = codebook.get(t1.methodology);
     if (!cbFrom || !cbTo) throw new Error(`no codebook ${!cbFrom ? t0.methodology : t1.methodology} in the pipeline result`);
     const ctx = { country: t1.country, from_year: t0.year, to_year: t1.year };
-    const surveysFrom = result.surveys.filter((s) => s.country === t0.country && s.year === t0.year);
-    const surveyFile = options.surveyFiles?.find((f) => f.country === t0.country && f.year === t0.year);
-    const { rows, method } = attributePair(
+    const source = (t: { country: string; year: number }): SurveySource => ({
+      file: options.surveyFiles?.find((f) => f.country === t.country && f.year === t.year),
+      scores: result.surveys.filter((s) => s.country === t.country && s.year === t.year),
+    });
+    const { rows, method, orders } = attributePair(
       ctx,
       cbFrom,
       cbTo,
       answersOf.get(`${t0.country}/${t0.year}`) ?? [],
       answersOf.get(`${t1.country}/${t1.year}`) ?? [],
-      surveysFrom,
-      surveyFile,
+      source(t0),
+      source(t1),
     );
     rows.sort(rowOrder);
     const change = t1.index - t0.index;
-    const sum = rows.reduce((s, r) => s + r.contribution, 0);
+    const sum = (list: ContributionRow[]) => list.reduce((s, r) => s + r.contribution, 0);
 
     const sectionIds = [...cbTo.sections.map((s) => s.id), ...cbFrom.sections.map((s) => s.id).filter((id) => !cbTo.sections.some((s) => s.id === id))];
     const sections: SectionContribution[] = sectionIds.map((id) => ({
@@ -487,6 +600,7 @@ export function attributeChanges(result: Pick<PipelineResult, "codebooks" | "ans
           points_to: a1 ? a1.points : null,
           survey_from: a0?.survey_score ?? null,
           survey_to: a1?.survey_score ?? null,
+          move: answerMove(a0, a1),
           note: a1?.note ?? a0?.note ?? "",
           detail: own.map((r) => r.detail).join("; "),
         };
@@ -498,7 +612,21 @@ export function attributeChanges(result: Pick<PipelineResult, "codebooks" | "ans
       indicators: new Set(rows.filter((r) => r.kind === k).map((r) => r.indicator)).size,
     }));
     const crosses = cbFrom.version !== cbTo.version;
-    const comparable = !method || method.unrescorable.length === 0;
+    const judged = (m: MethodChange | null) => {
+      if (!m || m.unrescorable.length === 0) return { comparable: true, reason: null };
+      const ids = m.unrescorable.map((u) => u.indicator);
+      return {
+        comparable: false,
+        reason: `the answers of ${ids.join(", ")} cannot be scored under both codebooks (${m.unrescorable
+          .map((u) => `${u.indicator}: ${u.why}`)
+          .join("; ")}), so the method effect and the change of ${ids.length === 1 ? "this indicator" : "these indicators"} cannot be told apart`,
+      };
+    };
+    const ordered = (o: Order): OrderedSplit => {
+      const split = orders![o];
+      const own = [...split.rows].sort(rowOrder);
+      return { order: o, rows: own, method: split.method, ...judged(split.method), residual: sum(own) - change };
+    };
     pairs.push({
       country: t1.country,
       from_year: t0.year,
@@ -509,19 +637,15 @@ export function attributeChanges(result: Pick<PipelineResult, "codebooks" | "ans
       to_total: t1.index,
       change,
       crosses_methodology: crosses,
-      comparable,
-      reason: comparable
-        ? null
-        : `the ${t0.year} answers of ${method!.unrescorable.map((u) => u.indicator).join(", ")} cannot be rescored under ${cbTo.version} (${method!.unrescorable
-            .map((u) => `${u.indicator}: ${u.why}`)
-            .join("; ")}), so the method effect and the change of ${method!.unrescorable.length === 1 ? "this indicator" : "these indicators"} cannot be told apart`,
+      ...judged(method),
       method,
+      orders: orders ? { method_first: ordered("method_first"), answers_first: ordered("answers_first") } : null,
       rows,
       sections,
       indicators,
       kinds,
       unexplained: [...new Set(rows.filter((r) => r.kind === "unexplained" && r.contribution !== 0).map((r) => r.indicator))].sort(),
-      residual: sum - change,
+      residual: sum(rows) - change,
     });
   }
   return { pairs, rows: pairs.flatMap((p) => p.rows).sort(rowOrder) };
@@ -532,14 +656,19 @@ export function attributeChanges(result: Pick<PipelineResult, "codebooks" | "ans
 
 export const CHANGES_COLUMNS = ["country", "from_year", "to_year", "change", "section", "indicator", "kind", "contribution"] as const;
 
+/** A pair's rows in one split: the Shapley split, or one order's (the same rows for a pair within one codebook). */
+export function rowsOf(pair: PairAttribution, split: "shapley" | Order = "shapley"): ContributionRow[] {
+  return split === "shapley" || !pair.orders ? pair.rows : pair.orders[split].rows;
+}
+
 /**
- * changes.csv rows: one per contribution row, full precision, in attribution order. A pair in which
- * nothing moved and nothing was stated still gets one row (empty section and indicator, kind empty,
- * contribution 0), so every pair appears.
+ * changes.csv rows (changes-method-first.csv with split "method_first"): one per contribution row,
+ * full precision, in attribution order. A pair in which nothing moved and nothing was stated still
+ * gets one row (empty section and indicator, kind empty, contribution 0), so every pair appears.
  */
-export function changesTable(attribution: Attribution): Record<(typeof CHANGES_COLUMNS)[number], string | number>[] {
+export function changesTable(attribution: Attribution, split: "shapley" | Order = "shapley"): Record<(typeof CHANGES_COLUMNS)[number], string | number>[] {
   return attribution.pairs.flatMap((p) => {
-    const rows = p.rows.map((r) => ({
+    const rows = rowsOf(p, split).map((r) => ({
       country: r.country,
       from_year: r.from_year,
       to_year: r.to_year,
@@ -561,7 +690,9 @@ export interface DisplayPair {
   rows: number[]; // displayed contribution of each of pair.rows (same order); a section's rows add up to its display
   indicators: Record<string, number>; // indicator → sum of its rows' displayed contributions
   kinds: Record<string, number>; // kind → displayed contribution (allocated from the change separately); they add up to `change`
-  method: number | null; // displayed methodology total (sum of displayed methodology rows)
+  method: number | null; // displayed methodology total (sum of displayed methodology rows), Shapley split
+  /** Crossing pairs: the method's share in each order (two decimals) and answers first − method first. */
+  method_orders: { method_first: number; answers_first: number; difference: number } | null;
   /** The waterfall: each section that moved, in codebook order, from and to its running total (whole cents, so bars meet exactly). */
   steps: { section: string; amount: number; start: number; end: number }[];
 }
@@ -603,6 +734,14 @@ export function displayPair(pair: PairAttribution): DisplayPair {
     indicators: Object.fromEntries(Object.entries(indicators).map(([k, c]) => [k, fromCents(c)])),
     kinds: Object.fromEntries(pair.kinds.map((k, i) => [k.kind, fromCents(kindCents[i]!)])),
     method: pair.crosses_methodology ? fromCents(methodCents) : null,
+    method_orders: pair.orders
+      ? {
+          method_first: fromCents(toCents(pair.orders.method_first.method.total)),
+          answers_first: fromCents(toCents(pair.orders.answers_first.method.total)),
+          // Of the displayed figures, so that the page's arithmetic holds (−1.64 − −6.07 = 4.43, not 4.435 → 4.44).
+          difference: fromCents(toCents(pair.orders.answers_first.method.total) - toCents(pair.orders.method_first.method.total)),
+        }
+      : null,
     steps,
   };
 }
@@ -648,7 +787,11 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
       const inds = [...new Set(pair.rows.filter((r) => r.section === s.section).map((r) => r.indicator))]
         .map((id) => {
           const cents = pair.rows.reduce((sum, r, i) => (r.section === s.section && r.indicator === id ? sum + toCents(display.rows[i]!) : sum), 0);
-          const kinds = ATTRIBUTION_KINDS.filter((k) => pair.rows.some((r) => r.section === s.section && r.indicator === id && r.kind === k && r.contribution !== 0));
+          const own = pair.rows.filter((r) => r.section === s.section && r.indicator === id && r.contribution !== 0);
+          const kinds = ATTRIBUTION_KINDS.filter((k) => own.some((r) => r.kind === k)).map((k) => {
+            const r = own.find((x) => x.kind === k)!;
+            return k === "survey" ? surveyMoveText(r.survey_from, r.survey_to) : k;
+          });
           return { id, cents, kinds };
         })
         .filter((x) => x.cents !== 0)
@@ -660,13 +803,15 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
     });
     parts.push(`${head}: ${sectionTexts.join("; ")}.`);
   }
-  if (pair.crosses_methodology && pair.method) {
+  if (pair.crosses_methodology && pair.method && display.method_orders) {
     const m = pair.method;
+    const o = display.method_orders;
     const unrescorable = m.unrescorable.reduce((s, u) => s + u.contribution, 0);
     const [common, added, removed, mixed] = allocateCents(toCents(display.method ?? 0), [m.effect_common, m.added, m.removed, unrescorable]).map((c) => c / 100);
     parts.push(
-      `The pair crosses the change of method (${m.from} → ${m.to}); ${signedText(display.method ?? 0)} of the change is the method's: ` +
-        `rescoring the ${pair.from_year} answers under ${m.to} ${signedText(common!)}, indicators added ${signedText(added!)}, indicators removed ${signedText(removed!)}` +
+      `The pair crosses the change of method (${m.from} → ${m.to}); ${signedText(display.method ?? 0)} of the change is the method's, ` +
+        (o.difference === 0 ? `the same in either order of rescoring and answer changes: ` : `the mean of ${signedText(o.method_first)} (method first) and ${signedText(o.answers_first)} (answers first): `) +
+        `rescoring the answers of indicators in both versions ${signedText(common!)}, indicators added ${signedText(added!)}, indicators removed ${signedText(removed!)}` +
         (m.unrescorable.length ? `, indicators that could not be rescored ${signedText(mixed!)}` : "") +
         "." +
         (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`),
@@ -677,4 +822,22 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
       `${pair.unexplained.length === 1 ? "One indicator" : `${pair.unexplained.length} indicators`} moved without a reason in the sheet (unexplained): ${pair.unexplained.join(", ")}.`,
     );
   return parts.join(" ");
+}
+
+/**
+ * What the pages say about the two orders of a crossing pair, from displayed figures: the method's
+ * share method first and answers first, how far apart they are, and the Shapley value shown.
+ */
+export function methodOrdersText(pair: PairAttribution, display: DisplayPair = displayPair(pair)): string | null {
+  const o = display.method_orders;
+  if (!pair.orders || !o) return null;
+  const head = `This pair crosses the change of method (${pair.methodology_from} → ${pair.methodology_to}).`;
+  const mf = `rescoring the ${pair.from_year} answers under ${pair.methodology_to} first`;
+  const af = `applying the answers' changes under ${pair.methodology_from} first`;
+  const text =
+    o.difference === 0
+      ? `${head} Both orders of the two steps (${mf}, or ${af}) give the method the same share: ${signedText(display.method ?? 0)} of the change.`
+      : `${head} How much of the change is the method's depends on the order of the two steps: ${mf} gives ${signedText(o.method_first)}, ${af} gives ${signedText(o.answers_first)}; ` +
+        `they differ by ${plainText(Math.abs(o.difference))}. Shown is their mean, the Shapley value, which depends on no order: ${signedText(display.method ?? 0)} of the change is the method's.`;
+  return text + (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`);
 }

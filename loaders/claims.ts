@@ -32,9 +32,12 @@ import {
   ATTRIBUTION_KINDS,
   EXACTNESS_TOLERANCE,
   KIND_TEXT,
+  ORDERS,
+  ORDER_TEXT,
   attributeChanges,
   displayPair,
   explainPair,
+  methodOrdersText,
   signedText,
   type Attribution,
   type PairAttribution,
@@ -489,7 +492,14 @@ export function changesPayload(project: Project, result: PipelineResult, options
         to_total: p.to_total,
         change: p.change,
         residual: p.residual,
-        display: { change: display.change, from_total: display.from_total, to_total: display.to_total, method: display.method, steps: display.steps },
+        display: {
+          change: display.change,
+          from_total: display.from_total,
+          to_total: display.to_total,
+          method: display.method,
+          method_orders: display.method_orders,
+          steps: display.steps,
+        },
         sections: p.sections.map((s) => ({ ...s, title: st(s.section), shown: display.sections[s.section] ?? 0 })),
         kinds: p.kinds.map((k) => ({ ...k, text: KIND_TEXT[k.kind], shown: display.kinds[k.kind] ?? 0 })),
         indicators: p.indicators.map((i) => ({ ...i, section_title: st(i.section), shown: display.indicators[i.indicator] ?? 0 })),
@@ -497,6 +507,11 @@ export function changesPayload(project: Project, result: PipelineResult, options
         rows: p.rows.map((r, k) => ({ section: r.section, indicator: r.indicator, kind: r.kind, step: r.step, contribution: r.contribution, shown: display.rows[k]! })),
         unexplained: p.unexplained,
         method: p.method,
+        // Crossing pairs: each order's method share (full precision) and whether it is comparable; rows only in changes-method-first.csv.
+        orders: p.orders
+          ? Object.fromEntries(ORDERS.map((o) => [o, { text: ORDER_TEXT[o], method: p.orders![o].method.total, comparable: p.orders![o].comparable, reason: p.orders![o].reason }]))
+          : null,
+        method_note: methodOrdersText(p, display),
         paragraph: explainPair(p, { countryName: names[p.country] ?? p.country, sectionTitle: st, indicatorTitle: it }, display),
         claims: checks.filter((c) => c.country === p.country && c.year === p.to_year),
       };

@@ -14,6 +14,7 @@ import { scoreAnswer } from "./score.ts";
 import { respondentScores } from "./survey.ts";
 import { matchesPublished } from "./reconcile.ts";
 import { round2 } from "./rounding.ts";
+import { surveyMoveText } from "./attribution.ts";
 
 export interface TraceIndicator {
   indicator: string;
@@ -33,6 +34,8 @@ export interface TraceIndicator {
   change: string | null; // the sheet's stated kind of change
   previous: { value: string; points: number | null } | null; // the previous year's answer, when there is a sheet
   changed: boolean; // answer or points differ from the previous year
+  /** A survey-scale indicator whose survey score moved, worded as `changes` words it (attribution.ts surveyMoveText). */
+  survey_move: string | null;
   line: number; // row in the sheet (Trace.sheet)
 }
 
@@ -101,7 +104,16 @@ export interface Trace {
   previous_total: number | null;
   change: number | null; // total − previous_total
   crosses_break: boolean; // the previous year is governed by another codebook version
-  changes: { indicator: string; section: string; from: string; to: string; points_from: number | null; points_to: number | null; change: string | null }[];
+  changes: {
+    indicator: string;
+    section: string;
+    from: string;
+    to: string;
+    points_from: number | null;
+    points_to: number | null;
+    change: string | null;
+    survey_move: string | null; // as TraceIndicator.survey_move
+  }[];
 }
 
 export type TraceProject = Pick<Project, "surveys" | "editions"> & Partial<Pick<Project, "countries">>;
@@ -175,6 +187,7 @@ export function traceCountryYear(result: PipelineResult, project: TraceProject, 
       points_from: i.previous?.points ?? null,
       points_to: i.points,
       change: i.change,
+      survey_move: i.survey_move,
     }));
 
   const responses = project.surveys.find((s) => s.country === country && s.year === year)?.responses ?? [];
@@ -244,6 +257,8 @@ function traceIndicator(
     }
   }
   const previous = prev ? { value: prev.value, points: prev.points } : null;
+  const changed = hasPrevious && (!prev || prev.value !== a.value || prev.points !== a.points);
+  const surveyMoved = changed && a.scale === "survey" && prev?.scale === "survey" && a.survey_score !== null && prev.survey_score !== null && a.survey_score !== prev.survey_score;
   return {
     indicator: a.indicator,
     title: def?.title ?? a.indicator,
@@ -262,7 +277,8 @@ function traceIndicator(
     change: a.change,
     previous,
     // No sheet for the previous year: nothing to compare. A new indicator (no previous answer) counts as changed.
-    changed: hasPrevious && (!prev || prev.value !== a.value || prev.points !== a.points),
+    changed,
+    survey_move: surveyMoved ? surveyMoveText(prev!.survey_score, a.survey_score) : null,
     line: a.line,
   };
 }
@@ -346,7 +362,7 @@ export function formatTrace(t: Trace): string {
       num(i.points),
       i.excluded ? "excluded" : i.applied,
       i.rule,
-      ...(hasPrev ? [i.changed ? (i.previous ? `was ${i.previous.value} (${num(i.previous.points)})` : "new") + (i.change ? `; ${i.change}` : "") : ""] : []),
+      ...(hasPrev ? [i.changed ? (i.survey_move ?? (i.previous ? `was ${i.previous.value} (${num(i.previous.points)})` : "new")) + (i.change ? `; ${i.change}` : "") : ""] : []),
     ]);
     const head = ["indicator", "row", "answer", "points", "scored as", "rule", ...(hasPrev ? [`vs ${t.previous_year}`] : [])];
     out.push(...textTable(head, rows, [false, true, false, true]).map((l) => "  " + l));
@@ -412,7 +428,7 @@ export function formatTrace(t: Trace): string {
             c.from || "(none)",
             c.to,
             `${num(c.points_from)} → ${num(c.points_to)}`,
-            c.change ?? "",
+            c.survey_move ? `${c.survey_move}${c.change ? `; sheet: ${c.change}` : ""}` : (c.change ?? ""),
           ]),
         ).map((l) => "  " + l),
       );

@@ -3,16 +3,38 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { attributeChanges, changesTable, displayPair, explainPair, EXACTNESS_TOLERANCE, type Attribution, type PairAttribution } from "../loaders/attribution.ts";
+import {
+  attributeChanges,
+  changesTable,
+  displayPair,
+  explainPair,
+  methodOrdersText,
+  rowsOf,
+  shapleyRows,
+  surveyMoveText,
+  EXACTNESS_TOLERANCE,
+  type Attribution,
+  type ContributionRow,
+  type PairAttribution,
+} from "../loaders/attribution.ts";
 import { allocateCents, roundKeepingSum, toCents, fromCents } from "../loaders/rounding.ts";
 import { computeIndex, runPipeline } from "../loaders/pipeline.ts";
+import { formatTrace, traceCountryYear } from "../loaders/trace.ts";
 import { scoreProject, syntheticResult, unrescorableProject } from "./fixtures/claims/synthetic.ts";
+import { ordersProject, reversedProject } from "./fixtures/claims/orders.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
 import { PUBLISHED_METHOD } from "../loaders/method.ts";
 
 const pairOf = (a: Attribution, country: string, to: number) => a.pairs.find((p) => p.country === country && p.to_year === to);
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const nonZero = (p: PairAttribution) => p.indicators.filter((i) => i.contribution !== 0);
+const listed = (rows: ContributionRow[]) => rows.map((r) => [r.section, r.indicator, r.kind, r.contribution]);
+/** Contributions summed by section, indicator and step (kinds follow the to-year sheet, so they differ when time runs backwards). */
+const bySlot = (rows: ContributionRow[], sign = 1) => {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[`${r.section} ${r.indicator} ${r.step}`] = (out[`${r.section} ${r.indicator} ${r.step}`] ?? 0) + sign * r.contribution + 0;
+  return Object.fromEntries(Object.entries(out).filter(([, c]) => c !== 0).sort(([a], [b]) => (a < b ? -1 : 1)));
+};
 
 describe("attribution on a synthetic two-codebook project", () => {
   const { project, result } = syntheticResult();
@@ -128,6 +150,167 @@ describe("attribution on a synthetic two-codebook project", () => {
   });
 });
 
+describe("a pair crossing codebook versions: both orders and their mean (Shapley value)", () => {
+  const project = ordersProject();
+  const result = scoreProject(project);
+  const attribution = attributeChanges(result, { surveyFiles: project.surveys });
+  const ccc = pairOf(attribution, "CCC", 2020)!;
+  const ddd = pairOf(attribution, "DDD", 2020)!;
+
+  it("method first: the 2019 answers rescored under v2, then the answers' changes under v2", () => {
+    expect([ccc.from_total, ccc.to_total, ccc.change]).toEqual([5, 37, 32]);
+    const mf = ccc.orders!.method_first;
+    // AA-01 "no" is −5 in both codebooks: no method effect, its change is 6 − (−5); AA-03 "no" is 0 in
+    // both: nothing to move, its change is weight 2 × (1 − 0) in its new section BB.
+    expect(listed(mf.rows)).toEqual([
+      ["AA", "AA-01", "law", 11],
+      ["AA", "AA-02", "practice", 4],
+      ["BB", "AA-03", "practice", 2],
+      ["BB", "BB-01", "data", 8],
+      ["BB", "BB-02", "methodology", -6],
+      ["BB", "BB-03", "methodology", 4],
+      ["SS", "SS-01", "methodology", 9],
+    ]);
+    expect(mf.method.total).toBe(7);
+  });
+
+  it("answers first: the answers' changes under v1, then the 2020 answers rescored under v2", () => {
+    const af = ccc.orders!.answers_first;
+    // AA-01 changes 5 − (−5) under v1, then "yes" is rescored 5 → 6; AA-03 changes 1 × (1 − 0) in AA,
+    // then "yes" moves out of AA (−1) into BB (+2 × 1).
+    expect(listed(af.rows)).toEqual([
+      ["AA", "AA-01", "law", 10],
+      ["AA", "AA-01", "methodology", 1],
+      ["AA", "AA-02", "practice", 4],
+      ["AA", "AA-03", "practice", 1],
+      ["AA", "AA-03", "methodology", -1],
+      ["BB", "AA-03", "methodology", 2],
+      ["BB", "BB-01", "data", 8],
+      ["BB", "BB-02", "methodology", -6],
+      ["BB", "BB-03", "methodology", 4],
+      ["SS", "SS-01", "methodology", 9],
+    ]);
+    expect(af.method.total).toBe(9);
+  });
+
+  it("books the mean of the two orders, row by row: the method's share +8, between +7 and +9", () => {
+    expect(listed(ccc.rows)).toEqual([
+      ["AA", "AA-01", "law", 10.5],
+      ["AA", "AA-01", "methodology", 0.5],
+      ["AA", "AA-02", "practice", 4],
+      ["AA", "AA-03", "practice", 0.5],
+      ["AA", "AA-03", "methodology", -0.5],
+      ["BB", "AA-03", "practice", 1],
+      ["BB", "AA-03", "methodology", 1],
+      ["BB", "BB-01", "data", 8],
+      ["BB", "BB-02", "methodology", -6],
+      ["BB", "BB-03", "methodology", 4],
+      ["SS", "SS-01", "methodology", 9],
+    ]);
+    expect(ccc.method).toMatchObject({ effect_common: 1, added: 13, removed: -6, total: 8, unrescorable: [] });
+    expect(ccc.comparable).toBe(true);
+    expect(attribution.rows.filter((r) => r.country === "CCC")).toEqual(ccc.rows);
+  });
+
+  it("each split sums exactly to the change, and its sections to the change of each weighted subtotal", () => {
+    for (const p of attribution.pairs)
+      for (const split of ["shapley", "method_first", "answers_first"] as const) {
+        const rows = rowsOf(p, split);
+        expect(Math.abs(sum(rows.map((r) => r.contribution)) - p.change), `${p.country} ${split}`).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+        for (const s of p.sections)
+          expect(Math.abs(sum(rows.filter((r) => r.section === s.section).map((r) => r.contribution)) - ((s.to_weighted ?? 0) - (s.from_weighted ?? 0)))).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+      }
+    expect(ccc.sections.map((s) => [s.section, s.contribution])).toEqual([["AA", 15], ["BB", 8], ["SS", 9]]);
+    expect(Math.abs(ccc.orders!.method_first.residual)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+    expect(Math.abs(ccc.orders!.answers_first.residual)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+  });
+
+  it("gives the same Shapley split whichever order is taken first", () => {
+    const mf = ccc.orders!.method_first.rows;
+    const af = ccc.orders!.answers_first.rows;
+    const ids = [...new Set([...mf, ...af].map((r) => r.indicator))];
+    const swapped = ids.flatMap((id) => shapleyRows(af.filter((r) => r.indicator === id), mf.filter((r) => r.indicator === id)));
+    expect(bySlot(swapped)).toEqual(bySlot(ccc.rows));
+    expect(swapped.find((r) => r.indicator === "AA-01" && r.kind === "law")!.contribution).toBe(10.5);
+  });
+
+  it("is order-free in time too: run backwards (v2 → v1), the Shapley split is the negative, while method first becomes minus answers first", () => {
+    const back = reversedProject(project);
+    const b = attributeChanges(scoreProject(back), { surveyFiles: back.surveys });
+    const cccBack = pairOf(b, "CCC", 2020)!;
+    expect([cccBack.methodology_from, cccBack.methodology_to, cccBack.change]).toEqual(["v2", "v1", -32]);
+    expect(bySlot(cccBack.rows)).toEqual(bySlot(ccc.rows, -1));
+    expect(bySlot(cccBack.orders!.method_first.rows)).toEqual(bySlot(ccc.orders!.answers_first.rows, -1));
+    expect(bySlot(cccBack.orders!.answers_first.rows)).toEqual(bySlot(ccc.orders!.method_first.rows, -1));
+    expect(bySlot(cccBack.orders!.method_first.rows)).not.toEqual(bySlot(ccc.orders!.method_first.rows, -1));
+    expect(cccBack.method!.total).toBe(-8);
+    const dddBack = pairOf(b, "DDD", 2020)!;
+    expect(bySlot(dddBack.rows)).toEqual(bySlot(ddd.rows, -1));
+  });
+
+  it("an answer only one order can score: that order splits it, the other and the Shapley split mark the pair not comparable", () => {
+    // DDD BB-01 0.2 → n/a: v2 allows n/a, v1 does not, so the 2020 answer cannot be scored under v1.
+    const mf = ddd.orders!.method_first;
+    const af = ddd.orders!.answers_first;
+    expect(mf.comparable).toBe(true);
+    expect(listed(mf.rows.filter((r) => r.indicator === "BB-01"))).toEqual([["BB", "BB-01", "coverage", -4]]);
+    expect(af.comparable).toBe(false);
+    expect(ddd.comparable).toBe(false);
+    expect(ddd.reason).toBe(
+      'the answers of BB-01 cannot be scored under both codebooks (BB-01: its 2020 answer is "n/a", which v1 does not allow for BB-01), so the method effect and the change of this indicator cannot be told apart',
+    );
+    expect(listed(ddd.rows.filter((r) => r.indicator === "BB-01"))).toEqual([["BB", "BB-01", "methodology", -4]]);
+    expect(ddd.method!.unrescorable).toEqual([{ indicator: "BB-01", value: "n/a", why: 'its 2020 answer is "n/a", which v1 does not allow for BB-01', contribution: -4 }]);
+    expect([mf.method.total, af.method.total, ddd.method!.total]).toEqual([3, -1, -1]);
+    expect(Math.abs(ddd.residual)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+  });
+
+  it("changes.csv holds the Shapley split, changes-method-first.csv the method-first one", () => {
+    const of = (split?: "method_first") => changesTable(attribution, split).filter((r) => r.country === "CCC" && r.indicator === "AA-01").map((r) => [r.kind, r.contribution]);
+    expect(of()).toEqual([["law", 10.5], ["methodology", 0.5]]);
+    expect(of("method_first")).toEqual([["law", 11]]);
+  });
+
+  it("says how far apart the orders are, from displayed figures", () => {
+    const d = displayPair(ccc);
+    expect(d.method).toBe(8);
+    expect(d.method_orders).toEqual({ method_first: 7, answers_first: 9, difference: 2 });
+    expect(methodOrdersText(ccc, d)).toBe(
+      "This pair crosses the change of method (v1 → v2). How much of the change is the method's depends on the order of the two steps: " +
+        "rescoring the 2019 answers under v2 first gives +7.00, applying the answers' changes under v1 first gives +9.00; they differ by 2.00. " +
+        "Shown is their mean, the Shapley value, which depends on no order: +8.00 of the change is the method's.",
+    );
+    const text = explainPair(ccc, { countryName: "Carpania", sectionTitle: (s) => s, indicatorTitle: (i) => i }, d);
+    expect(text).toContain("+8.00 of the change is the method's, the mean of +7.00 (method first) and +9.00 (answers first): rescoring the answers of indicators in both versions +1.00, indicators added +13.00, indicators removed −6.00.");
+    expect(methodOrdersText(pairOf(attributeChanges(syntheticResult().result), "AAA", 2021)!)).toBeNull();
+  });
+});
+
+describe("one wording of a survey move in changes and explain", () => {
+  const { project, result } = syntheticResult();
+  const attribution = attributeChanges(result, { surveyFiles: project.surveys });
+  const move = "survey score 5 → 2.5"; // AAA SS-01 2020 → 2021: role means 4 and 6, then 2 and 3
+
+  it("is defined once", () => {
+    expect(surveyMoveText(5, 2.5)).toBe(move);
+  });
+
+  it("changes: the row, the indicator and the pair's paragraph", () => {
+    const p = pairOf(attribution, "AAA", 2021)!;
+    const row = p.rows.find((r) => r.indicator === "SS-01")!;
+    expect(row.kind).toBe("survey");
+    expect(row.detail).toBe(`${move}: 1 × (3.75 − 7.5): weight of SS × (points in 2021 − points in 2020)`);
+    expect(p.indicators.find((i) => i.indicator === "SS-01")!.move).toBe(move);
+    expect(explainPair(p, { countryName: "Aland", sectionTitle: (s) => s, indicatorTitle: (i) => i })).toContain(`SS −3.75, all of it SS-01 “SS-01” −3.75 (${move})`);
+  });
+
+  it("explain: the answer table and the list of changes", () => {
+    const text = formatTrace(traceCountryYear(result, project, "AAA", 2021)!);
+    expect(text).toMatch(new RegExp(`SS-01 .* ${move}$`, "m"));
+    expect(text).toMatch(new RegExp(`^  SS-01 +survey +survey +7\.5 → 3\.75 +${move}$`, "m"));
+  });
+});
+
 describe("rounding policy: displayed contributions add up to the displayed change", () => {
   const cases: [number, number[]][] = [
     [1, [1 / 3, 1 / 3, 1 / 3]],
@@ -220,6 +403,35 @@ describe("attribution of the reconstructed data", async () => {
       }
     }
     expect(attribution.pairs.filter((p) => !p.crosses_methodology).every((p) => p.from_year >= 2020)).toBe(true);
+  });
+
+  it("2019→2020: the method's share in each order and their mean (Shapley), which the pages and changes.csv now show", () => {
+    // Before, changes.csv held the method-first split (now changes-method-first.csv). The orders differ
+    // where an answer moved AND was rescored, e.g. PG-06, whose points span doubled in 2020.
+    const shares = Object.fromEntries(
+      attribution.pairs
+        .filter((p) => p.orders)
+        .map((p) => [p.country, [p.orders!.method_first.method.total, p.orders!.answers_first.method.total, p.method!.total].map((x) => Math.round(x * 1e4) / 1e4)]),
+    );
+    expect(shares).toEqual({
+      ARM: [11.84, 11.84, 11.84],
+      BLR: [-6.07, -1.635, -3.8525],
+      KAZ: [-11.62, -7.555, -9.5875],
+      KGZ: [-1.74, -1.42, -1.58],
+      MDA: [21.11, 18.89, 20],
+      RUS: [-4.42, -7.7, -6.06],
+      UKR: [34.5, 36.925, 35.7125],
+    });
+    for (const p of attribution.pairs.filter((x) => x.orders)) {
+      expect(Math.abs(p.method!.total - (p.orders!.method_first.method.total + p.orders!.answers_first.method.total) / 2)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+      expect(p.comparable).toBe(true);
+      for (const o of ["method_first", "answers_first"] as const) expect(Math.abs(p.orders![o].residual)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
+    }
+    const blr = pairOf(attribution, "BLR", 2020)!;
+    const pg06 = (rows: ContributionRow[]) => rows.filter((r) => r.indicator === "PG-06").map((r) => [r.kind, Math.round(r.contribution * 1e4) / 1e4]);
+    expect(pg06(blr.orders!.method_first.rows)).toEqual([["practice", 4.87], ["methodology", -3.91]]);
+    expect(pg06(blr.orders!.answers_first.rows)).toEqual([["practice", 2.435], ["methodology", -1.475]]);
+    expect(pg06(blr.rows)).toEqual([["practice", 3.6525], ["methodology", -2.6925]]);
   });
 
   it("Ukraine 2023→2024: exactly one non-zero indicator contribution, LP-02, reassessment, −11.25", () => {

@@ -9,7 +9,8 @@ import { attributeChanges } from "../loaders/attribution.ts";
 import { checkClaims, changesPayload, readClaims, CLAIM_STATUSES, type ClaimCheck } from "../loaders/claims.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { command } from "../loaders/commands/changes.ts";
-import { syntheticResult } from "./fixtures/claims/synthetic.ts";
+import { scoreProject, syntheticResult } from "./fixtures/claims/synthetic.ts";
+import { ordersProject } from "./fixtures/claims/orders.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
 import { PUBLISHED_METHOD } from "../loaders/method.ts";
 
@@ -107,6 +108,25 @@ describe("claims check on a synthetic project", async () => {
     expect(payload.exact).toBe(true);
     expect(payload.years).toEqual([2020, 2021, 2022]);
   });
+
+  it("gives the pages each crossing pair's method share in both orders and the Shapley value, and says whether they differ", () => {
+    const same = changesPayload(project, result).pairs.find((p) => p.country === "AAA" && p.to_year === 2020)!;
+    // AAA's answers do not move 2019 → 2020: both orders give the method all +7.50.
+    expect(same.display.method_orders).toEqual({ method_first: 7.5, answers_first: 7.5, difference: 0 });
+    expect(same.method_note).toBe(
+      "This pair crosses the change of method (v1 → v2). Both orders of the two steps (rescoring the 2019 answers under v2 first, or applying the answers' changes under v1 first) give the method the same share: +7.50 of the change.",
+    );
+    expect(changesPayload(project, result).pairs.find((p) => p.country === "AAA" && p.to_year === 2021)).toMatchObject({ orders: null, method_note: null });
+
+    const orders = ordersProject();
+    const pair = changesPayload(orders, scoreProject(orders)).pairs.find((p) => p.country === "CCC")!;
+    expect(pair.display.method).toBe(8);
+    expect(pair.display.method_orders).toEqual({ method_first: 7, answers_first: 9, difference: 2 });
+    expect(pair.orders).toMatchObject({ method_first: { method: 7, comparable: true, reason: null }, answers_first: { method: 9, comparable: true, reason: null } });
+    expect(pair.method_note).toContain("rescoring the 2019 answers under v2 first gives +7.00, applying the answers' changes under v1 first gives +9.00; they differ by 2.00");
+    expect(pair.method_note).toContain("the Shapley value, which depends on no order: +8.00 of the change is the method's.");
+    expect(pair.indicators.find((i) => i.indicator === "AA-01")).toMatchObject({ contribution: 11, method: 0.5, kinds: ["law", "methodology"], move: "no → yes" });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -146,7 +166,7 @@ describe("claims check on the reconstructed data", async () => {
     for (const x of tjk) expect(x.status).toBe("not checkable");
   });
 
-  it("changes --out writes both CSVs, sorted, full precision", async () => {
+  it("changes --out writes the three CSVs, sorted, full precision", async () => {
     const out = mkdtempSync(path.join(tmpdir(), "pti-changes-"));
     try {
       const lines: string[] = [];
@@ -162,6 +182,14 @@ describe("claims check on the reconstructed data", async () => {
       expect(Number(moved[0]![3])).toBeCloseTo(-11.25, 9); // the change, full precision
       const keys = changes.slice(1).map((l) => l.split(",").slice(0, 2).join(","));
       expect(keys).toEqual([...keys].sort((a, b) => (a.split(",")[0]! < b.split(",")[0]! ? -1 : a.split(",")[0]! > b.split(",")[0]! ? 1 : Number(a.split(",")[1]) - Number(b.split(",")[1]))));
+      // changes.csv splits 2019 → 2020 by the Shapley value; changes-method-first.csv keeps the split method first.
+      const methodFirst = readFileSync(path.join(out, "changes-method-first.csv"), "utf8").trim().split("\n");
+      expect(methodFirst[0]).toBe(changes[0]);
+      const pg06 = (lines: string[]) => lines.filter((l) => l.startsWith("BLR,2019,2020,") && l.includes(",PG-06,")).map((l) => l.split(",").slice(6).map((x, i) => (i ? Math.round(Number(x) * 1e4) / 1e4 : x)));
+      expect(pg06(changes)).toEqual([["practice", 3.6525], ["methodology", -2.6925]]);
+      expect(pg06(methodFirst)).toEqual([["practice", 4.87], ["methodology", -3.91]]);
+      expect(methodFirst.filter((l) => !l.startsWith("country,") && !l.includes(",2019,2020,"))).toEqual(changes.filter((l) => !l.startsWith("country,") && !l.includes(",2019,2020,")));
+      expect(lines[0]).toMatch(/wrote changes\.csv, changes-method-first\.csv and claims-check\.csv to /);
       const claims = readFileSync(path.join(out, "claims-check.csv"), "utf8").trim().split("\n");
       expect(claims[0]).toBe("id,edition,country,year,kind,stated,computed,difference,status,reason");
       expect(claims.length - 1).toBe(loaded!.project.claims.length);

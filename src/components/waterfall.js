@@ -133,19 +133,14 @@ export function waterfallChart(pair, { caption } = {}) {
 export function movedIndicators(pair, { limit = 8 } = {}) {
   const moved = pair.indicators.filter((i) => i.contribution !== 0 || i.reason).slice(0, limit);
   if (!moved.length) return text("p", "No indicator moved and no sheet states a change.");
-  const answer = (value, survey) => (value === null ? "—" : value === "survey" && survey !== null ? `survey ${fmt(survey)}` : value);
   return figuresTable(
-    moved.map((i) => ({
-      ...i,
-      answers: `${answer(i.value_from, i.survey_from)} → ${answer(i.value_to, i.survey_to)}`,
-      kind: i.kinds.join(", "),
-    })),
+    moved.map((i) => ({ ...i, kind: i.kinds.join(", ") })),
     [
       { key: "indicator", label: "Indicator" },
       { key: "title", label: "Title" },
       { key: "shown", label: "Contribution", numeric: true, format: (v) => signed(v) },
       { key: "kind", label: "Kind", className: (v) => (v.includes("unexplained") ? "status-differs" : "") },
-      { key: "answers", label: `Answer ${pair.from_year} → ${pair.to_year}` },
+      { key: "move", label: `Answer ${pair.from_year} → ${pair.to_year}` },
       { key: "reason", label: "Reason in the sheet", format: (v) => v ?? "(none given)" },
       { key: "detail", label: "How it was computed" },
       { key: "note", label: "Note" },
@@ -198,16 +193,8 @@ export function changeBlock(pair, { heading = "h2", withClaims = true, id = pair
   if (id) block.id = id;
   block.dataset.country = pair.country;
   block.append(text(heading, `${pair.name}: ${signed(pair.display.change)} (${pair.from_year} ${fmt(pair.display.from_total)} → ${pair.to_year} ${fmt(pair.display.to_total)})`));
-  if (pair.crosses_methodology) {
-    const note = text(
-      "p",
-      `This pair crosses the change of method (${pair.methodology_from} → ${pair.methodology_to}): the ${pair.from_year} answers were rescored under ${pair.methodology_to} where they allow it; ` +
-        `${signed(pair.display.method ?? 0)} of the change is the method's.` +
-        (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`),
-      pair.comparable ? "method-note" : "method-note finding",
-    );
-    block.append(note);
-  }
+  // The loader words it (loaders/attribution.ts methodOrdersText): the method's share in each order and the Shapley value shown.
+  if (pair.method_note) block.append(text("p", pair.method_note, pair.comparable ? "method-note" : "method-note finding"));
   const grid = document.createElement("div");
   grid.className = "change-grid";
   const left = document.createElement("div");
