@@ -463,8 +463,17 @@ export function analyseChanges(project: Pick<Project, "claims" | "surveys">, res
   return { attribution, checks };
 }
 
-export function changesPayload(project: Project, result: PipelineResult, options: ChangesPayloadOptions = {}) {
+/** A run with its attribution and claims check (the one result of loaders/result.ts is one). */
+export type WithChanges = PipelineResult & { attribution: Attribution; claims: ClaimCheck[] };
+
+/** A run with its changes analysed, for callers that hold only computeIndex's output (tests, other methods). */
+export function withChanges(project: Pick<Project, "claims" | "surveys">, result: PipelineResult, options: ChangesPayloadOptions = {}): WithChanges {
   const { attribution, checks } = analyseChanges(project, result, options);
+  return { ...result, attribution, claims: checks };
+}
+
+export function changesPayload(project: Project, result: WithChanges) {
+  const { attribution, claims: checks } = result;
   const names: Record<string, string> = Object.fromEntries(project.countries.map((c) => [c.code, c.name_en]));
   const cbByVersion = new Map(result.codebooks.map((c) => [c.version, c]));
   const sectionTitle = (pair: PairAttribution) => (id: string) =>

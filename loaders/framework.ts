@@ -4,24 +4,40 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
 import { InputError, formatProblem } from "./problems.ts";
-import { runPipeline, type PipelineResult } from "./pipeline.ts";
+import { runAll, type Result } from "./result.ts";
+import { inputManifest, type InputManifest } from "./manifest.ts";
 import type { Project } from "./project.ts";
 
 /**
- * The environment variable through which `npm run build` hands every data loader the pipeline
- * result it computed once for this build (a JSON file in a temporary folder, deleted after the
+ * The environment variable through which `npm run build` hands every data loader the one result it
+ * computed for this build (loaders/result.ts; a JSON file in a temporary folder, deleted after the
  * build). Without it (Framework preview, a loader run by hand) each loader computes its own.
  */
 export const PIPELINE_CACHE_ENV = "PTI_PIPELINE_RESULT";
 
-export async function buildPipeline(root: string): Promise<{ project: Project; result: PipelineResult }> {
+/** What the build shares with every loader: the project, the one result, and the manifest's input part. */
+export interface Shared {
+  project: Project;
+  result: Result;
+  inputs: Omit<InputManifest, "commit">;
+}
+
+/** The build's shared state for a project root (computed here when no build shares it). */
+export async function sharedState(root: string): Promise<Shared> {
+  const { project, result } = await runAll(root);
+  // The commit is left out (it is in dist/manifest.json): the same inputs give the same pages.
+  const { commit: _commit, ...inputs } = await inputManifest(project, result, { git: false });
+  return { project, result, inputs };
+}
+
+export async function buildResult(root: string): Promise<Shared> {
   const cached = process.env[PIPELINE_CACHE_ENV];
   if (cached) {
-    const value = JSON.parse(readFileSync(cached, "utf8")) as { root: string; project: Project; result: PipelineResult };
+    const value = JSON.parse(readFileSync(cached, "utf8")) as Shared & { root: string };
     // Only this project's own result: a copy of the project built elsewhere must compute its own.
-    if (path.resolve(value.root) === path.resolve(root)) return { project: value.project, result: value.result };
+    if (path.resolve(value.root) === path.resolve(root)) return { project: value.project, result: value.result, inputs: value.inputs };
   }
-  return runPipeline(root);
+  return sharedState(root);
 }
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -23,8 +23,8 @@
 // A disagreement between editions, or between computed and published, is a finding, never an error.
 import type { PipelineResult } from "./pipeline.ts";
 import type { Claim, Codebook, Edition } from "./schema.ts";
-import { STATED_TOLERANCE, UNCHANGED_THRESHOLD, CLAIM_RULES, analyseChanges } from "./claims.ts";
-import { inputManifest, OUTPUTS_RULE } from "./manifest.ts";
+import { STATED_TOLERANCE, UNCHANGED_THRESHOLD, CLAIM_RULES, type ClaimCheck } from "./claims.ts";
+import { OUTPUTS_RULE, type InputManifest } from "./manifest.ts";
 import type { Project } from "./project.ts";
 import { byText } from "./order.ts";
 import { round2 } from "./rounding.ts";
@@ -500,11 +500,15 @@ export const AUDIT_RULES = {
     "SHA-256 of every input file. The build writes the full manifest, with the commit, the seeds and the SHA-256 of every data output, to manifest.json at the root of the site; `npm run index -- verify dist/manifest.json` recomputes every hash and names any file that differs.",
 };
 
-export async function auditPayload(project: Project, result: PipelineResult) {
-  const report = reconcile(result, project.editions, project.claims);
-  const { checks } = analyseChanges(project, result);
-  // The commit is left out here (it is in dist/manifest.json): the same inputs give the same page.
-  const { commit: _commit, ...inputs } = await inputManifest(project, result, { git: false });
+/**
+ * `manifest`: the input part of the build manifest (manifest.ts inputManifest, read by the caller:
+ * this function reads no file). The commit is left out (it is in dist/manifest.json), so the same
+ * inputs give the same page.
+ */
+export function auditPayload(project: Project, result: PipelineResult & { reconciliation: AuditReport; claims: ClaimCheck[] }, manifest: Omit<InputManifest, "commit">) {
+  const report = result.reconciliation;
+  const checks = result.claims;
+  const inputs = manifest;
   const count = (s: string) => checks.filter((c) => c.status === s).length;
   return {
     rules: AUDIT_RULES,
@@ -517,4 +521,4 @@ export async function auditPayload(project: Project, result: PipelineResult) {
     manifest: inputs,
   };
 }
-export type AuditPayload = Awaited<ReturnType<typeof auditPayload>>;
+export type AuditPayload = ReturnType<typeof auditPayload>;

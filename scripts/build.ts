@@ -72,12 +72,11 @@ console.log(warm ? "loader inputs unchanged since the last build: keeping cached
 pinBuiltinVersions();
 rmSync(path.join(root, "dist"), { recursive: true, force: true });
 
-// The pipeline runs once per build; every data loader reads its result (PIPELINE_CACHE_ENV).
+// The one result is computed once per build; every data loader reads it (PIPELINE_CACHE_ENV).
 // A bad input stops the build here, with every problem listed.
-const { runPipeline } = await import("../loaders/pipeline.ts");
-const { PIPELINE_CACHE_ENV } = await import("../loaders/framework.ts");
+const { sharedState, PIPELINE_CACHE_ENV } = await import("../loaders/framework.ts");
 const { InputError, formatProblem } = await import("../loaders/problems.ts");
-const pipeline = await runPipeline(root).catch((e: unknown) => {
+const pipeline = await sharedState(root).catch((e: unknown) => {
   if (!(e instanceof InputError)) throw e;
   for (const p of e.problems) console.error(formatProblem(p));
   console.error(`${e.problems.length} problem(s) in data/: nothing was built.`);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { commandContext } from "../loaders/command.ts";
 import { attributeChanges } from "../loaders/attribution.ts";
-import { checkClaims, changesPayload, readClaims, CLAIM_STATUSES, type ClaimCheck } from "../loaders/claims.ts";
+import { checkClaims, changesPayload, withChanges, readClaims, CLAIM_STATUSES, type ClaimCheck } from "../loaders/claims.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { command } from "../loaders/commands/changes.ts";
 import { scoreProject, syntheticResult } from "./fixtures/claims/synthetic.ts";
@@ -99,7 +99,7 @@ describe("claims check on a synthetic project", async () => {
   });
 
   it("puts each country-year's checks beside its decomposition in the page payload", () => {
-    const payload = changesPayload(project, result, { claims });
+    const payload = changesPayload(project, withChanges(project, result, { claims }));
     const pair = payload.pairs.find((p) => p.country === "AAA" && p.to_year === 2021)!;
     expect(pair.name).toBe("Aland");
     expect(pair.claims.map((x) => x.id).sort()).toEqual(checks.filter((x) => x.country === "AAA" && x.year === 2021).map((x) => x.id).sort());
@@ -110,16 +110,16 @@ describe("claims check on a synthetic project", async () => {
   });
 
   it("gives the pages each crossing pair's method share in both orders and the Shapley value, and says whether they differ", () => {
-    const same = changesPayload(project, result).pairs.find((p) => p.country === "AAA" && p.to_year === 2020)!;
+    const same = changesPayload(project, withChanges(project, result)).pairs.find((p) => p.country === "AAA" && p.to_year === 2020)!;
     // AAA's answers do not move 2019 → 2020: both orders give the method all +7.50.
     expect(same.display.method_orders).toEqual({ method_first: 7.5, answers_first: 7.5, difference: 0 });
     expect(same.method_note).toBe(
       "This pair crosses the change of method (v1 → v2). Both orders of the two steps (rescoring the 2019 answers under v2 first, or applying the answers' changes under v1 first) give the method the same share: +7.50 of the change.",
     );
-    expect(changesPayload(project, result).pairs.find((p) => p.country === "AAA" && p.to_year === 2021)).toMatchObject({ orders: null, method_note: null });
+    expect(changesPayload(project, withChanges(project, result)).pairs.find((p) => p.country === "AAA" && p.to_year === 2021)).toMatchObject({ orders: null, method_note: null });
 
     const orders = ordersProject();
-    const pair = changesPayload(orders, scoreProject(orders)).pairs.find((p) => p.country === "CCC")!;
+    const pair = changesPayload(orders, withChanges(orders, scoreProject(orders))).pairs.find((p) => p.country === "CCC")!;
     expect(pair.display.method).toBe(8);
     expect(pair.display.method_orders).toEqual({ method_first: 7, answers_first: 9, difference: 2 });
     expect(pair.orders).toMatchObject({ method_first: { method: 7, comparable: true, reason: null }, answers_first: { method: 9, comparable: true, reason: null } });

@@ -1,9 +1,9 @@
 // The audit page's findings: reconciliation with every edition, revisions, claims check,
 // methodology breaks, missing-data ledger and the input part of the manifest (loaders/reconcile.ts).
-import { runLoader, buildPipeline } from "../../loaders/framework.ts";
+import { runLoader, buildResult } from "../../loaders/framework.ts";
 import { auditPayload } from "../../loaders/reconcile.ts";
 
 await runLoader(async (root) => {
-  const { project, result } = await buildPipeline(root);
-  return auditPayload(project, result);
+  const { project, result, inputs } = await buildResult(root);
+  return auditPayload(project, result, inputs);
 });

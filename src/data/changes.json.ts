@@ -1,9 +1,9 @@
 // What drove each year's change (exact attribution, display figures that add up) and every release
 // statement checked against it: one JSON for all years; the /changes/<year> pages filter by year.
-import { runLoader, buildPipeline } from "../../loaders/framework.ts";
+import { runLoader, buildResult } from "../../loaders/framework.ts";
 import { changesPayload } from "../../loaders/claims.ts";
 
 await runLoader(async (root) => {
-  const { project, result } = await buildPipeline(root);
+  const { project, result } = await buildResult(root);
   return changesPayload(project, result);
 });

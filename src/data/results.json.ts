@@ -1,11 +1,11 @@
 // The results page: computed Index with ranks, the latest edition as published, what changed
 // in the latest year (from the exact attribution), and the step log.
-import { runLoader, buildPipeline } from "../../loaders/framework.ts";
+import { runLoader, buildResult } from "../../loaders/framework.ts";
 import { resultsPayload, latestChanges } from "../../loaders/report.ts";
 import { changesPayload } from "../../loaders/claims.ts";
 
 await runLoader(async (root) => {
-  const { project, result } = await buildPipeline(root);
+  const { project, result } = await buildResult(root);
   const results = resultsPayload(project, result);
   return { ...results, changes: latestChanges(changesPayload(project, result).pairs, results.latest_year) };
 });

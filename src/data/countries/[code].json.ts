@@ -1,13 +1,13 @@
 // One country's page data; Framework calls this once per country route with --code CODE.
 import { parseArgs } from "node:util";
-import { runLoader, buildPipeline } from "../../../loaders/framework.ts";
+import { runLoader, buildResult } from "../../../loaders/framework.ts";
 import { countryPayload } from "../../../loaders/report.ts";
 import { changesPayload } from "../../../loaders/claims.ts";
 
 const { values } = parseArgs({ options: { code: { type: "string" } } });
 
 await runLoader(async (root) => {
-  const { project, result } = await buildPipeline(root);
+  const { project, result } = await buildResult(root);
   const code = values.code!;
   if (!result.index.some((r) => r.country === code)) throw new Error(`no sheets for country ${code}`);
   const pairs = changesPayload(project, result).pairs.filter((p) => p.country === code);

@@ -1,0 +1,53 @@
+// The one result of a run: the Index under a method (computeIndex) and every analysis of it —
+// attribution of each change, the claims check, reconciliation with every edition, the missing-data
+// ledger and the sensitivity analysis — computed once, from inputs already read, and frozen. The
+// build computes it once and every page, download and CLI command presents it (loaders/present/).
+// Analyses are pure functions of the project and the run; the only file reading is in runAll.
+import { computeIndex, type PipelineResult } from "./pipeline.ts";
+import { loadProject, type Project } from "./project.ts";
+import { PUBLISHED_METHOD, type Method } from "./method.ts";
+import { attributeChanges, type Attribution } from "./attribution.ts";
+import { checkClaims, type ClaimCheck } from "./claims.ts";
+import { reconcile, type AuditReport } from "./reconcile.ts";
+import { analyseSensitivity, prepareMatrix, type SensitivityAnalysis } from "./sensitivity.ts";
+import { loadSensitivityConfig } from "./sensitivity/config.ts";
+import type { SensitivityConfig } from "./schema.ts";
+
+export interface Result extends PipelineResult {
+  attribution: Attribution;
+  claims: ClaimCheck[];
+  reconciliation: AuditReport;
+  sensitivity: { config: SensitivityConfig; analysis: SensitivityAnalysis };
+}
+
+export interface AnalyseOptions {
+  /** Sensitivity draws and Sobol samples instead of the configuration's (tests, quick runs). */
+  draws?: number;
+  samples?: number;
+  seed?: number;
+}
+
+/** Everything, from a loaded project and its sensitivity configuration. */
+export function analyse(project: Project, config: SensitivityConfig, method: Method = PUBLISHED_METHOD, options: AnalyseOptions = {}): Result {
+  const run = computeIndex(project, method);
+  const attribution = attributeChanges(run, { surveyFiles: project.surveys });
+  const claims = checkClaims(project.claims, run, attribution);
+  const reconciliation = reconcile(run, project.editions, project.claims);
+  const names = Object.fromEntries(project.countries.map((c) => [c.code, c.name_en]));
+  const matrix = prepareMatrix(project, run);
+  const analysis = analyseSensitivity(matrix, config, { ...options, names });
+  return deepFreeze({ ...run, attribution, claims, reconciliation, sensitivity: { config, analysis } });
+}
+
+/** Reads data/ and the sensitivity configuration, then analyse(). */
+export async function runAll(root: string, method: Method = PUBLISHED_METHOD, options: AnalyseOptions = {}): Promise<{ project: Project; result: Result }> {
+  const [project, config] = await Promise.all([loadProject(root), loadSensitivityConfig(root)]);
+  return { project, result: analyse(project, config, method, options) };
+}
+
+/** Frozen all the way down, so no presenter can change what another one shows. */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
+  for (const v of Object.values(value as object)) deepFreeze(v);
+  return Object.freeze(value);
+}
