@@ -14,6 +14,7 @@ import { scoreAnswer } from "./score.ts";
 import { respondentScores } from "./survey.ts";
 import { matchesPublished } from "./reconcile.ts";
 import { round2 } from "./rounding.ts";
+import { fmt, noiseless, signed as signedFigure } from "./shared/format.ts";
 
 export interface TraceIndicator {
   indicator: string;
@@ -224,7 +225,7 @@ function sectionOrder(codebook: Codebook, id: string): number {
 
 /** Numbers inside a sentence to 12 significant digits (binary noise such as -0.9000000000000004 → -0.9). */
 export function readable(sentence: string): string {
-  return sentence.replace(/-?\d+\.\d{9,}/g, (m) => String(Number(Number(m).toPrecision(12))));
+  return sentence.replace(/-?\d+\.\d{9,}/g, (m) => String(noiseless(Number(m))));
 }
 
 function traceIndicator(
@@ -296,17 +297,12 @@ function traceSurvey(s: SurveyScore, codebook: Codebook, responses: Project["sur
 // ---------------------------------------------------------------------------------------------
 // Text
 
-/** A number for reading: at most six decimals, no trailing zeros, a real minus sign kept ASCII. */
+/** A number for reading: at most six decimals (or `decimals`), no trailing zeros, by the house rule. */
 export function num(x: number | null | undefined, decimals = 6): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return "—";
-  const s = String(Number(x.toFixed(decimals)));
-  return s === "-0" ? "0" : s;
+  return fmt(x, { digits: decimals, trim: true });
 }
-const two = (x: number) => {
-  const s = x.toFixed(2);
-  return s === "-0.00" ? "0.00" : s;
-};
-const signed = (x: number) => (x > 0 ? "+" : "") + num(x);
+const two = (x: number) => fmt(x);
+const signed = (x: number) => signedFigure(x, { digits: 6, trim: true });
 
 /** Untrusted text (sheet notes, sources) made safe for a terminal: no control characters, one line. */
 export function plain(s: string): string {
