@@ -14,7 +14,7 @@ import { scoreAnswer } from "./score.ts";
 import { respondentScores } from "./survey.ts";
 import { matchesPublished } from "./reconcile.ts";
 import { round2 } from "./rounding.ts";
-import { fmt, noiseless, signed as signedFigure } from "./shared/format.ts";
+import { count, fmt, noiseless, percent, signed as signedFigure } from "./shared/format.ts";
 
 export interface TraceIndicator {
   indicator: string;
@@ -379,8 +379,8 @@ export function formatTrace(t: Trace): string {
     }
     out.push(`  4. × multiplier ${num(v.multiplier)} = ${num(v.points)} points`);
     out.push(
-      `  ${Math.round(v.level * 100)}% bootstrap interval of the score: ${num(v.lo, 4)} to ${num(v.hi, 4)}` +
-        ` (${num(v.points_lo, 4)} to ${num(v.points_hi, 4)} points; ${v.replicates} replicates, resampling respondents within roles, seed ${v.seed})`,
+      `  ${percent(v.level)} bootstrap interval of the score: ${num(v.lo, 4)} to ${num(v.hi, 4)}` +
+        ` (${num(v.points_lo, 4)} to ${num(v.points_hi, 4)} points; ${count(v.replicates)} replicates, resampling respondents within roles, seed ${v.seed})`,
     );
     out.push("");
   }
