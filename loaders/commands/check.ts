@@ -1,5 +1,6 @@
 // `check [PATH…]`: validates data/ (or only the given files or folders, still against the
 // codebooks and countries in data/), prints every problem to stderr and a summary to stdout.
+// A PATH is relative to the folder the command is run from, as in every command.
 import { formatProblem } from "../problems.ts";
 import { checkProject, type CheckStats } from "../project.ts";
 import { EXIT, parseCommandArgs, resolvePath, type Command } from "../command.ts";
