@@ -44,12 +44,12 @@
 import { scoreSheet, scoreSurveys, type Answer, type PipelineResult, type SurveyScore } from "./pipeline.ts";
 import type { Sheet, SurveyFile } from "./project.ts";
 import { NA, type Codebook, type Indicator } from "./schema.ts";
-import { fmt as shortest } from "./score.ts";
 
 /** Numbers in the `detail` texts: 12 significant digits, so binary noise (6.6000000000000005) does not show. */
-const fmt = (n: number) => shortest(Number(n.toPrecision(12)));
+const fmt = (n: number) => figure(n, { digits: 6, trim: true, group: false });
 import { allocateCents, fromCents, toCents } from "./rounding.ts";
 import { byText } from "./order.ts";
+import { fmt as figure, signed } from "./shared/format.ts";
 
 export const ATTRIBUTION_KINDS = ["law", "practice", "reassessment", "data", "survey", "coverage", "methodology", "unexplained"] as const;
 export type AttributionKind = (typeof ATTRIBUTION_KINDS)[number];
@@ -747,15 +747,8 @@ export function displayPair(pair: PairAttribution): DisplayPair {
 }
 
 /** A signed two-decimal figure for prose: `+12.14`, `−4.07` (true minus sign), `0.00`. */
-export function signedText(x: number): string {
-  const c = toCents(x);
-  const s = (Math.abs(c) / 100).toFixed(2);
-  return c > 0 ? `+${s}` : c < 0 ? `\u2212${s}` : s;
-}
-const plainText = (x: number) => {
-  const c = toCents(x);
-  return (c < 0 ? "\u2212" : "") + (Math.abs(c) / 100).toFixed(2);
-};
+export const signedText = (x: number): string => signed(x);
+const plainText = (x: number) => figure(x);
 
 export interface ExplainContext {
   countryName: string;

@@ -44,6 +44,7 @@ import {
 } from "./attribution.ts";
 import { ROUNDING_POLICY } from "./rounding.ts";
 import { byText } from "./order.ts";
+import { percent as percentText } from "./shared/format.ts";
 
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export const CLAIM_STATUSES = ["matches", "differs", "not checkable"] as const;
@@ -96,10 +97,7 @@ const num = (x: number) => {
   const s = signedText(x);
   return s.startsWith("+") ? s.slice(1) : s;
 };
-const percent = (share: number) => {
-  const p = Math.round(Math.abs(share) * 1000) / 10;
-  return `${share < 0 && p !== 0 ? "\u2212" : ""}${p}%`;
-};
+const percent = (share: number) => percentText(share, { digits: 1, trim: true });
 const agrees = (stated: number, computed: number) => Math.abs(stated - computed) < STATED_TOLERANCE + EXACTNESS_TOLERANCE;
 
 /** A stated figure against its computed twin: matches at the release's precision, else differs. */

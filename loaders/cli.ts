@@ -5,6 +5,7 @@
 // Exit status: 0 fine, 1 input problems, 2 usage error, 3 internal error.
 import path from "node:path";
 import { readdirSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { InputError, formatProblem } from "./problems.ts";
 import { EXIT, type Command, type CommandContext } from "./command.ts";
@@ -40,6 +41,25 @@ export function usage(): string {
   ].join("\n");
 }
 
+/**
+ * Takes the global --root DIR (wherever it stands) out of the arguments; the rest, in order, is the
+ * command and its own arguments, which the command parses strictly itself.
+ */
+export function globalOptions(argv: string[]): { root: string | undefined; rest: string[] } | { error: string } {
+  const { tokens } = parseArgs({ args: argv, options: { root: { type: "string" } }, strict: false, allowPositionals: true, tokens: true });
+  const taken = new Set<number>();
+  let root: string | undefined;
+  for (const t of tokens) {
+    if (t.kind !== "option" || t.name !== "root") continue;
+    // Not strict (the command's options are unknown here), so check the value as strict mode would.
+    if (t.value === undefined || (!t.inlineValue && t.value.startsWith("-"))) return { error: "--root needs a folder: --root DIR" };
+    root = t.value;
+    taken.add(t.index);
+    if (!t.inlineValue) taken.add(t.index + 1);
+  }
+  return { root, rest: argv.filter((_, i) => !taken.has(i)) };
+}
+
 /** Runs the CLI with the arguments after the program name; resolves to the exit status. */
 export async function main(argv: string[], io: Partial<CommandContext> = {}): Promise<number> {
   const stdout = io.stdout ?? ((text: string) => void process.stdout.write(text));
@@ -49,19 +69,14 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
   // `npm run` starts scripts in the package folder (the default root) and keeps the user's own
   // folder in INIT_CWD: relative paths the user typed are resolved against that.
   const cwd = io.cwd ?? process.env.INIT_CWD ?? process.cwd();
-  let root = io.root ?? process.cwd();
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--root") {
-      if (i + 1 >= argv.length) {
-        err("--root needs a folder: --root DIR");
-        return EXIT.usage;
-      }
-      root = path.resolve(cwd, argv[++i]);
-    } else if (a.startsWith("--root=")) root = path.resolve(cwd, a.slice("--root=".length));
-    else rest.push(a);
+  const global = globalOptions(argv);
+  if ("error" in global) {
+    err(global.error);
+    err(usage());
+    return EXIT.usage;
   }
+  const root = global.root !== undefined ? path.resolve(cwd, global.root) : (io.root ?? process.cwd());
+  const rest = global.rest;
   const [name, ...args] = rest;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     (name === undefined ? err : out)(usage());

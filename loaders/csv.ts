@@ -1,6 +1,9 @@
 // CSV output (RFC 4180, LF, UTF-8). Text cells that a spreadsheet would run as a formula
 // (=, +, -, @, tab, CR at the start) are prefixed with an apostrophe; numbers are written
-// as numbers (a negative total stays a number) at full precision.
+// as numbers (a negative total stays a number) at full precision without binary noise: the
+// value at 12 significant digits in its shortest form (loaders/shared/format.ts plainNumber).
+import { plainNumber, plainText } from "./shared/format.ts";
+
 export type Cell = string | number | boolean | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -17,7 +20,7 @@ export function csvCell(v: Cell): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw new Error(`refusing to write a non-finite number (${v}) to CSV`);
-    return String(v);
+    return plainText(v);
   }
   if (typeof v === "boolean") return v ? "true" : "false";
   return quote(neutralise(v));
@@ -29,7 +32,7 @@ export function toCsv<T extends object>(rows: readonly T[], columns: readonly (k
   return lines.join("\n") + "\n";
 }
 
-/** JSON with a trailing newline; key order is the objects' own (built deterministically). */
+/** JSON with a trailing newline, numbers as plainNumber; key order is the objects' own (built deterministically). */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + "\n";
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" ? plainNumber(v) : v), 2) + "\n";
 }

@@ -16,8 +16,14 @@ export const DOWNLOADS: { level: Level; file: string; title: string; description
   { level: "survey", file: "survey", title: "Survey", description: "Survey scores per country-year and indicator with their bootstrap interval, seed and role means." },
 ];
 
+/** How the downloads write numbers (README.txt and the downloads page say it). */
+export const NUMBERS_NOTE =
+  "Numbers are written to 12 significant digits, in their shortest form: every digit the engine's double-precision arithmetic determines, without its binary noise " +
+  "(127.46, not 127.46000000000001; 0.1 + 0.2 is written 0.3; a total summed from many terms, 0.80999999999999694, is written 0.81). They stay numbers in CSV, JSON and Excel, with a point for decimals, an ASCII minus (-95.02) " +
+  "and no thousands separators. The report rounds to two decimals for display only.";
+
 export const README = `Prohibition of Torture Index: computed levels
-All numbers are at full precision; the report rounds to two decimals for display.
+${NUMBERS_NOTE}
 RECONSTRUCTED EXAMPLE DATA: only the Index totals and the release statements are published by the
 Working Group; the codebook and indicator-level answers here are a reconstruction (see
 data/reconstruction/README.md in the repository). Cells whose source says "reconstructed" are not real data.

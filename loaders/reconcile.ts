@@ -28,6 +28,7 @@ import { OUTPUTS_RULE, type InputManifest } from "./manifest.ts";
 import type { Project } from "./project.ts";
 import { byText } from "./order.ts";
 import { round2 } from "./rounding.ts";
+import { fmt, signed } from "./shared/format.ts";
 
 export type Status = "matches" | "differs" | "not computed";
 
@@ -306,7 +307,6 @@ function printedValues(editions: readonly PublishedInput[], country: string, yea
 }
 
 const verdict = (okA: boolean, okB: boolean): RevisionClaim["consistent_with"] => (okA && okB ? "both" : okA ? "a" : okB ? "b" : "neither");
-const fmt = (x: number) => String(Number(x.toPrecision(12)));
 
 /**
  * The statements bearing on a revised total: those about the same country-year (the change into it,
@@ -349,10 +349,10 @@ function revisionClaims(a: PublishedInput, b: PublishedInput, editions: readonly
         const okB = ok(b.index);
         const from = into ? year - 1 : year;
         const to = into ? year : year + 1;
-        const show = (v: number) => others.map((o) => fmt(delta(v, o))).join(" or ");
+        const show = (v: number) => others.map((o) => signed(delta(v, o))).join(" or ");
         const stated =
           c.kind === "change"
-            ? `stated change ${fmt(c.value!)}`
+            ? `stated change ${signed(c.value!)}`
             : c.kind === "unchanged"
               ? `stated unchanged (less than ${UNCHANGED_THRESHOLD} point)`
               : `stated ${c.kind}`;

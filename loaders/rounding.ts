@@ -18,6 +18,8 @@
 // Totals published at two decimals (all of them) make displayed "from" + displayed change equal
 // displayed "to" as well.
 
+import { fromUnits, noiseless, roundTo, roundUnits } from "./shared/format.ts";
+
 export const ROUNDING_POLICY =
   "Figures are computed at full precision and rounded only for display. The change of the Index is rounded to two decimals (half away from zero); " +
   "those cents are then allocated to the section contributions by the largest-remainder method (each contribution cut down to whole cents, the cents still " +
@@ -28,26 +30,22 @@ export const ROUNDING_POLICY =
 /**
  * x × 100 as a whole number of cents, half away from zero. The product is first taken to 12
  * significant digits so that binary noise (0.29 × 100 = 28.999999999999996) does not decide it.
+ * The rule itself is the shared display rule (loaders/shared/format.ts), so pages and engine agree.
  */
-export function toCents(x: number): number {
-  if (!Number.isFinite(x)) throw new Error(`cannot round a non-finite number (${x})`);
-  const n = Number((Math.abs(x) * 100).toPrecision(12));
-  const c = Math.round(n); // n ≥ 0: Math.round is half up, i.e. half away from zero
-  return x < 0 ? -c || 0 : c;
-}
+export const toCents = (x: number): number => roundUnits(x, 2);
 
 /** Cents back to a number with two decimals (the shortest JS form of c / 100). */
-export const fromCents = (c: number): number => Number((c / 100).toFixed(2)) + 0;
+export const fromCents = (c: number): number => fromUnits(c, 2);
 
 /** A full-precision value rounded to two decimals by the policy's rule (half away from zero). */
-export const round2 = (x: number): number => fromCents(toCents(x));
+export const round2 = (x: number): number => roundTo(x, 2);
 
 /**
  * 100·x as an exact decimal, digits × 10^exponent, read from the same 12 significant digits as
  * toCents, so that 0.145 × 100 is 14.5 and not 14.499999999999998.
  */
 function exactCents(x: number): { digits: bigint; exponent: number } {
-  const text = (x * 100).toPrecision(12);
+  const text = String(noiseless(x * 100)); // at most 12 significant digits, shortest form
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
   if (!m) throw new Error(`cannot read ${x} × 100 as a decimal (${text})`);
   const fraction = m[3] ?? "";

@@ -48,6 +48,7 @@ import {
 import { MAX_VARIANCE_CV, sobolJansen, type SobolStatus } from "./sensitivity/sobol.ts";
 import { loadSensitivityConfig, SENSITIVITY_FILE } from "./sensitivity/config.ts";
 import { byText } from "./order.ts";
+import { count, ordinal } from "./shared/format.ts";
 
 export { buildMatrix, evaluate, rankInto, monteCarlo, publishedChoice, sobolJansen, loadSensitivityConfig, SENSITIVITY_FILE, MAX_VARIANCE_CV };
 export type { SobolStatus };
@@ -277,12 +278,6 @@ export function sobolRanks(matrix: PointsMatrix, ranges: Ranges, opts: { samples
   return { rows, runs: res.runs, seed: streamSeed, factors };
 }
 
-const ordinal = (n: number) => {
-  const t = n % 100;
-  const suffix = t >= 11 && t <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
-  return `${n}${suffix}`;
-};
-
 const FACTOR_WORDS: Record<Factor["kind"], string> = {
   weight: "the weight of section",
   survey_method: "the survey aggregation",
@@ -304,7 +299,7 @@ function headlinesOf(ranks: RankRow[], sobol: SobolRow[], factors: Factor[], dra
         year,
         factor: null,
         share: r.share_same_rank,
-        text: `${name(r.country)} ranks 1st in ${year} in ${r.same_rank.toLocaleString("en-US")} of ${draws.toLocaleString("en-US")} draws (median rank ${ordinal(r.median_rank)}; 5–95% interval ${ordinal(r.rank_p05)} to ${ordinal(r.rank_p95)}).`,
+        text: `${name(r.country)} ranks 1st in ${year} in ${count(r.same_rank)} of ${count(draws)} draws (median rank ${ordinal(r.median_rank)}; 5–95% interval ${ordinal(r.rank_p05)} to ${ordinal(r.rank_p95)}).`,
       });
   }
   const latest = years[0];
@@ -319,7 +314,7 @@ function headlinesOf(ranks: RankRow[], sobol: SobolRow[], factors: Factor[], dra
         year: latest,
         factor: null,
         share: widest.share_same_rank,
-        text: `The least certain rank in ${latest} is ${name(widest.country)}'s: published ${ordinal(widest.rank)}, anywhere from ${ordinal(widest.rank_p05)} to ${ordinal(widest.rank_p95)} in 90% of draws, and ${ordinal(widest.rank)} in ${widest.same_rank.toLocaleString("en-US")} of ${draws.toLocaleString("en-US")}.`,
+        text: `The least certain rank in ${latest} is ${name(widest.country)}'s: published ${ordinal(widest.rank)}, anywhere from ${ordinal(widest.rank_p05)} to ${ordinal(widest.rank_p95)} in 90% of draws, and ${ordinal(widest.rank)} in ${count(widest.same_rank)} of ${count(draws)}.`,
       });
   }
   // Only an output whose status is "varies" has indices (the others have one row, factor null).

@@ -15,6 +15,7 @@ import { respondentScores } from "./survey.ts";
 import { matchesPublished } from "./reconcile.ts";
 import { round2 } from "./rounding.ts";
 import { surveyMoveText } from "./attribution.ts";
+import { count, fmt, noiseless, percent, signed as signedFigure } from "./shared/format.ts";
 
 export interface TraceIndicator {
   indicator: string;
@@ -237,7 +238,7 @@ function sectionOrder(codebook: Codebook, id: string): number {
 
 /** Numbers inside a sentence to 12 significant digits (binary noise such as -0.9000000000000004 → -0.9). */
 export function readable(sentence: string): string {
-  return sentence.replace(/-?\d+\.\d{9,}/g, (m) => String(Number(Number(m).toPrecision(12))));
+  return sentence.replace(/-?\d+\.\d{9,}/g, (m) => String(noiseless(Number(m))));
 }
 
 function traceIndicator(
@@ -312,17 +313,12 @@ function traceSurvey(s: SurveyScore, codebook: Codebook, responses: Project["sur
 // ---------------------------------------------------------------------------------------------
 // Text
 
-/** A number for reading: at most six decimals, no trailing zeros, a real minus sign kept ASCII. */
+/** A number for reading: at most six decimals (or `decimals`), no trailing zeros, by the house rule. */
 export function num(x: number | null | undefined, decimals = 6): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return "—";
-  const s = String(Number(x.toFixed(decimals)));
-  return s === "-0" ? "0" : s;
+  return fmt(x, { digits: decimals, trim: true });
 }
-const two = (x: number) => {
-  const s = x.toFixed(2);
-  return s === "-0.00" ? "0.00" : s;
-};
-const signed = (x: number) => (x > 0 ? "+" : "") + num(x);
+const two = (x: number) => fmt(x);
+const signed = (x: number) => signedFigure(x, { digits: 6, trim: true });
 
 /** Untrusted text (sheet notes, sources) made safe for a terminal: no control characters, one line. */
 export function plain(s: string): string {
@@ -399,8 +395,8 @@ export function formatTrace(t: Trace): string {
     }
     out.push(`  4. × multiplier ${num(v.multiplier)} = ${num(v.points)} points`);
     out.push(
-      `  ${Math.round(v.level * 100)}% bootstrap interval of the score: ${num(v.lo, 4)} to ${num(v.hi, 4)}` +
-        ` (${num(v.points_lo, 4)} to ${num(v.points_hi, 4)} points; ${v.replicates} replicates, resampling respondents within roles, seed ${v.seed})`,
+      `  ${percent(v.level)} bootstrap interval of the score: ${num(v.lo, 4)} to ${num(v.hi, 4)}` +
+        ` (${num(v.points_lo, 4)} to ${num(v.points_hi, 4)} points; ${count(v.replicates)} replicates, resampling respondents within roles, seed ${v.seed})`,
     );
     out.push("");
   }

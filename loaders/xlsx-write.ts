@@ -1,6 +1,8 @@
 // XLSX output with exceljs, made deterministic (fixed workbook dates, normalised ZIP).
-// Numbers stay numbers; text is written as text (a cell beginning with "=" is not a formula).
+// Numbers stay numbers (as plainNumber: no binary noise); text is written as text (a cell
+// beginning with "=" is not a formula).
 import type ExcelJS from "exceljs";
+import { plainNumber } from "./shared/format.ts";
 import { FIXED_DATE, normaliseZip } from "./zip.ts";
 
 export interface SheetSpec {
@@ -25,7 +27,8 @@ export async function toXlsx(sheets: SheetSpec[]): Promise<Buffer> {
         s.columns.map((c) => {
           const v = r[c];
           if (v === null || v === undefined) return null;
-          if (typeof v === "number" || typeof v === "boolean") return v;
+          if (typeof v === "number") return plainNumber(v);
+          if (typeof v === "boolean") return v;
           return String(v);
         }),
       );

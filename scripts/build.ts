@@ -72,6 +72,13 @@ console.log(warm ? "loader inputs unchanged since the last build: keeping cached
 pinBuiltinVersions();
 rmSync(path.join(root, "dist"), { recursive: true, force: true });
 
+// The pages' copy of the shared engine modules (src/components/engine.js), rebuilt every time from
+// loaders/shared/ so it can never be staler than the loaders.
+{
+  const { bundleShared } = await import("./bundle-shared.ts");
+  console.log(`shared modules → ${path.relative(root, await bundleShared(root))}`);
+}
+
 // The one result is computed once per build; every data loader reads it (PIPELINE_CACHE_ENV).
 // A bad input stops the build here, with every problem listed.
 const { sharedState, PIPELINE_CACHE_ENV } = await import("../loaders/framework.ts");

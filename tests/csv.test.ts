@@ -14,7 +14,7 @@ describe("CSV output", () => {
     expect(csvCell(null)).toBe("");
   });
 
-  it("quotes delimiters, quotes and newlines (RFC 4180) and writes full precision", () => {
+  it("quotes delimiters, quotes and newlines (RFC 4180) and writes full precision without binary noise", () => {
     const csv = toCsv(
       [
         { a: 'say "no", then\nleave', b: 0.1 + 0.2 },
@@ -22,7 +22,12 @@ describe("CSV output", () => {
       ],
       ["a", "b"],
     );
-    expect(csv).toBe('a,b\n"say ""no"", then\nleave",0.30000000000000004\n\'=1+1,-3\n');
+    expect(csv).toBe('a,b\n"say ""no"", then\nleave",0.3\n\'=1+1,-3\n');
+    expect(csvCell(127.46000000000001)).toBe("127.46");
+    expect(csvCell(-0)).toBe("0");
+    expect(csvCell(-93.83000000000001)).toBe("-93.83");
+    expect(csvCell(1 / 3)).toBe("0.333333333333");
+    expect(csvCell(1234567.125)).toBe("1234567.125");
   });
 
   it("refuses NaN rather than writing a silent gap", () => {
@@ -53,7 +58,7 @@ describe("XLSX and ZIP output", () => {
 });
 
 describe("display rounding", async () => {
-  const { fmt } = await import("../src/components/format.js");
+  const { fmt } = await import("../loaders/shared/format.ts");
   const { round2 } = await import("../loaders/rounding.ts");
   const shown = (x: number) => Number(fmt(x).replace("−", "-"));
 

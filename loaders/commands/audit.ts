@@ -4,7 +4,7 @@
 // that differs from the computed one, or two editions that disagree, are findings: exit 0.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { option, type Command, type CommandContext } from "../command.ts";
+import { EXIT, parseCommandArgs, resolvePath, shownPath, usageError, type Command, type CommandContext } from "../command.ts";
 import { runPipeline } from "../pipeline.ts";
 import { reconcile, AUDIT_CSV, type AuditReport } from "../reconcile.ts";
 import { toCsv, toJson } from "../csv.ts";
@@ -19,22 +19,23 @@ export function auditFiles(report: AuditReport): Record<string, string> {
   };
 }
 
+const ARGS = { name: "audit", usage: "audit --out DIR", options: { out: { type: "string" } } } as const;
+
 export const command: Command = {
   name: "audit",
   summary: "reconcile every published value with its computed twin; list revisions between editions and excluded indicators",
-  usage: "audit --out DIR",
+  usage: ARGS.usage,
   args: "--out DIR",
   async run(args: string[], io: CommandContext): Promise<number> {
-    const { out, err } = io;
-    const dirArg = option(args, "out");
-    if (!dirArg) {
-      err("audit needs --out DIR");
-      return 2;
-    }
+    const { out } = io;
+    const parsed = parseCommandArgs(args, ARGS, io);
+    if (!parsed) return EXIT.usage;
+    const dirArg = parsed.values.out;
+    if (!dirArg) return usageError(io, ARGS, "--out DIR is required");
     // Input problems are reported by cli.ts (every one, file:row:column; exit 1).
     const { project, result } = await runPipeline(io.root);
     const report = reconcile(result, project.editions, project.claims);
-    const dir = path.resolve(io.cwd ?? io.root, dirArg);
+    const dir = resolvePath(io, dirArg);
     await mkdir(dir, { recursive: true });
     const files = auditFiles(report);
     for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
@@ -47,7 +48,7 @@ export const command: Command = {
       out(`  edition ${r.edition} ${r.country} ${r.year}: published ${r.published}, ${r.status === "not computed" ? "not computed (no sheet)" : `computed ${r.computed} (differs by ${r.difference})`}`);
     for (const v of report.revisions)
       out(`  revision ${v.country} ${v.year}: edition ${v.edition_a} printed ${v.value_a}, edition ${v.edition_b} printed ${v.value_b}`);
-    out(`wrote ${Object.keys(files).join(", ")} to ${path.relative(io.cwd ?? io.root, dir) || "."}`);
-    return 0;
+    out(`wrote ${Object.keys(files).join(", ")} to ${shownPath(io, dir)}`);
+    return EXIT.ok;
   },
 };

@@ -8,26 +8,26 @@
 // year, country, kind, id). Exits 0 whatever the claims' statuses: a mismatch is a finding, not an error.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type Command, EXIT, option } from "../command.ts";
+import { type Command, EXIT, parseCommandArgs, resolvePath, shownPath, usageError } from "../command.ts";
 import { runPipeline } from "../pipeline.ts";
 import { CHANGES_COLUMNS, EXACTNESS_TOLERANCE, ORDERS, changesTable } from "../attribution.ts";
 import { CLAIMS_CHECK_COLUMNS, analyseChanges, claimsTable, readClaims } from "../claims.ts";
 import { toCsv } from "../csv.ts";
 
+const ARGS = { name: "changes", usage: "changes --out DIR [--claims FILE]", options: { out: { type: "string" }, claims: { type: "string" } } } as const;
+
 export const command: Command = {
   name: "changes",
   summary: "split every year-over-year change by indicator, section and kind; check the releases' statements",
-  usage: "changes --out DIR [--claims FILE]",
+  usage: ARGS.usage,
   async run(args, ctx) {
     const { root } = ctx;
-    const out = option(args, "out");
-    if (!out) {
-      ctx.err("changes needs --out DIR");
-      return EXIT.usage;
-    }
-    // Paths the user typed are relative to the folder the command was run from.
-    const claimsFile = option(args, "claims");
-    const claimsPath = claimsFile ? path.relative(root, path.resolve(ctx.cwd ?? root, claimsFile)) : undefined;
+    const parsed = parseCommandArgs(args, ARGS, ctx);
+    if (!parsed) return EXIT.usage;
+    const { out, claims: claimsFile } = parsed.values;
+    if (!out) return usageError(ctx, ARGS, "--out DIR is required");
+    // readClaims takes a path inside the project root.
+    const claimsPath = claimsFile ? path.relative(root, resolvePath(ctx, claimsFile)) : undefined;
     const { project, result } = await runPipeline(root);
     const claims = claimsPath ? await readClaims(root, claimsPath) : undefined;
     const { attribution, checks } = analyseChanges(project, result, { claims });
@@ -40,7 +40,7 @@ export const command: Command = {
       ctx.err(`contributions do not add up to the change for ${inexact.join(", ")}`);
       return EXIT.internal;
     }
-    const dir = path.resolve(ctx.cwd ?? root, out);
+    const dir = resolvePath(ctx, out);
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "changes.csv"), toCsv(changesTable(attribution), [...CHANGES_COLUMNS]));
     await writeFile(path.join(dir, "changes-method-first.csv"), toCsv(changesTable(attribution, "method_first"), [...CHANGES_COLUMNS]));
@@ -50,7 +50,7 @@ export const command: Command = {
     ctx.out(
       `attributed ${attribution.pairs.length} year-over-year changes (${crossing} crossing a change of method) in ${attribution.rows.length} contributions; ` +
         `checked ${checks.length} statements: ${n("matches")} match, ${n("differs")} differ, ${n("not checkable")} not checkable; ` +
-        `wrote changes.csv, changes-method-first.csv and claims-check.csv to ${path.relative(ctx.cwd ?? root, dir) || "."}`,
+        `wrote changes.csv, changes-method-first.csv and claims-check.csv to ${shownPath(ctx, dir)}`,
     );
     for (const c of checks.filter((c) => c.status === "differs")) ctx.out(`  differs: ${c.id} (${c.country || "all"} ${c.year} ${c.kind}${c.component ? " " + c.component : ""}): ${c.reason}`);
     return EXIT.ok;

@@ -1,22 +1,22 @@
 // `explain CODE YEAR`: the whole calculation of one country-year as readable text (loaders/trace.ts,
 // the same trace the audit page shows). `--json` prints the structured trace instead.
 import { runPipeline } from "../pipeline.ts";
-import { positional, type Command, type CommandContext } from "../command.ts";
+import { EXIT, parseCommandArgs, usageError, type Command, type CommandContext } from "../command.ts";
 import { traceCountryYear, formatTrace } from "../trace.ts";
+
+const ARGS = { name: "explain", usage: "explain CODE YEAR [--json]", options: { json: { type: "boolean" } }, positionals: { min: 2, max: 2 } } as const;
 
 export const command: Command = {
   name: "explain",
   summary: "print the whole calculation of one country-year: answers, rules, points, sections, survey, total, published values",
-  usage: "explain CODE YEAR [--json]",
+  usage: ARGS.usage,
   args: "CODE YEAR [--json]",
   async run(args: string[], io: CommandContext): Promise<number> {
     const { out, err } = io;
-    const [code, yearText, ...extra] = positional(args);
-    const unknown = args.find((a) => a.startsWith("--") && a !== "--json");
-    if (!code || !yearText || extra.length || unknown || !/^\d{4}$/.test(yearText.trim())) {
-      err(unknown ? `explain: unknown option ${unknown}` : "usage: explain CODE YEAR   (e.g. explain UKR 2024)");
-      return 2;
-    }
+    const parsed = parseCommandArgs(args, ARGS, io);
+    if (!parsed) return EXIT.usage;
+    const [code, yearText] = parsed.positionals as [string, string];
+    if (!/^\d{4}$/.test(yearText.trim())) return usageError(io, ARGS, `YEAR is a four-digit year (e.g. explain UKR 2024), got ${JSON.stringify(yearText)}`);
     const country = code.trim().toUpperCase();
     const year = Number(yearText.trim());
     // Input problems are reported by cli.ts (every one, file:row:column; exit 1).
@@ -33,10 +33,10 @@ export const command: Command = {
             ? ` ${country} has sheets for ${years.join(", ")}.`
             : ` ${country} has no sheet at all; countries with sheets: ${countries.join(", ") || "none"}.`),
       );
-      return 1;
+      return EXIT.problems;
     }
-    if (args.includes("--json")) out(JSON.stringify(trace, null, 2));
+    if (parsed.values.json) out(JSON.stringify(trace, null, 2));
     else out(formatTrace(trace).trimEnd());
-    return 0;
+    return EXIT.ok;
   },
 };

@@ -11,7 +11,8 @@
 // The headline sentences and the seed are printed. Same inputs and seed: byte-identical files.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { option, type Command, type CommandContext } from "../command.ts";
+import { EXIT, parseCommandArgs, resolvePath, shownPath, usageError, type Command, type CommandContext } from "../command.ts";
+import { count, fmt } from "../shared/format.ts";
 import { toCsv } from "../csv.ts";
 import { runSensitivity, sobolOutputs } from "../sensitivity.ts";
 
@@ -34,65 +35,59 @@ const SOBOL_COLUMNS = [
 ] as const;
 const LOO_COLUMNS = ["country", "year", "section", "index", "rank", "section_contribution", "index_without", "rank_without", "rank_change"] as const;
 
-function integerOption(args: string[], name: string, min: number): number | undefined | string {
-  const raw = option(args, name);
+const ARGS = {
+  name: "sensitivity",
+  usage: "sensitivity [--draws N] [--seed S] [--samples N] --out DIR",
+  options: { draws: { type: "string" }, seed: { type: "string" }, samples: { type: "string" }, out: { type: "string" } },
+} as const;
+
+/** A whole-number option ≥ min; undefined when absent; a message when it is not one. */
+function integerOption(raw: string | undefined, name: string, min: number): number | undefined | string {
   if (raw === undefined) return undefined;
   if (!/^-?\d+$/.test(raw.trim()) || Number(raw) < min) return `--${name} needs a whole number ≥ ${min}, got ${JSON.stringify(raw)}`;
   return Number(raw);
 }
 
-const USAGE = "sensitivity [--draws N] [--seed S] [--samples N] --out DIR";
-
 export const command: Command = {
   name: "sensitivity",
   summary: "rank intervals (Monte Carlo), Sobol indices and leave-one-section-out, as CSV",
-  usage: "sensitivity [--draws N] [--seed S] [--samples N] --out DIR",
+  usage: ARGS.usage,
   args: "[--draws N] [--seed S] [--samples N] --out DIR",
   async run(args: string[], io: CommandContext): Promise<number> {
-    const { out, err } = io;
-    const known = new Set(["draws", "seed", "samples", "out"]);
-    const unknown = args.find((a) => a.startsWith("--") && !known.has(a.slice(2).split("=")[0]!));
-    if (unknown) {
-      err(`sensitivity: unknown option ${unknown}\nusage: ${USAGE}`);
-      return 2;
-    }
-    const dirArg = option(args, "out");
-    if (!dirArg) {
-      err(`sensitivity: --out DIR is required\nusage: ${USAGE}`);
-      return 2;
-    }
-    const draws = integerOption(args, "draws", 1);
-    const seed = integerOption(args, "seed", 0);
-    const samples = integerOption(args, "samples", 2);
-    for (const v of [draws, seed, samples])
-      if (typeof v === "string") {
-        err(`sensitivity: ${v}`);
-        return 2;
-      }
+    const { out } = io;
+    const parsed = parseCommandArgs(args, ARGS, io);
+    if (!parsed) return EXIT.usage;
+    const { values } = parsed;
+    const dirArg = values.out;
+    if (!dirArg) return usageError(io, ARGS, "--out DIR is required");
+    const draws = integerOption(values.draws, "draws", 1);
+    const seed = integerOption(values.seed, "seed", 0);
+    const samples = integerOption(values.samples, "samples", 2);
+    for (const v of [draws, seed, samples]) if (typeof v === "string") return usageError(io, ARGS, v);
     const started = performance.now();
     const { analysis: a } = await runSensitivity(io.root, {
       draws: draws as number | undefined,
       seed: seed as number | undefined,
       samples: samples as number | undefined,
     });
-    const dir = path.resolve(io.cwd ?? io.root, dirArg);
+    const dir = resolvePath(io, dirArg);
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "ranks.csv"), toCsv(a.ranks, [...RANK_COLUMNS]));
     await writeFile(path.join(dir, "sobol.csv"), toCsv(a.sobol, [...SOBOL_COLUMNS]));
     await writeFile(path.join(dir, "leave-one-out.csv"), toCsv(a.leaveOneOut, [...LOO_COLUMNS]));
     for (const h of a.headlines) out(h.text);
     const ranked = sobolOutputs(a.sobol);
-    const count = (status: string) => ranked.filter((r) => r.status === status).length;
-    const of = (2 * a.samples).toLocaleString("en-US");
-    const rare = ranked.filter((r) => r.status === "rarely varies").map((r) => `${r.country} ${r.year} in ${r.draws_moved.toLocaleString("en-US")} of ${of} draws`);
+    const withStatus = (status: string) => ranked.filter((r) => r.status === status).length;
+    const of = count(2 * a.samples);
+    const rare = ranked.filter((r) => r.status === "rarely varies").map((r) => `${r.country} ${r.year} in ${count(r.draws_moved)} of ${of} draws`);
     out(
-      `Sobol indices on ${count("varies")} of ${ranked.length} country-year ranks; ${count("fixed")} fixed under every draw; ` +
-        `${count("rarely varies")} moved too rarely for indices${rare.length ? ` (${rare.join(", ")})` : ""}.`,
+      `Sobol indices on ${withStatus("varies")} of ${ranked.length} country-year ranks; ${withStatus("fixed")} fixed under every draw; ` +
+        `${withStatus("rarely varies")} moved too rarely for indices${rare.length ? ` (${rare.join(", ")})` : ""}.`,
     );
     out(
       `seed ${a.seed} (streams: Monte Carlo ${a.streams.monte_carlo}, Sobol ${a.streams.sobol}); ${a.draws} draws; Sobol ${a.samples} base samples, ${a.runs} runs; ` +
-        `${a.ranks.length} country-years; wrote ranks.csv, sobol.csv, leave-one-out.csv to ${path.relative(io.cwd ?? io.root, dir) || "."} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        `${a.ranks.length} country-years; wrote ranks.csv, sobol.csv, leave-one-out.csv to ${shownPath(io, dir)} in ${fmt((performance.now() - started) / 1000, 1)} s`,
     );
-    return 0;
+    return EXIT.ok;
   },
 };

@@ -1,24 +1,22 @@
 // `verify MANIFEST`: recomputes every hash a build manifest (dist/manifest.json) records, the inputs
 // under the project root and the outputs beside the manifest, and names every one that differs.
 // Exit status: 0 when everything matches, 1 on any difference (or an unreadable manifest), 2 on usage.
-import path from "node:path";
-import { positional, type Command, type CommandContext } from "../command.ts";
+import { EXIT, parseCommandArgs, resolvePath, shownPath, type Command, type CommandContext } from "../command.ts";
 import { verifyManifest } from "../manifest.ts";
+
+const ARGS = { name: "verify", usage: "verify MANIFEST", options: {}, positionals: { min: 1, max: 1 } } as const;
 
 export const command: Command = {
   name: "verify",
   summary: "check that the inputs and outputs are exactly those a build manifest records",
-  usage: "verify MANIFEST",
+  usage: ARGS.usage,
   args: "MANIFEST",
   async run(args: string[], io: CommandContext): Promise<number> {
     const { out, err } = io;
-    const files = positional(args);
-    const unknown = args.find((a) => a.startsWith("--"));
-    if (files.length !== 1 || unknown) {
-      err(unknown ? `verify: unknown option ${unknown}` : "usage: verify MANIFEST   (e.g. verify dist/manifest.json)");
-      return 2;
-    }
-    const file = path.resolve(io.cwd, files[0]!);
+    const parsed = parseCommandArgs(args, ARGS, io);
+    if (!parsed) return EXIT.usage;
+    const files = parsed.positionals;
+    const file = resolvePath(io, files[0]!);
     let v;
     try {
       v = await verifyManifest(file, io.root);
@@ -32,8 +30,8 @@ export const command: Command = {
       err(`${d.kind} ${d.status}: ${d.file} (${what})`);
     }
     const counts = `${v.checked.inputs} inputs, ${v.checked.outputs} outputs, ${v.checked.seeds} seeds`;
-    if (v.ok) out(`verified ${counts}: all match ${path.relative(io.cwd ?? io.root, file) || file}`);
-    else err(`${v.differences.length} difference(s) from ${path.relative(io.cwd ?? io.root, file) || file} (checked ${counts})`);
+    if (v.ok) out(`verified ${counts}: all match ${shownPath(io, file)}`);
+    else err(`${v.differences.length} difference(s) from ${shownPath(io, file)} (checked ${counts})`);
     return v.ok ? 0 : 1;
   },
 };

@@ -1,8 +1,20 @@
 // Vega-Lite charts rendered as SVG from node_modules (nothing fetched), each with a text
 // alternative and its numbers available as a table.
-import embed from "vega-embed";
+import embed, { vega } from "vega-embed";
 import { figuresTable } from "./table.js";
 import { text } from "./format.js";
+import { VEGA_FORMAT_TYPE, vegaFormat } from "./engine.js";
+
+// Chart labels, tooltips and axes format numbers with the engine's rule, never Vega's own format strings: specs
+// say `...figure({...})` (formatType VEGA_FORMAT_TYPE) and fields without a format get it too.
+vega.expressionFunction(VEGA_FORMAT_TYPE, vegaFormat);
+const CONFIG = {
+  font: "system-ui, sans-serif",
+  customFormatTypes: true,
+  numberFormatType: VEGA_FORMAT_TYPE,
+  // Axis ticks: as short as possible up to two decimals ("20", "2.5").
+  numberFormat: { trim: true },
+};
 
 export function vlChart(spec, { alt, caption, data, columns } = {}) {
   const figure = document.createElement("figure");
@@ -24,7 +36,7 @@ export function vlChart(spec, { alt, caption, data, columns } = {}) {
     mode: "vega-lite",
     renderer: "svg",
     actions: false,
-    config: { font: "system-ui, sans-serif" },
+    config: CONFIG,
   }).then((result) => {
     target.querySelector("svg")?.setAttribute("aria-hidden", "true");
     return result;

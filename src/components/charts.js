@@ -1,5 +1,6 @@
 // Vega-Lite specs shared by the pages.
 import { countryScale } from "./palette.js";
+import { figure, fmt } from "./format.js";
 
 /** Index series, one line per country; `names` maps code → display name. */
 export function seriesSpec(rows, { field = "index", title = "Index", names = {}, height = 300 } = {}) {
@@ -20,7 +21,7 @@ export function seriesSpec(rows, { field = "index", title = "Index", names = {},
           color: { field: "country", type: "nominal", scale: scales.color, title: "Country" },
           shape: { field: "country", type: "nominal", scale: scales.shape, title: "Country" },
           strokeDash: { field: "country", type: "nominal", legend: null },
-          tooltip: [{ field: "name", title: "Country" }, { field: "year", title: "Year" }, { field, title, format: ".2f" }],
+          tooltip: [{ field: "name", title: "Country" }, { field: "year", title: "Year" }, { field, title, ...figure() }],
         },
       },
     ],
@@ -29,7 +30,7 @@ export function seriesSpec(rows, { field = "index", title = "Index", names = {},
 
 /** Horizontal bars of one year's Index, sorted; negative bars run left of zero and carry a minus label. */
 export function rankingSpec(rows, { names = {}, height } = {}) {
-  const values = rows.map((r) => ({ ...r, name: `${r.rank}. ${names[r.country]?.name_en ?? r.country}`, label: (r.index < 0 ? "−" : "") + Math.abs(r.index).toFixed(2), sign: r.index < 0 ? "negative" : "positive" }));
+  const values = rows.map((r) => ({ ...r, name: `${r.rank}. ${names[r.country]?.name_en ?? r.country}`, label: fmt(r.index), sign: r.index < 0 ? "negative" : "positive" }));
   return {
     width: "container",
     height: height ?? Math.max(120, 28 * values.length),
@@ -43,7 +44,7 @@ export function rankingSpec(rows, { names = {}, height } = {}) {
         mark: { type: "bar" },
         encoding: {
           color: { field: "sign", type: "nominal", scale: { domain: ["positive", "negative"], range: ["#0072B2", "#D55E00"] }, legend: null },
-          tooltip: [{ field: "name", title: "Country" }, { field: "index", title: "Index", format: ".2f" }],
+          tooltip: [{ field: "name", title: "Country" }, { field: "index", title: "Index", ...figure() }],
         },
       },
       {

@@ -1,5 +1,5 @@
 // Country-page builders: section stack, indicator × year grid, list of changes, survey intervals.
-import { fmt, text, sourceLink } from "./format.js";
+import { figure, fmt, text, sourceLink } from "./format.js";
 import { figuresTable } from "./table.js";
 import { OKABE_ITO } from "./palette.js";
 
@@ -16,7 +16,7 @@ export function sectionStackSpec(sections) {
           x: { field: "year", type: "ordinal", title: "Data year", axis: { labelAngle: 0 } },
           y: { field: "weighted", type: "quantitative", title: "Points", stack: "zero" },
           color: { field: "title", type: "nominal", title: "Section", scale: { range: OKABE_ITO.slice(0, ids.length) } },
-          tooltip: [{ field: "year" }, { field: "title", title: "Section" }, { field: "weighted", title: "Points", format: ".2f" }],
+          tooltip: [{ field: "year" }, { field: "title", title: "Section" }, { field: "weighted", title: "Points", ...figure() }],
         },
       },
       { mark: { type: "rule", color: "#000", strokeWidth: 1.5 }, encoding: { y: { datum: 0 } } },
@@ -77,7 +77,7 @@ export function surveySpec(surveys) {
         encoding: {
           y: { field: "value", type: "quantitative" },
           shape: { field: "indicator", type: "nominal" },
-          tooltip: [{ field: "year" }, { field: "indicator" }, { field: "value", format: ".2f" }, { field: "lo", format: ".2f" }, { field: "hi", format: ".2f" }],
+          tooltip: [{ field: "year" }, { field: "indicator" }, { field: "value", ...figure() }, { field: "lo", ...figure() }, { field: "hi", ...figure() }],
         },
       },
     ],

@@ -1,19 +1,7 @@
-// Display rounding only: the engine keeps full precision; pages show two decimals, as published.
-// The rule is the engine's (loaders/rounding.ts): half away from zero, after taking the value to
-// 12 significant digits so binary noise (1.005 is stored as 1.00499…) does not decide it. A test
-// checks that the two agree.
-export function fmt(x, digits = 2) {
-  if (x === null || x === undefined || Number.isNaN(x)) return "—";
-  const scale = 10 ** digits;
-  const units = Math.round(Number((Math.abs(x) * scale).toPrecision(12)));
-  const s = (units / scale).toFixed(digits);
-  return (x < 0 && units !== 0 ? "−" : "") + s;
-}
-
-export function signed(x, digits = 2) {
-  if (x === null || x === undefined) return "—";
-  return (x > 0 ? "+" : "") + fmt(x, digits);
-}
+// Numbers become text only through the engine's shared formatter (loaders/shared/format.ts,
+// bundled into ./engine.js by scripts/bundle-shared.ts): the same rounding rule as the engine,
+// so a page never shows a figure the engine would round differently.
+export { fmt, signed, count, percent, ordinal, figure, MISSING } from "./engine.js";
 
 /** Plain-text element: untrusted strings (sheet notes, sources) never become HTML. */
 export function text(tag, content, className) {

@@ -2,7 +2,7 @@
 // as tables, an explorer to pick the country and year, and a plain <select> filter for tables.
 // Everything from data is put in with textContent (notes and sources are untrusted text).
 import { figuresTable } from "./table.js";
-import { fmt, signed, text, sourceLink } from "./format.js";
+import { count, fmt, percent, signed, text, sourceLink } from "./format.js";
 
 const el = (tag, props = {}, ...children) => {
   const e = document.createElement(tag);
@@ -86,8 +86,6 @@ function sourceAndNote(r) {
   return wrap;
 }
 
-const num = (x, digits = 2) => (x === null || x === undefined ? "—" : fmt(x, digits));
-
 /** One country-year's calculation: sections with every indicator, survey steps, total, published values. */
 export function traceView(t) {
   const root = el("div", { className: "trace" });
@@ -119,7 +117,7 @@ export function traceView(t) {
                 {
                   key: "changed",
                   label: `vs ${prev}`,
-                  format: (v, r) => (v ? (r.previous ? `was ${r.previous.value} (${num(r.previous.points)})` : "new") + (r.change ? `; ${r.change}` : "") : ""),
+                  format: (v, r) => (v ? (r.previous ? `was ${r.previous.value} (${fmt(r.previous.points)})` : "new") + (r.change ? `; ${r.change}` : "") : ""),
                   className: (v) => (v ? "changed" : ""),
                 },
               ]),
@@ -147,13 +145,13 @@ export function traceView(t) {
             ? `Mean over all ${v.respondents.length} respondents: ${fmt(v.value, 3)}.`
             : `Median over all ${v.respondents.length} respondents: ${fmt(v.value, 3)}.`,
       ),
-      text("li", `× multiplier ${fmt(v.multiplier, 2)} = ${num(v.points)} points.`),
+      text("li", `× multiplier ${fmt(v.multiplier, 2)} = ${fmt(v.points)} points.`),
     );
     box.append(steps);
     box.append(
       text(
         "p",
-        `${Math.round(v.level * 100)}% bootstrap interval of the score: ${fmt(v.lo, 3)} to ${fmt(v.hi, 3)} (${fmt(v.points_lo)} to ${fmt(v.points_hi)} points), ${v.replicates} replicates resampling respondents within roles, seed ${v.seed}. Responses: ${v.file}.`,
+        `${percent(v.level)} bootstrap interval of the score: ${fmt(v.lo, 3)} to ${fmt(v.hi, 3)} (${fmt(v.points_lo)} to ${fmt(v.points_hi)} points), ${count(v.replicates)} replicates resampling respondents within roles, seed ${v.seed}. Responses: ${v.file}.`,
       ),
     );
     const details = el("details");
