@@ -1,11 +1,13 @@
 // CSV/XLSX → raw string records, with file and line kept for every record.
 //
 // CSV: delimiter "," or ";" detected from the header line (never guessed when ambiguous), UTF-8 with
-// or without BOM, LF or CRLF, RFC 4180 quoting (embedded delimiters, doubled quotes, newlines).
+// or without BOM, LF or CRLF, RFC 4180 quoting (embedded delimiters, doubled quotes, newlines),
+// tokenised by csv-parse.
 // XLSX: the first worksheet, header in its first non-blank row, cell values as strings.
 // Every problem in a file is collected; readTable throws one InputError carrying all of them.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { CsvError, parse, type CsvErrorCode, type InfoField } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
 
 // exceljs takes about half a second to import; most inputs are CSV, so it is loaded only for XLSX.
@@ -227,131 +229,155 @@ function decodeText(file: string, data: Uint8Array, problems: Problem[]): string
   }
 }
 
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
+// csv-parse does the tokenising. It runs with relaxed quotes because a " inside an unquoted value is
+// plain text here (5" screen), and with a relaxed field count because every width problem is reported
+// below, row by row, rather than stopping at the first one. Two things are worked out around it:
+// - the physical line of a record: csv-parse's own line count takes a CRLF inside a quoted value for
+//   two lines, so a record's line is counted from the line breaks that end and fill the records before it;
+// - text after a closing quote ("Law No. 5"-FZ): relaxed, csv-parse keeps such a value, with its
+//   quotes. A record holding a value that starts with " is read again value by value, and each such
+//   value strictly, which finds the closing quote and so the text after it.
+const RECORD_DELIMITERS = ["\r\n", "\n", "\r"];
+const relaxed = (delimiter: string) =>
+  ({ delimiter, record_delimiter: RECORD_DELIMITERS, bom: false, relax_quotes: true, relax_column_count: true }) as const;
 
-interface Tokenised {
+interface Parsed {
   records: GridRow[];
-  unterminated: { line: number; index: number } | null; // a quoted field never closed: where it opened
+  unterminated: { line: number; index: number } | null; // a quoted value never closed: where it opened
   junk: { line: number; index: number; text: string }[]; // text after a closing quote
 }
 
-/** RFC 4180 tokeniser. Lines are physical: CRLF, LF and lone CR each end one. */
-function tokenise(text: string, delimiter: string, start = 0, stopAfterFirst = false): Tokenised {
-  const D = delimiter.charCodeAt(0);
-  const n = text.length;
-  const records: GridRow[] = [];
-  const junk: Tokenised["junk"] = [];
-  let i = start;
-  let line = 1;
-  while (i < n) {
-    const recLine = line;
-    const fields: string[] = [];
-    for (;;) {
-      let field: string;
-      if (text.charCodeAt(i) === QUOTE) {
-        const openLine = line;
-        const parts: string[] = [];
-        let j = i + 1;
-        for (;;) {
-          const q = text.indexOf('"', j);
-          if (q === -1) return { records, unterminated: { line: openLine, index: fields.length }, junk };
-          parts.push(text.slice(j, q));
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            parts.push('"');
-            j = q + 2;
-          } else {
-            i = q + 1;
-            break;
-          }
-        }
-        field = parts.join("");
-        if (field.includes("\r") || field.includes("\n")) {
-          line += (field.match(/\r\n|\r|\n/g) ?? []).length;
-          field = field.replace(/\r\n?/g, "\n");
-        }
-        const c = text.charCodeAt(i);
-        if (i < n && c !== D && c !== LF && c !== CR) {
-          let j2 = i;
-          while (j2 < n) {
-            const c2 = text.charCodeAt(j2);
-            if (c2 === D || c2 === LF || c2 === CR) break;
-            j2++;
-          }
-          junk.push({ line: recLine, index: fields.length, text: text.slice(i, j2) });
-          field += text.slice(i, j2);
-          i = j2;
-        }
-      } else {
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === D || c === LF || c === CR) break;
-          j++;
-        }
-        field = text.slice(i, j);
-        i = j;
-      }
-      fields.push(field);
-      const c = text.charCodeAt(i);
-      if (i < n && c === D) {
-        i++;
-        continue;
-      }
-      if (c === CR) {
-        i++;
-        if (text.charCodeAt(i) === LF) i++;
-        line++;
-      } else if (c === LF) {
-        i++;
-        line++;
-      }
-      break;
-    }
-    records.push({ line: recLine, fields });
-    if (stopAfterFirst && !isBlank(fields)) break;
+/** Offsets where the physical lines start; CRLF, LF and lone CR each end one line. */
+function lineStarts(buf: Uint8Array): number[] {
+  const starts = [0];
+  for (let i = 0; i < buf.length; i++)
+    if (buf[i] === 0x0a || (buf[i] === 0x0d && buf[i + 1] !== 0x0a)) starts.push(i + 1);
+  return starts;
+}
+/** The line (1-based) of a byte offset. */
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return { records, unterminated: null, junk };
+  return lo + 1;
 }
 
-/** Counts "," ";" and tab outside quotes in the first non-blank line (the header). */
-function headerDelimiters(text: string): { comma: number; semicolon: number; tab: number } {
-  let i = 0;
-  // skip leading blank lines
-  for (;;) {
-    const m = /^[ \t]*(\r\n|\r|\n)/.exec(text.slice(i, i + 200));
-    if (!m) break;
-    i += m[0].length;
+const isCsvError = (e: unknown, code: CsvErrorCode): e is CsvError & { bytes: number; column: number; raw?: string } =>
+  e instanceof CsvError && e.code === code;
+
+/** The text after the closing quote of one quoted value as written, or null when nothing follows it. */
+function textAfterQuote(value: Buffer, delimiter: string): string | null {
+  try {
+    parse(value, { delimiter, record_delimiter: RECORD_DELIMITERS, bom: false, raw: true });
+    return null;
+  } catch (e) {
+    if (!isCsvError(e, "CSV_INVALID_CLOSING_QUOTE") || e.raw === undefined) throw e;
+    return value.subarray(Buffer.byteLength(e.raw)).toString("utf8");
   }
-  let quoted = false;
-  const count = { comma: 0, semicolon: 0, tab: 0 };
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === "\n" || c === "\r")) break;
-    else if (!quoted && c === ",") count.comma++;
-    else if (!quoted && c === ";") count.semicolon++;
-    else if (!quoted && c === "\t") count.tab++;
+}
+
+/** Every value of the record at the start of `rest` that has text after its closing quote. */
+function textsAfterQuotes(rest: Buffer, delimiter: string): { index: number; text: string }[] {
+  const found: { index: number; text: string }[] = [];
+  let from = 0;
+  try {
+    parse(rest, {
+      ...relaxed(delimiter),
+      to: 1,
+      // `bytes` is where the value ends (at its delimiter), so each value can be taken as written.
+      cast: (value: string, field: InfoField) => {
+        if (field.quoting && value.startsWith('"')) {
+          const text = textAfterQuote(rest.subarray(from, field.bytes), delimiter);
+          if (text !== null) found.push({ index: field.index, text });
+        }
+        from = field.bytes + 1;
+        return value;
+      },
+    });
+  } catch (e) {
+    if (!isCsvError(e, "CSV_QUOTE_NOT_CLOSED")) throw e; // the record ends in a value left open: reported on its own
   }
-  return count;
+  return found;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+function parseCsv(buf: Buffer, delimiter: "," | ";"): Parsed {
+  let rows: string[][];
+  let open: { offset: number; index: number; before: string[] | null } | null = null;
+  try {
+    rows = parse(buf, relaxed(delimiter));
+  } catch (e) {
+    if (!isCsvError(e, "CSV_QUOTE_NOT_CLOSED")) throw e;
+    // `bytes` is where that record starts, or the delimiter just before the value: the quote's line.
+    // The records before it are read again; after a delimiter, the values before the open one come last.
+    rows = parse(buf.subarray(0, e.column > 0 ? e.bytes + 1 : e.bytes), relaxed(delimiter));
+    open = { offset: e.bytes, index: e.column, before: e.column > 0 ? rows.pop()! : null };
+  }
+  let starts: number[] | null = null; // only needed when something is wrong
+  const lineStart = () => (starts ??= lineStarts(buf));
+  const junk: Parsed["junk"] = [];
+  // Relaxed, only a quoted value starts with ": one beginning with an escaped quote, or one with text after its closing quote.
+  const findJunk = (fields: string[], line: number) => {
+    if (!fields.some((f) => f.startsWith('"'))) return;
+    for (const { index, text } of textsAfterQuotes(buf.subarray(lineStart()[line - 1]), delimiter)) {
+      junk.push({ line, index, text });
+      const v = fields[index];
+      fields[index] = v.slice(1, v.length - text.length - 1) + text; // unquoted, as a header name would be read
+    }
+  };
+  let line = 1;
+  const records = rows.map((fields) => {
+    const record = { line, fields };
+    findJunk(fields, line);
+    line++;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k];
+      if (!f.includes("\n") && !f.includes("\r")) continue;
+      line += f.match(LINE_BREAK)!.length;
+      fields[k] = f.replace(/\r\n?/g, "\n"); // a value reads the same whichever line ends the file was saved with
+    }
+    return record;
+  });
+  if (open?.before) findJunk(open.before, line);
+  const unterminated = open && { line: lineAt(lineStart(), open.offset), index: open.index };
+  return { records, unterminated, junk };
+}
+
+/** The first record of the text read with this delimiter, or null; `nonBlank` skips records of empty values. */
+function firstRecord(buf: Buffer, delimiter: string, nonBlank = false): string[] | null {
+  try {
+    const [first] = parse(buf, { ...relaxed(delimiter), skip_records_with_empty_values: nonBlank, to: 1 });
+    return first ?? null;
+  } catch {
+    return null; // a quote left open in the header: the full read reports it
+  }
 }
 
 function csvGrid(file: string, data: Uint8Array, columns: Columns, problems: Problem[]): Grid | null {
-  let text = decodeText(file, data, problems);
+  const text = decodeText(file, data, problems);
   if (text === null) return null;
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const known = expectedHeader(columns);
   if (text.trim() === "")
     return fail(problems, file, `is empty (expected a header line such as ${known.join(",")}, then one line per row)`);
+  const bom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  const buf = Buffer.from(data.buffer, data.byteOffset + bom, data.byteLength - bom);
 
-  const count = headerDelimiters(text);
+  // Delimiters outside quotes in the header line (the first that is not blank): as many as the fields
+  // it has when read with that delimiter, less one.
+  const lead = /^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(text)![0].length; // ASCII: as many bytes as characters
+  const count = (d: string) => Math.max(0, (firstRecord(buf.subarray(lead), d)?.length ?? 0) - 1);
+  const comma = count(",");
+  const semicolon = count(";");
   let delimiter: "," | ";";
-  if (count.comma > 0 && count.semicolon > 0) {
+  if (comma > 0 && semicolon > 0) {
     // Both occur outside quotes: take a delimiter only if exactly one of them gives a header of known columns.
     const fits = ([",", ";"] as const).filter((d) => {
-      const h = tokenise(text, d, 0, true).records.find((r) => !isBlank(r.fields));
-      const names = (h?.fields ?? []).map(normaliseHeader).filter(Boolean);
+      const names = (firstRecord(buf, d, true) ?? []).map(normaliseHeader).filter(Boolean);
       return names.every((x) => known.includes(x)) && columns.required.every((x) => names.includes(x));
     });
     if (fits.length !== 1)
@@ -362,11 +388,11 @@ function csvGrid(file: string, data: Uint8Array, columns: Columns, problems: Pro
         1,
       );
     delimiter = fits[0];
-  } else if (count.comma === 0 && count.semicolon === 0 && count.tab > 0) {
+  } else if (comma === 0 && semicolon === 0 && count("\t") > 0) {
     return fail(problems, file, `the header line is separated by tabs; tab-separated files are not read (save it as CSV UTF-8, with "," or ";")`, 1);
-  } else delimiter = count.semicolon > 0 ? ";" : ",";
+  } else delimiter = semicolon > 0 ? ";" : ",";
 
-  const t = tokenise(text, delimiter);
+  const t = parseCsv(buf, delimiter);
   const nonBlank = t.records.filter((r) => !isBlank(r.fields));
   const header = nonBlank[0];
   const headerNames = header ? header.fields.map(normaliseHeader) : [];

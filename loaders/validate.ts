@@ -1,5 +1,6 @@
 // Cross-file rules: what a single row schema cannot see. Each rule returns Problems (file, row,
 // column, message) and never throws; project.ts collects them from every file before deciding.
+import * as aq from "arquero";
 import type { Problem } from "./problems.ts";
 import {
   AMBIGUOUS_HINT,
@@ -27,6 +28,21 @@ export interface CodebookFile {
 }
 
 type Lined<T> = T & { line: number };
+
+/**
+ * Every row whose key (the values of `keys`) an earlier row already has, in file order: with the first
+ * row of that key, and how many rows of it there are up to this one (2 for the first repeat).
+ */
+export function repeats<T extends object>(rows: T[], keys: (keyof T & string)[]): { row: T; first: T; n: number }[] {
+  if (rows.length === 0) return [];
+  return aq
+    .from(rows.map((row, i) => ({ i, ...Object.fromEntries(keys.map((k) => [k, row[k]])) })))
+    .groupby(keys)
+    .derive({ n: () => aq.op.row_number(), first: (d: any) => aq.op.first_value(d.i) })
+    .filter((d: any) => d.n > 1)
+    .objects()
+    .map((d: any) => ({ row: rows[d.i], first: rows[d.first], n: d.n }));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Which codebook governs a year
@@ -203,16 +219,11 @@ export function validateSheet(sheet: SheetInput, codebook: Codebook, surveyFile:
   }
 
   if (sheet.indicators) {
-    const first = new Map<string, number>();
-    const count = new Map<string, number>();
-    for (const { id, line } of sheet.indicators) {
-      const n = (count.get(id) ?? 0) + 1;
-      count.set(id, n);
-      if (n === 1) first.set(id, line);
-      else put(line, "indicator", `indicator ${id} appears ${n === 2 ? "twice" : `${n} times`} (first on row ${first.get(id)})`);
-    }
+    for (const { row, first, n } of repeats(sheet.indicators, ["id"]))
+      put(row.line, "indicator", `indicator ${row.id} appears ${n === 2 ? "twice" : `${n} times`} (first on row ${first.line})`);
+    const written = new Set(sheet.indicators.map((x) => x.id));
     for (const ind of codebook.indicators)
-      if (!count.has(ind.id)) put(null, null, `indicator ${ind.id} is missing (methodology ${codebook.version} requires every indicator once)`);
+      if (!written.has(ind.id)) put(null, null, `indicator ${ind.id} is missing (methodology ${codebook.version} requires every indicator once)`);
   }
   return problems;
 }
@@ -240,22 +251,18 @@ export function validateSurvey(survey: SurveyInput, codebook: Codebook): Problem
   }
   const questions = block.questions.map((q) => q.id);
   const roles = block.roles as string[];
-  const roleOf = new Map<string, { role: string; line: number }>();
-  const answered = new Map<string, number>();
   for (const r of survey.responses) {
     if (!questions.includes(r.question))
       put(r.line, "question", `question "${r.question}" is not in the survey of methodology ${codebook.version} (expected: ${questions.join(", ")})`);
     if (!roles.includes(r.role))
       put(r.line, "role", `role "${r.role}" is not surveyed under methodology ${codebook.version} (expected: ${roles.join(", ")})`);
-    const known = roleOf.get(r.respondent);
-    if (!known) roleOf.set(r.respondent, { role: r.role, line: r.line });
-    else if (known.role !== r.role)
-      put(r.line, "role", `respondent ${r.respondent} is "${r.role}" here but "${known.role}" on row ${known.line} (a respondent has one role)`);
-    const key = `${r.respondent}\u0000${r.question}`;
-    const first = answered.get(key);
-    if (first !== undefined) put(r.line, "question", `respondent ${r.respondent} answered ${r.question} twice (first on row ${first})`);
-    else answered.set(key, r.line);
   }
+  // A respondent's role is the one on their first row.
+  for (const { row: r, first } of repeats(survey.responses, ["respondent"]))
+    if (r.role !== first.role)
+      put(r.line, "role", `respondent ${r.respondent} is "${r.role}" here but "${first.role}" on row ${first.line} (a respondent has one role)`);
+  for (const { row: r, first } of repeats(survey.responses, ["respondent", "question"]))
+    put(r.line, "question", `respondent ${r.respondent} answered ${r.question} twice (first on row ${first.line})`);
   // Each survey-scale indicator needs ratings from every surveyed role: its score is the mean of
   // the role means, and a role without any rating would silently leave it (a partial survey).
   for (const ind of survey.complete === false ? [] : codebook.indicators) {
@@ -275,41 +282,32 @@ export function validateSurvey(survey: SurveyInput, codebook: Codebook): Problem
 // Countries, published editions and claims
 
 export function validateCountries(file: string, countries: Lined<Country>[]): Problem[] {
-  const problems: Problem[] = [];
-  const first = new Map<string, number>();
-  for (const c of countries) {
-    const f = first.get(c.code);
-    if (f !== undefined) problems.push({ file, row: c.line, column: "code", message: `country ${c.code} appears twice (first on row ${f})` });
-    else first.set(c.code, c.line);
-  }
-  return problems;
+  return repeats(countries, ["code"]).map(({ row: c, first }) => ({
+    file,
+    row: c.line,
+    column: "code",
+    message: `country ${c.code} appears twice (first on row ${first.line})`,
+  }));
 }
 
 const unknownCountry = (code: string) => `country "${code}" is not in data/countries.csv`;
 
 export function validateEditions(file: string, editions: Lined<Edition>[], countries: Set<string> | null): Problem[] {
   const problems: Problem[] = [];
-  const first = new Map<string, number>();
-  for (const e of editions) {
+  for (const e of editions)
     if (countries && !countries.has(e.country)) problems.push({ file, row: e.line, column: "country", message: unknownCountry(e.country) });
-    const key = `${e.edition}/${e.country}/${e.year}`;
-    const f = first.get(key);
-    if (f !== undefined)
-      problems.push({ file, row: e.line, column: "index", message: `edition ${e.edition} has a second total for ${e.country} ${e.year} (first on row ${f})` });
-    else first.set(key, e.line);
-  }
+  for (const { row: e, first } of repeats(editions, ["edition", "country", "year"]))
+    problems.push({ file, row: e.line, column: "index", message: `edition ${e.edition} has a second total for ${e.country} ${e.year} (first on row ${first.line})` });
   return problems;
 }
 
 export function validateClaims(file: string, claims: Lined<Claim>[], countries: Set<string> | null, codebooks: Codebook[]): Problem[] {
   const problems: Problem[] = [];
-  const first = new Map<string, number>();
+  for (const { row: c, first } of repeats(claims, ["id"]))
+    problems.push({ file, row: c.line, column: "id", message: `claim id "${c.id}" appears twice (first on row ${first.line})` });
   for (const c of claims) {
     if (countries && c.country !== "" && !countries.has(c.country))
       problems.push({ file, row: c.line, column: "country", message: unknownCountry(c.country) });
-    const f = first.get(c.id);
-    if (f !== undefined) problems.push({ file, row: c.line, column: "id", message: `claim id "${c.id}" appears twice (first on row ${f})` });
-    else first.set(c.id, c.line);
     const cb = codebookFor(codebooks, c.year);
     // A component is one id, or several joined by "+" that the statement names together.
     for (const part of c.component === "" ? [] : c.component.split("+").map((x) => x.trim()))

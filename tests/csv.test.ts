@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { toCsv, csvCell, neutralise } from "../loaders/csv.ts";
+import { readTableData } from "../loaders/read.ts";
 import { toXlsx } from "../loaders/xlsx-write.ts";
 import { zipFiles } from "../loaders/zip.ts";
 import ExcelJS from "exceljs";
@@ -28,6 +29,18 @@ describe("CSV output", () => {
     expect(csvCell(-93.83000000000001)).toBe("-93.83");
     expect(csvCell(1 / 3)).toBe("0.333333333333");
     expect(csvCell(1234567.125)).toBe("1234567.125");
+  });
+
+  it("reads back as written: quotes, delimiters and line breaks inside values, rows on their physical lines", async () => {
+    const rows = [
+      { note: 'say "no", then\nleave', source: "a; b" },
+      { note: '"quoted"', source: "  spaced  " },
+      { note: "Ё ё, two\nmore\nlines", source: "" },
+      { note: "last", source: "x" },
+    ];
+    const t = await readTableData("out.csv", Buffer.from(toCsv(rows, ["note", "source"])), { required: ["note", "source"] });
+    expect(t.records.map((r) => r.cells)).toEqual(rows);
+    expect(t.records.map((r) => r.line)).toEqual([2, 4, 5, 8]);
   });
 
   it("refuses NaN rather than writing a silent gap", () => {

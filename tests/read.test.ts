@@ -79,6 +79,48 @@ describe("CSV", () => {
     ]);
   });
 
+  it("keeps physical line numbers after CRLF line breaks inside quoted values", async () => {
+    // An Excel-on-Windows export: CRLF everywhere, also inside the quoted notes.
+    const text =
+      'indicator,value,source,note\r\nLP-01,yes,x,"two\r\nlines"\r\nLP-02,yes\r\nLP-03,"three\r\nline\r\nvalue",x,\r\nLP-04,no,x,"a"b\r\nLP-05,no,x,\r\n';
+    const r = await scanTableData("t.csv", Buffer.from(text), SHEET);
+    expect(r.problems.map(formatProblem)).toEqual([
+      "t.csv:4: has 2 fields, header has 4 (every row needs a field for every column, even an empty one)",
+      't.csv:8:note: text "b" follows the closing quote of a quoted value (a " inside a value is written "", and the whole value is quoted)',
+    ]);
+    expect(r.table!.records.map((x) => [x.line, x.cells.indicator, x.cells.value, x.cells.note])).toEqual([
+      [2, "LP-01", "yes", "two\nlines"],
+      [5, "LP-03", "three\nline\nvalue", ""],
+      [9, "LP-05", "no", ""],
+    ]);
+  });
+
+  it("names file, row and column of a quote left open after multi-line values, and keeps the rows before it", async () => {
+    const text = 'indicator,value,source,note\r\nLP-01,yes,x,"two\r\nlines"\r\nLP-02,no,"a, b",x\r\nLP-03,no,x,"open\r\nLP-04,yes,x,\r\n';
+    const r = await scanTableData("t.csv", Buffer.from(text), SHEET);
+    expect(r.problems.map(formatProblem)).toEqual([
+      't.csv:5:note: a quoted value opens on this line and is never closed (every " that starts a value needs a closing "; a " inside a value is written "")',
+    ]);
+    expect(r.table!.records.map((x) => [x.line, x.cells.indicator, x.cells.source])).toEqual([
+      [2, "LP-01", "x"],
+      [4, "LP-02", "a, b"],
+    ]);
+    // In the header itself: no column to name, and nothing else to say (the header never ends).
+    expect(await problemsOf("t.csv", 'indicator,value,"source\nLP-01,yes,x\n')).toEqual([
+      't.csv:1: a quoted value opens on this line and is never closed (every " that starts a value needs a closing "; a " inside a value is written "")',
+    ]);
+  });
+
+  it("reports every text after a closing quote in a row, and reads a quote inside an unquoted value as text", async () => {
+    const text = 'indicator;value;source;note\nLP-01;"yes"!;"Law ""5"" x" y;\nLP-02;no;5" screen;\n';
+    const r = await scanTableData("t.csv", Buffer.from(text), SHEET);
+    expect(r.problems.map(formatProblem)).toEqual([
+      't.csv:2:source: text " y" follows the closing quote of a quoted value (a " inside a value is written "", and the whole value is quoted)',
+      't.csv:2:value: text "!" follows the closing quote of a quoted value (a " inside a value is written "", and the whole value is quoted)',
+    ]);
+    expect(r.table!.records).toEqual([{ line: 3, cells: { indicator: "LP-02", value: "no", source: '5" screen', note: "" } }]);
+  });
+
   it("recognises a workbook or UTF-16 text saved as .csv", async () => {
     expect(await problemsOf("t.csv", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toEqual([
       "t.csv: is an Excel workbook (XLSX), not CSV text; rename it to .xlsx, or save it as CSV UTF-8",
