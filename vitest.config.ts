@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/setup/bundle.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // Build tests copy the project and run Framework: keep them from fighting over 2 cores.

@@ -103,7 +103,8 @@ export interface Headline {
 
 export interface ReweightTable {
   sections: string[];
-  cells: { country: string; year: number; methodology: string; points: number[]; weights: number[]; index: number; rank: number }[];
+  /** Per cell, section by section: published points (raw), weights, and 1 where the cell's codebook has the section. */
+  cells: { country: string; year: number; methodology: string; points: number[]; weights: number[]; present: number[]; index: number; rank: number }[];
 }
 
 export interface SensitivityAnalysis {
@@ -384,6 +385,7 @@ export function analyseSensitivity(matrix: PointsMatrix, config: SensitivityConf
         methodology: cell.methodology,
         points: Array.from(matrix.points.subarray((a * C + c) * S, (a * C + c + 1) * S)),
         weights: Array.from(matrix.weights.subarray(c * S, (c + 1) * S)),
+        present: Array.from(matrix.present.subarray(c * S, (c + 1) * S)),
         index: mc.published.index[c]!,
         rank: mc.published.rank[c]!,
       };

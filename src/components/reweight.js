@@ -1,42 +1,37 @@
-// Reweighting in the reader's browser: every total and rank recomputed from the shipped points
-// table (section points and published weights of each country-year, from loaders/sensitivity.ts)
-// under other section weights. Pure functions, no DOM: tests/sensitivity.test.ts imports this
-// file and checks it against the engine's totals, so the browser and the engine agree.
-//
-// Index = Σ over sections, in id order, of (published weight × multiplier) × section points,
-// summed from 0 — the engine's order of operations, so the published weights give the engine's
-// totals to the last bit. Rank: within the year, 1 + the number of countries with a higher Index
-// (ties share the better rank), as in the engine.
+// Reweighting in the reader's browser: every total and rank recomputed under other section weights
+// by the engine's own kernel (loaders/shared/kernel.ts, bundled into ./engine.js), from the points
+// table the loader ships (published section points, weights, and which sections each cell has).
+// No arithmetic of its own: tests/sensitivity.test.ts checks this against computeIndex, to the bit.
+import { indexInto, rankInto, yearBlocks } from "./engine.js";
 
 /**
- * table: { sections: string[], cells: [{country, year, points: number[], weights: number[], index, rank}] }
+ * table: { sections: string[], cells: [{country, year, points: number[], weights: number[], present: number[], index, rank}] }
  * (cells sorted by year, then country, as the loader writes them).
  */
 export function prepareTable(table) {
   const S = table.sections.length;
   const C = table.cells.length;
-  const points = new Float64Array(C * S);
-  const weights = new Float64Array(C * S);
-  const years = [];
-  table.cells.forEach((cell, c) => {
-    for (let s = 0; s < S; s++) {
-      points[c * S + s] = cell.points[s];
-      weights[c * S + s] = cell.weights[s];
-    }
-    const last = years[years.length - 1];
-    if (last && last.year === cell.year) last.count++;
-    else years.push({ year: cell.year, start: c, count: 1 });
-  });
-  const publishedRank = Int32Array.from(table.cells.map((c) => c.rank));
+  const flat = (key) => Float64Array.from(table.cells.flatMap((cell) => cell[key]));
+  const weights = flat("weights");
   return {
     sections: table.sections,
     cells: table.cells,
     S,
     C,
-    points,
-    weights,
-    years,
-    publishedRank,
+    inputs: {
+      cells: C,
+      sections: S,
+      points: flat("points"),
+      rows: Int32Array.from(table.cells, (_, c) => c * S),
+      weights,
+      slope: new Float64Array(C * S).fill(1),
+      offset: new Float64Array(C * S),
+      multipliers: new Float64Array(S).fill(1),
+    },
+    published: weights,
+    present: flat("present"),
+    years: yearBlocks(table.cells.map((c) => c.year)),
+    publishedRank: Int32Array.from(table.cells, (c) => c.rank),
     index: new Float64Array(C),
     rank: new Int32Array(C),
   };
@@ -45,27 +40,20 @@ export function prepareTable(table) {
 /**
  * Recomputes every Index and rank into prepared.index / prepared.rank and returns them.
  * values: one number per section (prepared.sections order): a multiplier of the published
- * weight, or with {absolute: true} the weight itself.
+ * weight, or with {absolute: true} the weight itself (as a method file's `weights` gives it).
  */
 export function reweight(prepared, values, { absolute = false } = {}) {
-  const { S, C, points, weights, index, rank, years } = prepared;
-  for (let c = 0; c < C; c++) {
-    let sum = 0;
-    const o = c * S;
-    for (let s = 0; s < S; s++) {
-      const w = absolute ? (weights[o + s] === 0 ? 0 : values[s]) : weights[o + s] * values[s];
-      sum += w * points[o + s];
-    }
-    index[c] = sum;
+  const { S, C, inputs } = prepared;
+  if (absolute) {
+    const weights = new Float64Array(C * S);
+    for (let i = 0; i < C * S; i++) weights[i] = prepared.present[i] ? values[i % S] : 0;
+    inputs.weights = weights;
+    inputs.multipliers = null;
+  } else {
+    inputs.weights = prepared.published;
+    inputs.multipliers = Float64Array.from(values);
   }
-  for (const g of years) {
-    const end = g.start + g.count;
-    for (let i = g.start; i < end; i++) {
-      const x = index[i];
-      let r = 1;
-      for (let j = g.start; j < end; j++) if (index[j] > x) r++;
-      rank[i] = r;
-    }
-  }
-  return { index, rank };
+  indexInto(inputs, prepared.index);
+  rankInto(prepared.index, prepared.years, prepared.rank);
+  return { index: prepared.index, rank: prepared.rank };
 }
