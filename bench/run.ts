@@ -52,7 +52,7 @@ async function sensitivity(): Promise<void> {
     source = "real data/";
     if (result.index.length === 0) throw new Error("no sheets in data/sheets yet");
   } catch (e) {
-    project = syntheticProject({ countries: 7, years: 6, indicators: 40, respondents: 25, replicates: 200, twoVersions: true });
+    project = syntheticProject({ countries: 7, years: 6, indicators: 40, respondents: 25, twoVersions: true });
     result = computeIndex(project);
     source = `synthetic 7 × 6 × 40 (data/ did not load: ${String((e as Error).message).split("\n")[0]})`;
   }
@@ -84,12 +84,12 @@ function scale(): void {
   };
   const s = run(["57", "20", "200", "50"]);
   console.log(
-    `scale case: ${s.countries} countries × ${s.years} years × ${s.indicators} indicators, ${s.respondents} respondents each: ${s.answers!.toLocaleString("en-US")} answers, ${s.responses!.toLocaleString("en-US")} survey responses, ${s.surveys!.toLocaleString("en-US")} survey scores with ${s.replicates} bootstrap replicates each (generated in ${sec(s.generate_ms!)})`,
+    `scale case: ${s.countries} countries × ${s.years} years × ${s.indicators} indicators, ${s.respondents} respondents each: ${s.answers!.toLocaleString("en-US")} answers, ${s.responses!.toLocaleString("en-US")} survey responses, ${s.surveys!.toLocaleString("en-US")} survey scores, each with its interval (generated in ${sec(s.generate_ms!)})`,
   );
   figure("scale case, whole pipeline (computeIndex)", sec(s.pipeline_ms!), "≤ 10 s", s.pipeline_ms! <= 10_000);
   figure("scale case, peak memory (maxRSS of its process)", mb(s.max_rss_bytes!), "≤ 1 GB", s.max_rss_bytes! <= 1024 ** 3);
   const n = run(["57", "20", "200", "50", "0"]);
-  figure("  of which without the survey bootstrap (replicates 0)", sec(n.pipeline_ms!), "—", null);
+  figure("  of which without the survey intervals", sec(n.pipeline_ms!), "—", null);
 }
 
 // ---------------------------------------------------------------------------------------------

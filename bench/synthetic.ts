@@ -15,8 +15,6 @@ export interface SyntheticOptions {
   firstYear?: number;
   /** Share of excludable answers given as "n/a". */
   naShare?: number;
-  /** Bootstrap replicates of the survey scores (the codebook's setting). */
-  replicates?: number;
   /** Two codebook versions (the second from the middle year, with rescored levels) instead of one. */
   twoVersions?: boolean;
 }
@@ -71,7 +69,7 @@ function makeIndicators(count: number, variant: number): Indicator[] {
   return out;
 }
 
-function codebook(version: string, from: number, to: number | null, indicators: number, replicates: number, variant: number): Codebook {
+function codebook(version: string, from: number, to: number | null, indicators: number, variant: number): Codebook {
   return {
     version,
     title: `Synthetic codebook ${version}`,
@@ -85,7 +83,7 @@ function codebook(version: string, from: number, to: number | null, indicators: 
       roles: [...ROLES],
       aggregation: "role_mean",
       aggregation_text: "mean of role means",
-      bootstrap: { replicates, level: 0.9, seed: 4242 },
+      interval: { level: 0.9, check_seed: 4242 },
       questions: Array.from({ length: QUESTIONS }, (_, q) => ({ id: `Q${q + 1}`, text: `Survey question ${q + 1}` })),
     },
     sections: SECTIONS.map((id) => ({ id, title: `Section ${id}`, description: "synthetic", weight: 1 })),
@@ -97,14 +95,13 @@ export function syntheticProject(o: SyntheticOptions): Project {
   const seed = o.seed ?? 1;
   const firstYear = o.firstYear ?? 2001;
   const naShare = o.naShare ?? 0.05;
-  const replicates = o.replicates ?? 2000;
   const codes = countryCodes(o.countries);
   const years = Array.from({ length: o.years }, (_, i) => firstYear + i);
   const split = o.twoVersions && o.years > 1 ? firstYear + Math.floor(o.years / 2) : null;
   const codebooks =
     split === null
-      ? [codebook("synthetic", firstYear, null, o.indicators, replicates, 0)]
-      : [codebook("synthetic-a", firstYear, split - 1, o.indicators, replicates, 0), codebook("synthetic-b", split, null, o.indicators, replicates, 1)];
+      ? [codebook("synthetic", firstYear, null, o.indicators, 0)]
+      : [codebook("synthetic-a", firstYear, split - 1, o.indicators, 0), codebook("synthetic-b", split, null, o.indicators, 1)];
   const cbFor = (y: number) => codebooks.find((c) => y >= c.years.from && (c.years.to === null || y <= c.years.to))!;
   const sheets: Sheet[] = [];
   const surveys: SurveyFile[] = [];

@@ -13,7 +13,7 @@ export const DOWNLOADS: { level: Level; file: string; title: string; description
   { level: "indicators", file: "points", title: "Points", description: "Every answer scored: the rule applied, the points, the best and worst points the scale allows, excluded answers." },
   { level: "sections", file: "sections", title: "Sections", description: "Section subtotals per country-year, the section weight and the weighted contribution, with maximum attainable." },
   { level: "index", file: "index", title: "Index", description: "The Index per country-year at full precision, with the maximum and minimum attainable." },
-  { level: "survey", file: "survey", title: "Survey", description: "Survey scores per country-year and indicator with their bootstrap interval, seed and role means." },
+  { level: "survey", file: "survey", title: "Survey", description: "Survey scores per country-year and indicator with their interval (how it was made, its degrees of freedom and confidence) and role means." },
 ];
 
 /** How the downloads write numbers (README.txt and the downloads page say it). */

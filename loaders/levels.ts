@@ -7,7 +7,7 @@ export const LEVELS = {
   sections: ["country", "year", "methodology", "section", "weight", "points", "weighted", "max_attainable", "min_attainable", "indicators", "excluded"],
   indicators: ["country", "year", "methodology", "section", "indicator", "value", "points", "excluded", "worst", "best", "rule", "survey_score", "source", "note", "change", "file", "line"],
   answers: ["country", "year", "methodology", "indicator", "value", "source", "note", "change", "file", "line"],
-  survey: ["country", "year", "methodology", "indicator", "questions", "method", "multiplier", "value", "lo", "hi", "level", "replicates", "seed", "respondents", "answered", "missing", "role_means", "file"],
+  survey: ["country", "year", "methodology", "indicator", "questions", "method", "multiplier", "value", "lo", "hi", "level", "interval", "df", "confidence", "respondents", "answered", "missing", "role_means", "file"],
 } as const;
 export type Level = keyof typeof LEVELS;
 

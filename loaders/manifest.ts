@@ -8,8 +8,8 @@
 //   methodology  the codebook versions, the data years each governs, and their files.
 //   commit       `git rev-parse HEAD` and whether the work tree has uncommitted changes
 //                (`git status --porcelain`), when the root is inside a git checkout; absent otherwise.
-//   seeds        every seed used: the codebook's survey-bootstrap base seed, the seed of each survey
-//                score's bootstrap (derived from the base, country, year and indicator), and any `seed`
+//   seeds        every seed used: each codebook's survey-interval check seed (the coverage simulation
+//                the methodology page states; survey intervals themselves draw nothing), and any `seed`
 //                recorded in a data output (e.g. the sensitivity analysis), with the output it is in.
 //   outputs      SHA-256 and size of every data output of the build, paths relative to dist/:
 //                  - every file under dist/_file/ (the data loaders' outputs and the files pages
@@ -50,12 +50,6 @@ export interface InputHash extends FileHash {
 export interface OutputHash extends FileHash {
   path: string; // the real path under dist/ (with Framework's hash suffix)
 }
-export interface SurveySeed {
-  country: string;
-  year: number;
-  indicator: string;
-  seed: number;
-}
 export interface Manifest {
   format: string;
   commit?: { id: string; dirty: boolean };
@@ -63,7 +57,6 @@ export interface Manifest {
   inputs: InputHash[];
   seeds: {
     codebook: { version: string; seed: number }[];
-    survey: SurveySeed[];
     outputs: { file: string; key: string; seed: number }[];
   };
   outputs_rule: string;
@@ -97,16 +90,13 @@ export function gitState(root: string): { id: string; dirty: boolean } | undefin
   return { id, dirty: status.status !== 0 || status.stdout.trim() !== "" };
 }
 
-/** Every seed the pipeline used, from its result (bootstrap seeds) and codebooks (base seeds). */
-export function pipelineSeeds(result: Pick<PipelineResult, "codebooks" | "surveys">): InputManifest["seeds"] {
+/** The codebooks' seeds (the survey-interval coverage check of each version with a survey). */
+export function pipelineSeeds(result: Pick<PipelineResult, "codebooks">): InputManifest["seeds"] {
   return {
     codebook: result.codebooks
       .filter((c) => c.survey)
-      .map((c) => ({ version: c.version, seed: c.survey!.bootstrap.seed }))
+      .map((c) => ({ version: c.version, seed: c.survey!.interval.check_seed }))
       .sort((a, b) => compare(a.version, b.version)),
-    survey: result.surveys
-      .map((s) => ({ country: s.country, year: s.year, indicator: s.indicator, seed: s.seed }))
-      .sort((a, b) => compare(a.country, b.country) || a.year - b.year || compare(a.indicator, b.indicator)),
   };
 }
 
@@ -126,7 +116,7 @@ export async function inputFiles(project: Pick<ManifestProject, "root" | "files"
 }
 
 /** Hashes every input, with the methodology, seeds and git state. */
-export async function inputManifest(project: ManifestProject, result: Pick<PipelineResult, "codebooks" | "surveys">, options: { git?: boolean } = {}): Promise<InputManifest> {
+export async function inputManifest(project: ManifestProject, result: Pick<PipelineResult, "codebooks">, options: { git?: boolean } = {}): Promise<InputManifest> {
   const inputs = await Promise.all(
     (await inputFiles(project)).map(async ({ file, pipeline }) => ({ ...(await hashFile(path.join(project.root, file), file)), pipeline })),
   );
@@ -206,7 +196,7 @@ export async function outputSeeds(dist: string, outputs: readonly OutputHash[]):
 }
 
 /** The whole manifest of a built tree. */
-export async function buildManifest(project: ManifestProject, result: Pick<PipelineResult, "codebooks" | "surveys">, dist: string, options: { git?: boolean } = {}): Promise<Manifest> {
+export async function buildManifest(project: ManifestProject, result: Pick<PipelineResult, "codebooks">, dist: string, options: { git?: boolean } = {}): Promise<Manifest> {
   const input = await inputManifest(project, result, options);
   const outputs = await outputHashes(dist);
   return {
@@ -223,7 +213,7 @@ export async function buildManifest(project: ManifestProject, result: Pick<Pipel
 export const manifestJson = (m: Manifest) => JSON.stringify(m, null, 2) + "\n";
 
 /**
- * The post-build step: loads the project, takes the seeds from the pipeline (no bootstrap needed:
+ * The post-build step: loads the project, takes the seeds from the codebooks (no intervals needed:
  * seeds do not depend on it), hashes inputs and dist/ outputs, writes dist/manifest.json.
  */
 export async function writeBuildManifest(root: string, dist = path.join(root, "dist")): Promise<{ file: string; manifest: Manifest }> {
@@ -311,19 +301,11 @@ export async function verifyManifest(manifestFile: string, root: string): Promis
     const after = new Set(now.methodology.map(m));
     for (const x of manifest.methodology) if (!after.has(m(x))) differences.push({ kind: "methodology", file: x.file ?? x.version, status: "changed", expected: m(x), actual: null });
     for (const x of now.methodology) if (!before.has(m(x))) differences.push({ kind: "methodology", file: x.file ?? x.version, status: "added", expected: null, actual: m(x) });
-    const seedKey = (s: SurveySeed) => `${s.country} ${s.year} ${s.indicator}`;
-    const seedsBefore = new Map(manifest.seeds.survey.map((s) => [seedKey(s), s.seed]));
-    const seedsNow = new Map(now.seeds.survey.map((s) => [seedKey(s), s.seed]));
-    for (const [k, v] of seedsBefore) {
-      const a = seedsNow.get(k);
-      if (a !== v) differences.push({ kind: "seed", file: `survey ${k}`, status: a === undefined ? "missing" : "changed", expected: String(v), actual: a === undefined ? null : String(a) });
-    }
-    for (const [k, v] of seedsNow) if (!seedsBefore.has(k)) differences.push({ kind: "seed", file: `survey ${k}`, status: "added", expected: null, actual: String(v) });
     for (const c of manifest.seeds.codebook) {
       const a = now.seeds.codebook.find((x) => x.version === c.version);
       if (a?.seed !== c.seed) differences.push({ kind: "seed", file: `codebook ${c.version}`, status: a ? "changed" : "missing", expected: String(c.seed), actual: a ? String(a.seed) : null });
     }
-    seedsChecked = seedsBefore.size + manifest.seeds.codebook.length;
+    seedsChecked = manifest.seeds.codebook.length;
   } catch (e) {
     const problems = (e as { problems?: unknown[] }).problems;
     notes.push(

@@ -7,7 +7,6 @@
 import { loadProject, codebookFor, type Project, type Sheet, type SurveyFile } from "./project.ts";
 import { scoreAnswer, pointsRange, describeRule } from "./score.ts";
 import { aggregateSurvey, surveyInterval } from "./survey.ts";
-import { seedFor } from "./random.ts";
 import { sectionPoints, type ScoredAnswer, type SectionTotal, type IndexTotal } from "./aggregate.ts";
 import { applyMissing, type MissingEntry } from "./missing.ts";
 import { sectionSpans } from "./normalise.ts";
@@ -39,11 +38,14 @@ export interface SurveyScore {
   method: string;
   multiplier: number;
   value: number; // aggregated rating, 0–10
-  lo: number; // interval of the rating (survey.ts surveyInterval)
+  lo: number; // interval of the rating (survey.ts surveyInterval); lo = hi = value when not computed
   hi: number;
   level: number;
-  replicates: number;
-  seed: number;
+  /** How the interval was made (survey.ts SurveyInterval kind), or "none" when the run skipped intervals. */
+  interval: string;
+  /** Its degrees of freedom (t intervals), and the confidence it actually has (≥ level for the median's). */
+  df: number | null;
+  confidence: number | null;
   respondents: number;
   answered: number;
   missing: number;
@@ -79,15 +81,13 @@ export function scoreSurveys(codebook: Codebook, survey: SurveyFile, method: Sur
   if (!codebook.survey) return [];
   const cfg = codebook.survey;
   method ??= cfg.aggregation;
-  const replicates = intervals ? cfg.bootstrap.replicates : 0;
+
   return codebook.indicators.flatMap((ind) => {
     if (ind.scale.type !== "survey") return [];
     const agg = aggregateSurvey(survey.responses, ind.scale.questions, method);
-    const seed = seedFor(cfg.bootstrap.seed, survey.country, survey.year, ind.id);
-    const interval =
-      replicates > 0
-        ? surveyInterval(survey.responses, ind.scale.questions, method, cfg.bootstrap.level)
-        : { lo: agg.value, hi: agg.value };
+    const interval = intervals
+      ? surveyInterval(survey.responses, ind.scale.questions, method, cfg.interval.level)
+      : { lo: agg.value, hi: agg.value, kind: "none", df: null, confidence: null };
     return [
       {
         country: survey.country,
@@ -100,9 +100,10 @@ export function scoreSurveys(codebook: Codebook, survey: SurveyFile, method: Sur
         value: agg.value,
         lo: interval.lo,
         hi: interval.hi,
-        level: cfg.bootstrap.level,
-        replicates,
-        seed,
+        level: cfg.interval.level,
+        interval: interval.kind,
+        df: interval.df ?? null,
+        confidence: interval.confidence ?? null,
         respondents: agg.respondents,
         answered: agg.answered,
         missing: agg.missing,

@@ -1,4 +1,4 @@
-// Seeded randomness for everything that draws at random (survey bootstrap, Monte Carlo,
+// Seeded randomness for everything that draws at random (the survey-interval coverage check, Monte Carlo,
 // the reconstruction generator). Nothing in the project may call Math.random().
 //
 // Generator: sfc32 ("Small Fast Counting", Chris Doty-Humphrey, PractRand), a 128-bit-state
@@ -40,7 +40,7 @@ export function rngUint32(seed: number): () => number {
   let c = init();
   let d = init();
   // State kept as int32 (| 0): the same bits as uint32 arithmetic, but V8 keeps them in
-  // integer registers, which makes the bootstrap's hot loop about twice as fast.
+  // integer registers, which makes the simulations' hot loops about twice as fast.
   a |= 0;
   b |= 0;
   c |= 0;

@@ -4,6 +4,9 @@ import * as aq from "arquero";
 import type { Project } from "./project.ts";
 import type { PipelineResult } from "./pipeline.ts";
 import { describeRule, pointsRange } from "./score.ts";
+import { intervalText, INTERVAL_METHOD } from "./survey.ts";
+import { simulateCoverage, COVERAGE_MODEL } from "./survey-coverage.ts";
+import { seedFor } from "./random.ts";
 import type { Codebook } from "./schema.ts";
 import { ROUNDING_POLICY } from "./rounding.ts";
 import { byText } from "./order.ts";
@@ -85,9 +88,29 @@ function indicatorRows(cb: Codebook) {
   });
 }
 
+/** How the survey intervals are made, and their coverage measured on simulated panels of 4 and 10 per role. */
+export const COVERAGE_PANELS = 4000;
+function intervalPayload(cb: Codebook | undefined) {
+  if (!cb?.survey) return null;
+  const { level, check_seed: seed } = cb.survey.interval;
+  const method = cb.survey.aggregation;
+  return {
+    level,
+    seed,
+    panels: COVERAGE_PANELS,
+    method: INTERVAL_METHOD,
+    model: COVERAGE_MODEL,
+    coverage: [4, 10].map((perRole) => {
+      const r = simulateCoverage({ perRole, panels: COVERAGE_PANELS, level, seed: seedFor(seed, "coverage", perRole), method });
+      return { per_role: perRole, coverage: r.coverage, standard_error: r.standardError, mean_width: r.meanWidth };
+    }),
+  };
+}
+
 export function methodologyPayload(project: Project) {
   return {
     rounding: DISPLAY_ROUNDING,
+    interval: intervalPayload(project.codebooks.at(-1)),
     versions: project.codebooks.map((cb) => {
       const indicators = indicatorRows(cb);
       const weight = new Map(cb.sections.map((s) => [s.id, s.weight]));
@@ -173,7 +196,7 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
     cells,
     surveys: result.surveys
       .filter((s) => s.country === code)
-      .map((s) => ({ year: s.year, indicator: s.indicator, title: titles.get(s.indicator)?.title ?? s.indicator, value: s.value, lo: s.lo, hi: s.hi, level: s.level, respondents: s.respondents, seed: s.seed, replicates: s.replicates, roles: s.roles, multiplier: s.multiplier })),
+      .map((s) => ({ year: s.year, indicator: s.indicator, title: titles.get(s.indicator)?.title ?? s.indicator, value: s.value, lo: s.lo, hi: s.hi, level: s.level, interval: intervalText(s.interval, s.df, s.confidence), respondents: s.respondents, roles: s.roles, multiplier: s.multiplier })),
     sources: sources.map((s) => ({ ...s, indicators: [...s.indicators].sort(), years: [...s.years].sort() })),
   };
 }

@@ -256,7 +256,8 @@ export const Survey = z
     roles: z.array(z.enum(ROLES)).min(1),
     aggregation: z.enum(AGGREGATIONS),
     aggregation_text: z.string().min(1),
-    bootstrap: z.object({ replicates: z.number().int().min(100), level: z.number().gt(0).lt(1), seed: z.number().int() }).strict(),
+    /** The survey score's interval (loaders/survey.ts surveyInterval) and the seed of the coverage check the methodology page states. */
+    interval: z.object({ level: z.number().gt(0).lt(1), check_seed: z.number().int() }).strict(),
     questions: z.array(z.object({ id: z.string().regex(/^Q\d+$/), text: z.string().min(1) }).strict()).min(1),
   })
   .strict();

@@ -34,6 +34,7 @@
 // percentiles of the replicate values, random.ts rngUint32(seed), respondents in role order
 // (ROLES) and then by respondent id, so it does not depend on row order either.
 import { ROLES, type SurveyResponse } from "./schema.ts";
+import { fmt } from "./shared/format.ts";
 import { rngUint32 } from "./random.ts";
 import { byText } from "./order.ts";
 import { binomialHalfCdf, studentTQuantile } from "./distributions.ts";
@@ -209,6 +210,23 @@ export const INTERVAL_METHOD =
   "rating scale, 0 to 10. A seeded simulation of survey panels measures how often the interval covers the true value.";
 
 export type IntervalKind = "welch_t" | "pooled_t" | "order_statistic" | "whole_scale";
+
+/** How an interval was made, in words (trace, explain, country pages). */
+export function intervalText(kind: string, df: number | null, confidence: number | null): string {
+  switch (kind) {
+    case "welch_t":
+      return `score ± Student t quantile (${df === null ? "" : `${fmtDf(df)} degrees of freedom, Welch–Satterthwaite`}) × standard error within roles; no random draws`;
+    case "pooled_t":
+      return `score ± Student t quantile (${df === null ? "" : `${fmtDf(df)} degrees of freedom`}) × standard error, the spread within roles pooled (a role has one respondent); no random draws`;
+    case "order_statistic":
+      return `between two order statistics of the respondent scores (distribution-free${confidence === null ? "" : `, confidence ${fmtDf(100 * confidence)}%`}); no random draws`;
+    case "whole_scale":
+      return "the whole scale 0–10: too few respondents to estimate any spread";
+    default:
+      return "not computed in this run";
+  }
+}
+const fmtDf = (x: number) => fmt(x, { digits: 1, trim: true });
 
 export interface SurveyInterval {
   lo: number;

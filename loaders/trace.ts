@@ -11,7 +11,7 @@ import type { PipelineResult, Answer, SurveyScore } from "./pipeline.ts";
 import type { Project } from "./project.ts";
 import type { Codebook } from "./schema.ts";
 import { scoreAnswer } from "./score.ts";
-import { respondentScores } from "./survey.ts";
+import { intervalText, respondentScores } from "./survey.ts";
 import { matchesPublished } from "./reconcile.ts";
 import { round2 } from "./rounding.ts";
 import { surveyMoveText } from "./attribution.ts";
@@ -63,13 +63,12 @@ export interface TraceSurvey {
   value: number; // the aggregated rating (0–10)
   multiplier: number;
   points: number | null;
-  lo: number; // bootstrap interval of the score
+  lo: number; // interval of the score (survey.ts surveyInterval)
   hi: number;
   points_lo: number; // … in points (multiplier × lo, multiplier × hi, in order)
   points_hi: number;
   level: number;
-  replicates: number;
-  seed: number;
+  interval_text: string; // how the interval was made, in words
   answered: number;
   missing: number;
   file: string;
@@ -302,8 +301,7 @@ function traceSurvey(s: SurveyScore, codebook: Codebook, responses: Project["sur
     points_lo: Math.min(s.multiplier * s.lo, s.multiplier * s.hi),
     points_hi: Math.max(s.multiplier * s.lo, s.multiplier * s.hi),
     level: s.level,
-    replicates: s.replicates,
-    seed: s.seed,
+    interval_text: intervalText(s.interval, s.df, s.confidence),
     answered: s.answered,
     missing: s.missing,
     file: s.file,
@@ -395,8 +393,8 @@ export function formatTrace(t: Trace): string {
     }
     out.push(`  4. × multiplier ${num(v.multiplier)} = ${num(v.points)} points`);
     out.push(
-      `  ${percent(v.level)} bootstrap interval of the score: ${num(v.lo, 4)} to ${num(v.hi, 4)}` +
-        ` (${num(v.points_lo, 4)} to ${num(v.points_hi, 4)} points; ${count(v.replicates)} replicates, resampling respondents within roles, seed ${v.seed})`,
+      `  ${percent(v.level)} interval of the score: ${num(v.lo, 4)} to ${num(v.hi, 4)}` +
+        ` (${num(v.points_lo, 4)} to ${num(v.points_hi, 4)} points; ${v.interval_text})`,
     );
     out.push("");
   }

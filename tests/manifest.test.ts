@@ -24,7 +24,7 @@ const codebook = Codebook.parse({
     roles: ["lawyer"],
     aggregation: "role_mean",
     aggregation_text: "t",
-    bootstrap: { replicates: 100, level: 0.9, seed: 42 },
+    interval: { level: 0.9, check_seed: 42 },
     questions: [{ id: "Q1", text: "q" }],
   },
   sections: [{ id: "AA", title: "A", description: "a", weight: 1 }],
@@ -59,10 +59,6 @@ describe("manifest (synthetic tree)", () => {
   const project = { root, files: ["data/countries.csv", "data/sheets/2020/AAA.csv"], codebooks: [codebook] };
   const result = {
     codebooks: [codebook],
-    surveys: [
-      { country: "AAA", year: 2020, indicator: "AA-02", seed: 99 },
-      { country: "AAA", year: 2019, indicator: "AA-02", seed: 98 },
-    ] as never,
   };
   const dist = path.join(root, "dist");
   const manifestFile = path.join(dist, "manifest.json");
@@ -85,7 +81,6 @@ describe("manifest (synthetic tree)", () => {
     ]);
     expect(m.methodology).toEqual([{ version: "v1", from: 2019, to: null, file: null }]);
     expect(m.seeds.codebook).toEqual([{ version: "v1", seed: 42 }]);
-    expect(m.seeds.survey.map((s) => s.year)).toEqual([2019, 2020]); // sorted
     expect(m.seeds.outputs).toEqual([
       { file: "_file/data/sensitivity.json", key: "seed", seed: 20250808 },
       { file: "_file/data/sensitivity.json", key: "settings.seed", seed: 7 },
@@ -163,7 +158,7 @@ describe("manifest of data/ (temporary copy)", () => {
     const { manifest } = await writeBuildManifest(copy.root, dist);
     expect(manifest.commit).toBeUndefined(); // the copy is not a git checkout
     expect(manifest.inputs.filter((i) => i.pipeline).length).toBeGreaterThan(40);
-    expect(manifest.seeds.survey.length).toBeGreaterThan(0);
+    expect(manifest.seeds.codebook).toEqual([{ version: "2020", seed: 20200 }]);
     const ok = await run(copy.root, "dist/manifest.json");
     expect(ok.status, ok.err).toBe(0);
 

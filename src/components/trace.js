@@ -151,7 +151,7 @@ export function traceView(t) {
     box.append(
       text(
         "p",
-        `${percent(v.level)} bootstrap interval of the score: ${fmt(v.lo, 3)} to ${fmt(v.hi, 3)} (${fmt(v.points_lo)} to ${fmt(v.points_hi)} points), ${count(v.replicates)} replicates resampling respondents within roles, seed ${v.seed}. Responses: ${v.file}.`,
+        `${percent(v.level)} interval of the score: ${fmt(v.lo, 3)} to ${fmt(v.hi, 3)} (${fmt(v.points_lo)} to ${fmt(v.points_hi)} points): ${v.interval_text}. Responses: ${v.file}.`,
       ),
     );
     const details = el("details");
