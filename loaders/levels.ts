@@ -3,9 +3,9 @@
 import type { PipelineResult } from "./pipeline.ts";
 
 export const LEVELS = {
-  index: ["country", "year", "methodology", "index", "max_attainable", "min_attainable", "indicators", "excluded"],
-  sections: ["country", "year", "methodology", "section", "weight", "points", "weighted", "max_attainable", "min_attainable", "indicators", "excluded"],
-  indicators: ["country", "year", "methodology", "section", "indicator", "value", "points", "excluded", "worst", "best", "rule", "survey_score", "source", "note", "change", "file", "line"],
+  index: ["country", "year", "methodology", "index", "rank", "countries", "max_attainable", "min_attainable", "indicators", "excluded"],
+  sections: ["country", "year", "methodology", "section", "weight", "points", "slope", "offset", "weighted", "max_attainable", "min_attainable", "indicators", "excluded"],
+  indicators: ["country", "year", "methodology", "section", "indicator", "value", "points", "excluded", "imputed", "worst", "best", "rule", "survey_score", "source", "note", "change", "file", "line"],
   answers: ["country", "year", "methodology", "indicator", "value", "source", "note", "change", "file", "line"],
   survey: ["country", "year", "methodology", "indicator", "questions", "method", "multiplier", "value", "lo", "hi", "level", "interval", "df", "confidence", "respondents", "answered", "missing", "role_means", "file"],
 } as const;

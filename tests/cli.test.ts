@@ -1,7 +1,7 @@
 // Every command parses its arguments strictly (node:util parseArgs) and resolves --out and PATH
 // arguments against the folder it was run from, never against the project root.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,6 +9,10 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../loaders/cli.ts";
 import { FIXTURE_ROOT } from "./fixtures/copy-fixture.ts";
+import { loadProject } from "../loaders/project.ts";
+import { computeIndex } from "../loaders/pipeline.ts";
+import { PUBLISHED_METHOD } from "../loaders/method.ts";
+import { plainNumber } from "../loaders/shared/format.ts";
 
 const REPO = path.resolve(import.meta.dirname, "..");
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -30,9 +34,9 @@ describe("paths are the caller's", () => {
     const r = spawnSync(process.execPath, ["--import", TSX, path.join(REPO, "loaders/cli.ts"), "--root", FIXTURE_ROOT, "compute", "--out", "rel"], { cwd: here, env, encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/; wrote 9 files to rel\n$/);
+    expect(r.stdout).toMatch(/; wrote 10 files to rel\n$/);
     expect(readdirSync(path.join(here, "rel")).sort()).toEqual([
-      "index.csv", "index.json", "indicators.csv", "indicators.json", "log.json", "sections.csv", "sections.json", "survey.csv", "survey.json",
+      "index.csv", "index.json", "indicators.csv", "indicators.json", "log.json", "method.json", "sections.csv", "sections.json", "survey.csv", "survey.json",
     ]);
     expect(existsSync(path.join(FIXTURE_ROOT, "rel"))).toBe(false);
   });
@@ -46,9 +50,10 @@ describe("paths are the caller's", () => {
 
 describe("strict arguments: an unknown option, a missing value or a stray argument is a usage error (exit 2)", () => {
   const cases: [string[], string, string][] = [
-    [["compute", "--method", "x.yaml", "--out", "o"], "compute: unknown option '--method'", "usage: npm run index -- compute --out DIR"],
-    [["compute", "--out"], "compute: option '--out <value>' argument missing", "usage: npm run index -- compute --out DIR"],
-    [["compute"], "compute: --out DIR is required", "usage: npm run index -- compute --out DIR"],
+    [["compute", "--methods", "x.yaml", "--out", "o"], "compute: unknown option '--methods'", "usage: npm run index -- compute --out DIR [--method FILE]"],
+    [["compute", "--out", "o", "--method"], "compute: option '--method <value>' argument missing", "usage: npm run index -- compute --out DIR [--method FILE]"],
+    [["compute", "--out"], "compute: option '--out <value>' argument missing", "usage: npm run index -- compute --out DIR [--method FILE]"],
+    [["compute"], "compute: --out DIR is required", "usage: npm run index -- compute --out DIR [--method FILE]"],
     [["audit", "--out", "--json"], "audit: option '--out' argument is ambiguous", "usage: npm run index -- audit --out DIR"],
     [["changes", "--out", "o", "extra"], "changes: expected no arguments besides options, got 1 (extra)", "usage: npm run index -- changes --out DIR [--claims FILE]"],
     [["changes", "--claims"], "changes: option '--claims <value>' argument missing", "usage: npm run index -- changes --out DIR [--claims FILE]"],
@@ -86,5 +91,35 @@ describe("strict arguments: an unknown option, a missing value or a stray argume
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("compute --method FILE", () => {
+  const here = mkdtempSync(path.join(tmpdir(), "pti-method-"));
+  afterAll(() => rmSync(here, { recursive: true, force: true }));
+
+  it("computes every level under the method in the file (a path relative to the caller), the same as computeIndex", async () => {
+    writeFileSync(path.join(here, "no-lp.yaml"), "# the Index without its legal section\nweights: { LP: 0 }\nmissing: worst\n");
+    const r = await run(["--root", FIXTURE_ROOT, "compute", "--method", "no-lp.yaml", "--out", "alt"], here);
+    expect(r.err).toEqual([]);
+    expect(r.status).toBe(0);
+    expect(r.out[0]).toBe("method: the method in no-lp.yaml");
+    const project = await loadProject(FIXTURE_ROOT);
+    const want = computeIndex(project, { ...PUBLISHED_METHOD, weights: { LP: 0 }, missing: "worst" }).index;
+    const published = computeIndex(project).index;
+    const rows = JSON.parse(readFileSync(path.join(here, "alt", "index.json"), "utf8")) as { country: string; year: number; index: number; rank: number }[];
+    expect(rows.map((x) => [x.country, x.year, x.index, x.rank])).toEqual(want.map((x) => [x.country, x.year, plainNumber(x.index), x.rank]));
+    expect(rows.some((x, i) => x.index !== plainNumber(published[i]!.index))).toBe(true); // LP carries points here: the method moved totals
+    const sections = JSON.parse(readFileSync(path.join(here, "alt", "sections.json"), "utf8")) as { section: string; weight: number; weighted: number }[];
+    expect(sections.filter((s) => s.section === "LP").every((s) => s.weight === 0 && s.weighted === 0)).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(here, "alt", "method.json"), "utf8"))).toMatchObject({ source: "no-lp.yaml", weights: { LP: 0 }, missing: "worst", survey: null });
+  });
+
+  it("a method file naming a section no codebook has: file, line, key and the sections there are; exit 1, nothing written", async () => {
+    writeFileSync(path.join(here, "bad.yaml"), "survey: median\nweights:\n  PG: 2\n");
+    const r = await run(["--root", FIXTURE_ROOT, "compute", "--method", "bad.yaml", "--out", "bad-out"], here);
+    expect(r.err[0]).toBe('bad.yaml:3:weights.PG: "PG" is not a section of any codebook version (expected one of: JR, LP, RM)');
+    expect(r.status).toBe(1);
+    expect(existsSync(path.join(here, "bad-out"))).toBe(false);
   });
 });
