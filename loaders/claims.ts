@@ -29,22 +29,13 @@ import { InputError } from "./problems.ts";
 import { ClaimRow, CLAIM_KINDS, type Claim, type Codebook } from "./schema.ts";
 import { codebookFor } from "./validate.ts";
 import {
-  ATTRIBUTION_KINDS,
   EXACTNESS_TOLERANCE,
-  KIND_TEXT,
-  ORDERS,
-  ORDER_TEXT,
   attributeChanges,
-  displayPair,
-  explainPair,
-  methodOrdersText,
-  signedText,
   type Attribution,
   type PairAttribution,
 } from "./attribution.ts";
-import { ROUNDING_POLICY } from "./rounding.ts";
 import { byText } from "./order.ts";
-import { percent as percentText } from "./shared/format.ts";
+import { percent as percentText, signed as signedText } from "./shared/format.ts";
 
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export const CLAIM_STATUSES = ["matches", "differs", "not checkable"] as const;
@@ -470,81 +461,3 @@ export function withChanges(project: Pick<Project, "claims" | "surveys">, result
   return { ...result, attribution, claims: checks };
 }
 
-export function changesPayload(project: Project, result: WithChanges) {
-  const { attribution, claims: checks } = result;
-  const names: Record<string, string> = Object.fromEntries(project.countries.map((c) => [c.code, c.name_en]));
-  const cbByVersion = new Map(result.codebooks.map((c) => [c.version, c]));
-  const sectionTitle = (pair: PairAttribution) => (id: string) =>
-    cbByVersion.get(pair.methodology_to)?.sections.find((s) => s.id === id)?.title ?? cbByVersion.get(pair.methodology_from)?.sections.find((s) => s.id === id)?.title ?? id;
-  const indicatorTitle = (pair: PairAttribution) => (id: string) =>
-    cbByVersion.get(pair.methodology_to)?.indicators.find((s) => s.id === id)?.title ?? cbByVersion.get(pair.methodology_from)?.indicators.find((s) => s.id === id)?.title ?? id;
-
-  const pairs = [...attribution.pairs]
-    .sort((a, b) => a.to_year - b.to_year || byText(a.country, b.country))
-    .map((p) => {
-      const display = displayPair(p);
-      const st = sectionTitle(p);
-      const it = indicatorTitle(p);
-      return {
-        country: p.country,
-        name: names[p.country] ?? p.country,
-        from_year: p.from_year,
-        to_year: p.to_year,
-        methodology_from: p.methodology_from,
-        methodology_to: p.methodology_to,
-        crosses_methodology: p.crosses_methodology,
-        comparable: p.comparable,
-        reason: p.reason,
-        from_total: p.from_total,
-        to_total: p.to_total,
-        change: p.change,
-        residual: p.residual,
-        display: {
-          change: display.change,
-          from_total: display.from_total,
-          to_total: display.to_total,
-          method: display.method,
-          method_orders: display.method_orders,
-          steps: display.steps,
-        },
-        sections: p.sections.map((s) => ({ ...s, title: st(s.section), shown: display.sections[s.section] ?? 0 })),
-        kinds: p.kinds.map((k) => ({ ...k, text: KIND_TEXT[k.kind], shown: display.kinds[k.kind] ?? 0 })),
-        indicators: p.indicators.map((i) => ({ ...i, section_title: st(i.section), shown: display.indicators[i.indicator] ?? 0 })),
-        // Every contribution (changes.csv for this pair), with its displayed cents; notes are on `indicators`.
-        rows: p.rows.map((r, k) => ({ section: r.section, indicator: r.indicator, kind: r.kind, step: r.step, contribution: r.contribution, shown: display.rows[k]! })),
-        unexplained: p.unexplained,
-        method: p.method,
-        // Crossing pairs: each order's method share (full precision) and whether it is comparable; rows only in changes-method-first.csv.
-        orders: p.orders
-          ? Object.fromEntries(ORDERS.map((o) => [o, { text: ORDER_TEXT[o], method: p.orders![o].method.total, comparable: p.orders![o].comparable, reason: p.orders![o].reason }]))
-          : null,
-        method_note: methodOrdersText(p, display),
-        paragraph: explainPair(p, { countryName: names[p.country] ?? p.country, sectionTitle: st, indicatorTitle: it }, display),
-        claims: checks.filter((c) => c.country === p.country && c.year === p.to_year),
-      };
-    });
-  const years = [...new Set(pairs.map((p) => p.to_year))].sort((a, b) => a - b);
-  const count = (s: ClaimStatus) => checks.filter((c) => c.status === s).length;
-  return {
-    rounding_policy: ROUNDING_POLICY,
-    rules: CLAIM_RULES,
-    kinds: ATTRIBUTION_KINDS.map((k) => ({ kind: k, text: KIND_TEXT[k] })),
-    unchanged_threshold: UNCHANGED_THRESHOLD,
-    years,
-    names,
-    pairs,
-    claims: checks,
-    claims_summary: { checked: checks.length, matches: count("matches"), differs: count("differs"), not_checkable: count("not checkable") },
-    claims_by_year: Object.fromEntries(
-      [...new Set(checks.map((c) => c.year))].sort((a, b) => a - b).map((y) => {
-        const ofYear = checks.filter((c) => c.year === y);
-        const n = (status: ClaimStatus) => ofYear.filter((c) => c.status === status).length;
-        return [y, { checked: ofYear.length, matches: n("matches"), differs: n("differs"), not_checkable: n("not checkable") }];
-      }),
-    ),
-    exact: attribution.pairs.every((p) => Math.abs(p.residual) <= EXACTNESS_TOLERANCE),
-  };
-}
-
-export type ChangesPayload = ReturnType<typeof changesPayload>;
-export type ChangesPair = ChangesPayload["pairs"][number];

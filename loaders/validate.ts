@@ -12,7 +12,6 @@ import {
   type Codebook,
   type Country,
   type Edition,
-  type Indicator,
   type SheetAnswer,
   type SurveyResponse,
 } from "./schema.ts";

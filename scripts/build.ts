@@ -120,7 +120,7 @@ for (const page of pagesIn(path.join(root, "dist"))) {
 // Written here, not by a data loader: attaching .csv/.xlsx/.zip files to a page makes Framework
 // fetch their parsers from a CDN at build time.
 {
-  const { writeDownloads, DOWNLOADS_DIR } = await import("../loaders/downloads.ts");
+  const { writeDownloads, DOWNLOADS_DIR } = await import("../loaders/present/downloads.ts");
   const written = await writeDownloads(pipeline.result, path.join(root, "dist"));
   console.log(`downloads: ${written.length} files → dist/${DOWNLOADS_DIR}/`);
 }

@@ -3,23 +3,11 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  attributeChanges,
-  changesTable,
-  displayPair,
-  explainPair,
-  methodOrdersText,
-  rowsOf,
-  shapleyRows,
-  surveyMoveText,
-  EXACTNESS_TOLERANCE,
-  type Attribution,
-  type ContributionRow,
-  type PairAttribution,
-} from "../loaders/attribution.ts";
+import { attributeChanges, shapleyRows, surveyMoveText, EXACTNESS_TOLERANCE, type Attribution, type ContributionRow, type PairAttribution } from "../loaders/attribution.ts";
+import { changesTable, displayPair, explainPair, methodOrdersText, rowsOf } from "../loaders/present/changes.ts";
 import { allocateCents, roundKeepingSum, toCents, fromCents } from "../loaders/rounding.ts";
 import { computeIndex, runPipeline } from "../loaders/pipeline.ts";
-import { formatTrace, traceCountryYear } from "../loaders/trace.ts";
+import { formatTrace, traceCountryYear } from "../loaders/present/trace.ts";
 import { scoreProject, syntheticResult, unrescorableProject } from "./fixtures/claims/synthetic.ts";
 import { ordersProject, reversedProject } from "./fixtures/claims/orders.ts";
 import { repoRoot } from "./helpers/project-copy.ts";

@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
-import { toCsv, csvCell, neutralise } from "../loaders/csv.ts";
+import { toCsv, csvCell, neutralise } from "../loaders/present/csv.ts";
 import { readTableData } from "../loaders/read.ts";
-import { toXlsx } from "../loaders/xlsx-write.ts";
-import { zipFiles } from "../loaders/zip.ts";
+import { toXlsx } from "../loaders/present/xlsx-write.ts";
+import { zipFiles } from "../loaders/present/zip.ts";
 import ExcelJS from "exceljs";
 
 describe("CSV output", () => {

@@ -8,8 +8,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { count, figure, fmt, ordinal, percent, plainNumber, plainText, roundTo, roundUnits, signed, vegaFormat } from "../loaders/shared/format.ts";
 import { fromCents, round2, toCents } from "../loaders/rounding.ts";
-import { toJson } from "../loaders/csv.ts";
-import { toXlsx } from "../loaders/xlsx-write.ts";
+import { toJson } from "../loaders/present/csv.ts";
+import { toXlsx } from "../loaders/present/xlsx-write.ts";
 import { bundleShared, bundleSharedText } from "../scripts/bundle-shared.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
 

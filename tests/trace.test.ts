@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { syntheticProject } from "./fixtures/audit-project.ts";
 import { computeIndex, runPipeline } from "../loaders/pipeline.ts";
-import { traceCountryYear, formatTrace, plain } from "../loaders/trace.ts";
+import { traceCountryYear, formatTrace, plain } from "../loaders/present/trace.ts";
 import { command as explain } from "../loaders/commands/explain.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { EXIT, parseCommandArgs, resolvePath, shownPath, usageError, type Command, type CommandContext } from "../command.ts";
 import { runPipeline } from "../pipeline.ts";
 import { reconcile, AUDIT_CSV, type AuditReport } from "../reconcile.ts";
-import { toCsv, toJson } from "../csv.ts";
+import { toCsv, toJson } from "../present/csv.ts";
 
 /** The CSV files `audit --out` writes, name → rows and columns. */
 export function auditFiles(report: AuditReport): Record<string, string> {

@@ -10,9 +10,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Command, EXIT, parseCommandArgs, resolvePath, shownPath, usageError } from "../command.ts";
 import { runPipeline } from "../pipeline.ts";
-import { CHANGES_COLUMNS, EXACTNESS_TOLERANCE, ORDERS, changesTable } from "../attribution.ts";
+import { EXACTNESS_TOLERANCE, ORDERS } from "../attribution.ts";
+import { CHANGES_COLUMNS, changesTable } from "../present/changes.ts";
 import { CLAIMS_CHECK_COLUMNS, analyseChanges, claimsTable, readClaims } from "../claims.ts";
-import { toCsv } from "../csv.ts";
+import { toCsv } from "../present/csv.ts";
 
 const ARGS = { name: "changes", usage: "changes --out DIR [--claims FILE]", options: { out: { type: "string" }, claims: { type: "string" } } } as const;
 

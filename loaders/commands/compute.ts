@@ -6,8 +6,8 @@ import { type Command, EXIT, parseCommandArgs, resolvePath, shownPath, usageErro
 import { computeIndex } from "../pipeline.ts";
 import { loadProject } from "../project.ts";
 import { PUBLISHED_METHOD, loadMethod } from "../method.ts";
-import { LEVELS, levelTable, type Level } from "../levels.ts";
-import { toCsv, toJson } from "../csv.ts";
+import { LEVELS, levelTable, type Level } from "../present/levels.ts";
+import { toCsv, toJson } from "../present/csv.ts";
 
 const FILES: Record<string, Level> = { index: "index", sections: "sections", indicators: "indicators", survey: "survey" };
 

@@ -2,7 +2,7 @@
 // the same trace the audit page shows). `--json` prints the structured trace instead.
 import { runPipeline } from "../pipeline.ts";
 import { EXIT, parseCommandArgs, usageError, type Command, type CommandContext } from "../command.ts";
-import { traceCountryYear, formatTrace } from "../trace.ts";
+import { traceCountryYear, formatTrace } from "../present/trace.ts";
 
 const ARGS = { name: "explain", usage: "explain CODE YEAR [--json]", options: { json: { type: "boolean" } }, positionals: { min: 2, max: 2 } } as const;
 

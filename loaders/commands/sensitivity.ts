@@ -13,8 +13,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { EXIT, parseCommandArgs, resolvePath, shownPath, usageError, type Command, type CommandContext } from "../command.ts";
 import { count, fmt } from "../shared/format.ts";
-import { toCsv } from "../csv.ts";
-import { runSensitivity, sobolOutputs } from "../sensitivity.ts";
+import { toCsv } from "../present/csv.ts";
+import { runSensitivity } from "../sensitivity.ts";
+import { sobolOutputs } from "../present/sensitivity.ts";
 
 const RANK_COLUMNS = ["country", "year", "rank", "median_rank", "rank_p05", "rank_p95", "index_p05", "index_p95", "share_same_rank"] as const;
 const SOBOL_COLUMNS = [

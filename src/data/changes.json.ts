@@ -1,7 +1,7 @@
 // What drove each year's change (exact attribution, display figures that add up) and every release
 // statement checked against it: one JSON for all years; the /changes/<year> pages filter by year.
 import { runLoader, buildResult } from "../../loaders/framework.ts";
-import { changesPayload } from "../../loaders/claims.ts";
+import { changesPayload } from "../../loaders/present/changes.ts";
 
 await runLoader(async (root) => {
   const { project, result } = await buildResult(root);

@@ -1,6 +1,6 @@
 // What the downloads page lists; the files themselves are written into dist/files/ by the build.
 import { runLoader } from "../../loaders/framework.ts";
-import { ARCHIVE, DOWNLOADS, DOWNLOADS_DIR, NUMBERS_NOTE, README } from "../../loaders/downloads.ts";
+import { ARCHIVE, DOWNLOADS, DOWNLOADS_DIR, NUMBERS_NOTE, README } from "../../loaders/present/downloads.ts";
 
 await runLoader(async () => ({
   dir: DOWNLOADS_DIR,

@@ -1,8 +1,8 @@
 // The results page: computed Index with ranks, the latest edition as published, what changed
 // in the latest year (from the exact attribution), and the step log.
 import { runLoader, buildResult } from "../../loaders/framework.ts";
-import { resultsPayload, latestChanges } from "../../loaders/report.ts";
-import { changesPayload } from "../../loaders/claims.ts";
+import { resultsPayload, latestChanges } from "../../loaders/present/pages.ts";
+import { changesPayload } from "../../loaders/present/changes.ts";
 
 await runLoader(async (root) => {
   const { project, result } = await buildResult(root);

@@ -1,8 +1,8 @@
 // One country's page data; Framework calls this once per country route with --code CODE.
 import { parseArgs } from "node:util";
 import { runLoader, buildResult } from "../../../loaders/framework.ts";
-import { countryPayload } from "../../../loaders/report.ts";
-import { changesPayload } from "../../../loaders/claims.ts";
+import { countryPayload } from "../../../loaders/present/pages.ts";
+import { changesPayload } from "../../../loaders/present/changes.ts";
 
 const { values } = parseArgs({ options: { code: { type: "string" } } });
 

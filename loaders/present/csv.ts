@@ -2,7 +2,7 @@
 // (=, +, -, @, tab, CR at the start) are prefixed with an apostrophe; numbers are written
 // as numbers (a negative total stays a number) at full precision without binary noise: the
 // value at 12 significant digits in its shortest form (loaders/shared/format.ts plainNumber).
-import { plainNumber, plainText } from "./shared/format.ts";
+import { plainNumber, plainText } from "../shared/format.ts";
 
 export type Cell = string | number | boolean | null | undefined;
 

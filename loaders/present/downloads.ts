@@ -1,7 +1,7 @@
 // Every level of the Index as CSV, JSON and XLSX, and one ZIP of them all.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { PipelineResult } from "./pipeline.ts";
+import type { PipelineResult } from "../pipeline.ts";
 import { LEVELS, levelTable, type Level } from "./levels.ts";
 import { toCsv, toJson } from "./csv.ts";
 import { toXlsx } from "./xlsx-write.ts";

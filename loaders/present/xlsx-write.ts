@@ -2,7 +2,7 @@
 // Numbers stay numbers (as plainNumber: no binary noise); text is written as text (a cell
 // beginning with "=" is not a formula).
 import type ExcelJS from "exceljs";
-import { plainNumber } from "./shared/format.ts";
+import { plainNumber } from "../shared/format.ts";
 import { FIXED_DATE, normaliseZip } from "./zip.ts";
 
 export interface SheetSpec {

@@ -1,6 +1,6 @@
 // Every level of the Index as flat tables with a fixed column order: what `compute`
 // writes, what the downloads offer, and what an auditor opens in a spreadsheet.
-import type { PipelineResult } from "./pipeline.ts";
+import type { PipelineResult } from "../pipeline.ts";
 
 export const LEVELS = {
   index: ["country", "year", "methodology", "index", "rank", "countries", "max_attainable", "min_attainable", "indicators", "excluded"],

@@ -7,15 +7,15 @@
 // rule in words (score.ts scoreAnswer) and the respondent means behind each survey score
 // (survey.ts respondentScores), which the result keeps only per role. Full precision throughout;
 // formatTrace rounds only what it prints.
-import type { PipelineResult, Answer, SurveyScore } from "./pipeline.ts";
-import type { Project } from "./project.ts";
-import type { Codebook } from "./schema.ts";
-import { scoreAnswer } from "./score.ts";
-import { intervalText, respondentScores } from "./survey.ts";
-import { matchesPublished } from "./reconcile.ts";
-import { round2 } from "./rounding.ts";
-import { surveyMoveText } from "./attribution.ts";
-import { count, fmt, noiseless, percent, signed as signedFigure } from "./shared/format.ts";
+import type { PipelineResult, Answer, SurveyScore } from "../pipeline.ts";
+import type { Project } from "../project.ts";
+import type { Codebook } from "../schema.ts";
+import { scoreAnswer } from "../score.ts";
+import { intervalText, respondentScores } from "../survey.ts";
+import { matchesPublished } from "../reconcile.ts";
+import { round2 } from "../rounding.ts";
+import { surveyMoveText } from "../attribution.ts";
+import { fmt, noiseless, percent, signed as signedFigure } from "../shared/format.ts";
 
 export interface TraceIndicator {
   indicator: string;

@@ -1,15 +1,15 @@
 // What each report page shows, computed here so pages only display (house rule).
 // Every payload carries full-precision numbers; pages round for display.
 import * as aq from "arquero";
-import type { Project } from "./project.ts";
-import type { PipelineResult } from "./pipeline.ts";
-import { describeRule, pointsRange } from "./score.ts";
-import { intervalText, INTERVAL_METHOD } from "./survey.ts";
-import { simulateCoverage, COVERAGE_MODEL } from "./survey-coverage.ts";
-import { seedFor } from "./random.ts";
-import type { Codebook } from "./schema.ts";
-import { ROUNDING_POLICY } from "./rounding.ts";
-import { byText } from "./order.ts";
+import type { Project } from "../project.ts";
+import type { PipelineResult } from "../pipeline.ts";
+import { describeRule, pointsRange } from "../score.ts";
+import { intervalText, INTERVAL_METHOD } from "../survey.ts";
+import { simulateCoverage, COVERAGE_MODEL } from "../survey-coverage.ts";
+import { seedFor } from "../random.ts";
+import type { Codebook } from "../schema.ts";
+import { ROUNDING_POLICY } from "../rounding.ts";
+import { byText } from "../order.ts";
 
 /** Rounding on pages: display only; contributions use the sum-keeping policy of rounding.ts. */
 export const DISPLAY_ROUNDING =

@@ -1,0 +1,282 @@
+// The changes as shown: changes.csv's rows, each pair's figures rounded by the sum-keeping policy
+// (rounding.ts), the sentences that explain a change, and the What changed pages' payload. The
+// attribution itself (loaders/attribution.ts) and the claims check (loaders/claims.ts) compute; this
+// module only presents their result.
+import type { Project } from "../project.ts";
+import {
+  ATTRIBUTION_KINDS,
+  EXACTNESS_TOLERANCE,
+  KIND_TEXT,
+  ORDERS,
+  ORDER_TEXT,
+  surveyMoveText,
+  type Attribution,
+  type ContributionRow,
+  type Order,
+  type PairAttribution,
+} from "../attribution.ts";
+import { CLAIM_RULES, UNCHANGED_THRESHOLD, type ClaimStatus, type WithChanges } from "../claims.ts";
+import { allocateCents, fromCents, toCents, ROUNDING_POLICY } from "../rounding.ts";
+import { byText } from "../order.ts";
+import { fmt as figure, signed } from "../shared/format.ts";
+
+
+export const CHANGES_COLUMNS = ["country", "from_year", "to_year", "change", "section", "indicator", "kind", "contribution"] as const;
+
+/** A pair's rows in one split: the Shapley split, or one order's (the same rows for a pair within one codebook). */
+export function rowsOf(pair: PairAttribution, split: "shapley" | Order = "shapley"): ContributionRow[] {
+  return split === "shapley" || !pair.orders ? pair.rows : pair.orders[split].rows;
+}
+
+/**
+ * changes.csv rows (changes-method-first.csv with split "method_first"): one per contribution row,
+ * full precision, in attribution order. A pair in which nothing moved and nothing was stated still
+ * gets one row (empty section and indicator, kind empty, contribution 0), so every pair appears.
+ */
+export function changesTable(attribution: Attribution, split: "shapley" | Order = "shapley"): Record<(typeof CHANGES_COLUMNS)[number], string | number>[] {
+  return attribution.pairs.flatMap((p) => {
+    const rows = rowsOf(p, split).map((r) => ({
+      country: r.country,
+      from_year: r.from_year,
+      to_year: r.to_year,
+      change: p.change,
+      section: r.section,
+      indicator: r.indicator,
+      kind: r.kind as string,
+      contribution: r.contribution,
+    }));
+    return rows.length ? rows : [{ country: p.country, from_year: p.from_year, to_year: p.to_year, change: p.change, section: "", indicator: "", kind: "", contribution: 0 }];
+  });
+}
+
+export interface DisplayPair {
+  change: number; // two decimals
+  from_total: number;
+  to_total: number;
+  sections: Record<string, number>; // section → displayed contribution; they add up to `change`
+  rows: number[]; // displayed contribution of each of pair.rows (same order); a section's rows add up to its display
+  indicators: Record<string, number>; // indicator → sum of its rows' displayed contributions
+  kinds: Record<string, number>; // kind → displayed contribution (allocated from the change separately); they add up to `change`
+  method: number | null; // displayed methodology total (sum of displayed methodology rows), Shapley split
+  /** Crossing pairs: the method's share in each order (two decimals) and answers first − method first. */
+  method_orders: { method_first: number; answers_first: number; difference: number } | null;
+  /** The waterfall: each section that moved, in codebook order, from and to its running total (whole cents, so bars meet exactly). */
+  steps: { section: string; amount: number; start: number; end: number }[];
+}
+
+/** The rounding policy (rounding.ts) applied to one pair: change → sections → rows; change → kinds. */
+export function displayPair(pair: PairAttribution): DisplayPair {
+  const changeCents = toCents(pair.change);
+  const sectionCents = allocateCents(
+    changeCents,
+    pair.sections.map((s) => s.contribution),
+  );
+  const rowCents = new Array<number>(pair.rows.length).fill(0);
+  pair.sections.forEach((s, k) => {
+    const idx = pair.rows.map((r, i) => (r.section === s.section ? i : -1)).filter((i) => i >= 0);
+    const cents = idx.length ? allocateCents(sectionCents[k]!, idx.map((i) => pair.rows[i]!.contribution)) : [];
+    idx.forEach((i, j) => (rowCents[i] = cents[j]!));
+  });
+  const indicators: Record<string, number> = {};
+  pair.rows.forEach((r, i) => (indicators[r.indicator] = (indicators[r.indicator] ?? 0) + rowCents[i]!));
+  const kindCents = allocateCents(
+    changeCents,
+    pair.kinds.map((k) => k.contribution),
+  );
+  const methodCents = pair.rows.reduce((s, r, i) => (r.kind === "methodology" ? s + rowCents[i]! : s), 0);
+  let running = toCents(pair.from_total);
+  const steps = pair.sections.flatMap((s, k) => {
+    const c = sectionCents[k]!;
+    if (c === 0) return [];
+    const start = running;
+    running += c;
+    return [{ section: s.section, amount: fromCents(c), start: fromCents(start), end: fromCents(running) }];
+  });
+  return {
+    change: fromCents(changeCents),
+    from_total: fromCents(toCents(pair.from_total)),
+    to_total: fromCents(toCents(pair.to_total)),
+    sections: Object.fromEntries(pair.sections.map((s, k) => [s.section, fromCents(sectionCents[k]!)])),
+    rows: rowCents.map(fromCents),
+    indicators: Object.fromEntries(Object.entries(indicators).map(([k, c]) => [k, fromCents(c)])),
+    kinds: Object.fromEntries(pair.kinds.map((k, i) => [k.kind, fromCents(kindCents[i]!)])),
+    method: pair.crosses_methodology ? fromCents(methodCents) : null,
+    method_orders: pair.orders
+      ? {
+          method_first: fromCents(toCents(pair.orders.method_first.method.total)),
+          answers_first: fromCents(toCents(pair.orders.answers_first.method.total)),
+          // Of the displayed figures, so that the page's arithmetic holds (−1.64 − −6.07 = 4.43, not 4.435 → 4.44).
+          difference: fromCents(toCents(pair.orders.answers_first.method.total) - toCents(pair.orders.method_first.method.total)),
+        }
+      : null,
+    steps,
+  };
+}
+
+/** A signed two-decimal figure for prose: `+12.14`, `−4.07` (true minus sign), `0.00`. */
+export const signedText = (x: number): string => signed(x);
+const plainText = (x: number) => figure(x);
+
+export interface ExplainContext {
+  countryName: string;
+  sectionTitle: (section: string) => string;
+  indicatorTitle: (indicator: string) => string;
+}
+
+/**
+ * The plain-language paragraph of a pair, from displayed (rounded, sum-keeping) figures:
+ * "Kazakhstan +12.14 (2023 122.51 → 2024 134.65): torture response mechanism +9.00, of which …".
+ */
+export function explainPair(pair: PairAttribution, ctx: ExplainContext, display: DisplayPair = displayPair(pair)): string {
+  const parts: string[] = [];
+  const head = `${ctx.countryName} ${signedText(pair.change)} (${pair.from_year} ${plainText(pair.from_total)} → ${pair.to_year} ${plainText(pair.to_total)})`;
+  const moving = pair.sections
+    .filter((s) => toCents(display.sections[s.section] ?? 0) !== 0)
+    .sort((a, b) => Math.abs(display.sections[b.section]!) - Math.abs(display.sections[a.section]!) || byText(a.section, b.section));
+  if (moving.length === 0) {
+    const stated = pair.rows.filter((r) => r.contribution === 0 && r.reason);
+    parts.push(
+      `${head}: no section moved by a displayed cent` +
+        (pair.change !== 0 ? ` (the exact change is ${figure(pair.change, { digits: 6, trim: true, group: false })})` : "") +
+        (stated.length ? `; the sheets state a change (${[...new Set(stated.map((r) => `${r.indicator} ${r.reason}`))].join(", ")}) that moved no points` : "") +
+        ".",
+    );
+  } else {
+    const sectionTexts = moving.map((s) => {
+      const shown = display.sections[s.section]!;
+      const inds = [...new Set(pair.rows.filter((r) => r.section === s.section).map((r) => r.indicator))]
+        .map((id) => {
+          const cents = pair.rows.reduce((sum, r, i) => (r.section === s.section && r.indicator === id ? sum + toCents(display.rows[i]!) : sum), 0);
+          const own = pair.rows.filter((r) => r.section === s.section && r.indicator === id && r.contribution !== 0);
+          const kinds = ATTRIBUTION_KINDS.filter((k) => own.some((r) => r.kind === k)).map((k) => {
+            const r = own.find((x) => x.kind === k)!;
+            return k === "survey" ? surveyMoveText(r.survey_from, r.survey_to) : k;
+          });
+          return { id, cents, kinds };
+        })
+        .filter((x) => x.cents !== 0)
+        .sort((a, b) => Math.abs(b.cents) - Math.abs(a.cents) || byText(a.id, b.id));
+      const listed = inds.slice(0, 3).map((x) => `${x.id} “${ctx.indicatorTitle(x.id)}” ${signedText(x.cents / 100)} (${x.kinds.join(", ")})`);
+      const more = inds.length > 3 ? `, and ${inds.length - 3} more` : "";
+      const solely = inds.length === 1 && inds[0]!.cents === toCents(shown) ? "all of it" : "of which";
+      return `${ctx.sectionTitle(s.section)} ${signedText(shown)}${listed.length ? `, ${solely} ${listed.join(", ")}${more}` : ""}`;
+    });
+    parts.push(`${head}: ${sectionTexts.join("; ")}.`);
+  }
+  if (pair.crosses_methodology && pair.method && display.method_orders) {
+    const m = pair.method;
+    const o = display.method_orders;
+    const unrescorable = m.unrescorable.reduce((s, u) => s + u.contribution, 0);
+    const [common, added, removed, mixed] = allocateCents(toCents(display.method ?? 0), [m.effect_common, m.added, m.removed, unrescorable]).map((c) => c / 100);
+    parts.push(
+      `The pair crosses the change of method (${m.from} → ${m.to}); ${signedText(display.method ?? 0)} of the change is the method's, ` +
+        (o.difference === 0 ? `the same in either order of rescoring and answer changes: ` : `the mean of ${signedText(o.method_first)} (method first) and ${signedText(o.answers_first)} (answers first): `) +
+        `rescoring the answers of indicators in both versions ${signedText(common!)}, indicators added ${signedText(added!)}, indicators removed ${signedText(removed!)}` +
+        (m.unrescorable.length ? `, indicators that could not be rescored ${signedText(mixed!)}` : "") +
+        "." +
+        (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`),
+    );
+  }
+  if (pair.unexplained.length)
+    parts.push(
+      `${pair.unexplained.length === 1 ? "One indicator" : `${pair.unexplained.length} indicators`} moved without a reason in the sheet (unexplained): ${pair.unexplained.join(", ")}.`,
+    );
+  return parts.join(" ");
+}
+
+/**
+ * What the pages say about the two orders of a crossing pair, from displayed figures: the method's
+ * share method first and answers first, how far apart they are, and the Shapley value shown.
+ */
+export function methodOrdersText(pair: PairAttribution, display: DisplayPair = displayPair(pair)): string | null {
+  const o = display.method_orders;
+  if (!pair.orders || !o) return null;
+  const head = `This pair crosses the change of method (${pair.methodology_from} → ${pair.methodology_to}).`;
+  const mf = `rescoring the ${pair.from_year} answers under ${pair.methodology_to} first`;
+  const af = `applying the answers' changes under ${pair.methodology_from} first`;
+  const text =
+    o.difference === 0
+      ? `${head} Both orders of the two steps (${mf}, or ${af}) give the method the same share: ${signedText(display.method ?? 0)} of the change.`
+      : `${head} How much of the change is the method's depends on the order of the two steps: ${mf} gives ${signedText(o.method_first)}, ${af} gives ${signedText(o.answers_first)}; ` +
+        `they differ by ${plainText(Math.abs(o.difference))}. Shown is their mean, the Shapley value, which depends on no order: ${signedText(display.method ?? 0)} of the change is the method's.`;
+  return text + (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`);
+}
+
+export function changesPayload(project: Project, result: WithChanges) {
+  const { attribution, claims: checks } = result;
+  const names: Record<string, string> = Object.fromEntries(project.countries.map((c) => [c.code, c.name_en]));
+  const cbByVersion = new Map(result.codebooks.map((c) => [c.version, c]));
+  const sectionTitle = (pair: PairAttribution) => (id: string) =>
+    cbByVersion.get(pair.methodology_to)?.sections.find((s) => s.id === id)?.title ?? cbByVersion.get(pair.methodology_from)?.sections.find((s) => s.id === id)?.title ?? id;
+  const indicatorTitle = (pair: PairAttribution) => (id: string) =>
+    cbByVersion.get(pair.methodology_to)?.indicators.find((s) => s.id === id)?.title ?? cbByVersion.get(pair.methodology_from)?.indicators.find((s) => s.id === id)?.title ?? id;
+
+  const pairs = [...attribution.pairs]
+    .sort((a, b) => a.to_year - b.to_year || byText(a.country, b.country))
+    .map((p) => {
+      const display = displayPair(p);
+      const st = sectionTitle(p);
+      const it = indicatorTitle(p);
+      return {
+        country: p.country,
+        name: names[p.country] ?? p.country,
+        from_year: p.from_year,
+        to_year: p.to_year,
+        methodology_from: p.methodology_from,
+        methodology_to: p.methodology_to,
+        crosses_methodology: p.crosses_methodology,
+        comparable: p.comparable,
+        reason: p.reason,
+        from_total: p.from_total,
+        to_total: p.to_total,
+        change: p.change,
+        residual: p.residual,
+        display: {
+          change: display.change,
+          from_total: display.from_total,
+          to_total: display.to_total,
+          method: display.method,
+          method_orders: display.method_orders,
+          steps: display.steps,
+        },
+        sections: p.sections.map((s) => ({ ...s, title: st(s.section), shown: display.sections[s.section] ?? 0 })),
+        kinds: p.kinds.map((k) => ({ ...k, text: KIND_TEXT[k.kind], shown: display.kinds[k.kind] ?? 0 })),
+        indicators: p.indicators.map((i) => ({ ...i, section_title: st(i.section), shown: display.indicators[i.indicator] ?? 0 })),
+        // Every contribution (changes.csv for this pair), with its displayed cents; notes are on `indicators`.
+        rows: p.rows.map((r, k) => ({ section: r.section, indicator: r.indicator, kind: r.kind, step: r.step, contribution: r.contribution, shown: display.rows[k]! })),
+        unexplained: p.unexplained,
+        method: p.method,
+        // Crossing pairs: each order's method share (full precision) and whether it is comparable; rows only in changes-method-first.csv.
+        orders: p.orders
+          ? Object.fromEntries(ORDERS.map((o) => [o, { text: ORDER_TEXT[o], method: p.orders![o].method.total, comparable: p.orders![o].comparable, reason: p.orders![o].reason }]))
+          : null,
+        method_note: methodOrdersText(p, display),
+        paragraph: explainPair(p, { countryName: names[p.country] ?? p.country, sectionTitle: st, indicatorTitle: it }, display),
+        claims: checks.filter((c) => c.country === p.country && c.year === p.to_year),
+      };
+    });
+  const years = [...new Set(pairs.map((p) => p.to_year))].sort((a, b) => a - b);
+  const count = (s: ClaimStatus) => checks.filter((c) => c.status === s).length;
+  return {
+    rounding_policy: ROUNDING_POLICY,
+    rules: CLAIM_RULES,
+    kinds: ATTRIBUTION_KINDS.map((k) => ({ kind: k, text: KIND_TEXT[k] })),
+    unchanged_threshold: UNCHANGED_THRESHOLD,
+    years,
+    names,
+    pairs,
+    claims: checks,
+    claims_summary: { checked: checks.length, matches: count("matches"), differs: count("differs"), not_checkable: count("not checkable") },
+    claims_by_year: Object.fromEntries(
+      [...new Set(checks.map((c) => c.year))].sort((a, b) => a - b).map((y) => {
+        const ofYear = checks.filter((c) => c.year === y);
+        const n = (status: ClaimStatus) => ofYear.filter((c) => c.status === status).length;
+        return [y, { checked: ofYear.length, matches: n("matches"), differs: n("differs"), not_checkable: n("not checkable") }];
+      }),
+    ),
+    exact: attribution.pairs.every((p) => Math.abs(p.residual) <= EXACTNESS_TOLERANCE),
+  };
+}
+
+export type ChangesPayload = ReturnType<typeof changesPayload>;
+export type ChangesPair = ChangesPayload["pairs"][number];

@@ -1,0 +1,89 @@
+// The sensitivity page's payload and the Sobol summaries it shows: the analysis of the one result
+// with section titles, country names, the published choices and the ranges drawn.
+import type { Project } from "../project.ts";
+import type { SensitivityConfig } from "../schema.ts";
+import { factorLabel, MAX_VARIANCE_CV, SENSITIVITY_FILE, type SensitivityAnalysis, type SobolRow } from "../sensitivity.ts";
+
+/**
+ * The Sobol indices on the mean absolute rank shift, with ±2 standard-error bounds, for the page's
+ * bars (no rows unless that output's status is "varies").
+ */
+export function sobolSummary(sobol: SobolRow[]) {
+  const all = sobol.filter((r) => r.output === "mean_abs_rank_shift");
+  const rows = all
+    .filter((r) => r.factor !== null)
+    .map((r) => {
+      const band = (x: number | null, se: number | null) => (x === null || se === null ? [null, null] : [x - 2 * se, x + 2 * se]);
+      const [first_lo, first_hi] = band(r.first_order, r.first_order_se);
+      const [total_lo, total_hi] = band(r.total_order, r.total_order_se);
+      return { factor: r.factor, kind: r.kind, first_order: r.first_order, first_order_se: r.first_order_se, first_lo, first_hi, total_order: r.total_order, total_order_se: r.total_order_se, total_lo, total_hi };
+    });
+  return {
+    status: all[0]?.status ?? null,
+    rows,
+    max_first_se: Math.max(0, ...rows.map((r) => r.first_order_se ?? 0)),
+    max_total_se: Math.max(0, ...rows.map((r) => r.total_order_se ?? 0)),
+  };
+}
+
+/** One line per country-year rank output: whether its rank varies enough for Sobol indices, and how often it moved. */
+export function sobolOutputs(sobol: SobolRow[]) {
+  const seen = new Set<string>();
+  return sobol.flatMap((r) => {
+    const key = `${r.country}/${r.year}`;
+    if (r.output !== "rank" || seen.has(key)) return [];
+    seen.add(key);
+    return [{ country: r.country!, year: r.year!, status: r.status, draws_moved: r.draws_moved, share_moved: r.share_moved, variance: r.variance, variance_se: r.variance_se }];
+  });
+}
+
+/** What the page shows (src/data/sensitivity.json.ts prints it): the analysis plus names, titles and ranges. */
+export function sensitivityPayload(project: Project, config: SensitivityConfig, a: SensitivityAnalysis) {
+  const latest = project.codebooks[project.codebooks.length - 1];
+  const title = new Map<string, string>();
+  for (const cb of project.codebooks) for (const s of cb.sections) title.set(s.id, s.title); // latest version's title wins
+  const names = Object.fromEntries(project.countries.map((c) => [c.code, c.name_en]));
+  const years = [...new Set(a.ranks.map((r) => r.year))].sort((x, y) => x - y);
+  const carried = a.missing.filter((m) => m.carried_from !== null && m.reason === null).length;
+  return {
+    seed: a.seed,
+    draws: a.draws,
+    samples: a.samples,
+    runs: a.runs,
+    streams: a.streams,
+    config_file: SENSITIVITY_FILE,
+    years,
+    latest_year: years[years.length - 1] ?? null,
+    names,
+    sections: a.table.sections.map((id) => ({ id, title: title.get(id) ?? id })),
+    published: {
+      survey_method: latest?.survey?.aggregation ?? null,
+      missing_data: latest?.missing_data.rule ?? null,
+      normalisation: "raw",
+    },
+    config: {
+      weights: config.weights,
+      survey_method: config.survey_method,
+      missing_data: config.missing_data,
+      normalisation: config.normalisation,
+    },
+    factors: a.factors.map((f) => ({ ...f, label: factorLabel(f) })),
+    shift: a.shift,
+    sobol_summary: sobolSummary(a.sobol),
+    sobol_outputs: sobolOutputs(a.sobol),
+    sobol_draws: 2 * a.samples, // the independent runs (A and B) draws_moved counts among
+    sobol_reliability: {
+      max_variance_cv: MAX_VARIANCE_CV,
+      // For a rank that moves by one place in m of the 2N draws, the variance's CV is about 1/√m.
+      draws_moved_needed: Math.round(1 / MAX_VARIANCE_CV ** 2),
+    },
+    headlines: a.headlines,
+    ranks: a.ranks,
+    sobol: a.sobol,
+    leave_one_out: a.leaveOneOut,
+    table: a.table,
+    section_spans: a.sectionSpans,
+    section_weights: project.codebooks.flatMap((cb) => cb.sections.map((s) => ({ methodology: cb.version, section: s.id, weight: s.weight }))),
+    missing: { excluded: a.missing.length, carried, dropped: a.missing.length - carried, rows: a.missing },
+  };
+}
