@@ -72,9 +72,9 @@ describe("pointsRange and describeRule", () => {
     expect(pointsRange(negative)).toEqual({ worst: -20, best: 0 });
   });
   it("rules in words", () => {
-    expect(describeRule(binary)).toBe("yes → 10, no → -10");
-    expect(describeRule(ordinal)).toBe("yes 11.25 · partial 0 · no -11.25");
-    expect(describeRule(ratio)).toBe("linear: 0 → -10, 1 → 10");
+    expect(describeRule(binary)).toBe("yes → 10, no → −10");
+    expect(describeRule(ordinal)).toBe("yes 11.25 · partial 0 · no −11.25");
+    expect(describeRule(ratio)).toBe("linear: 0 → −10, 1 → 10");
     expect(describeRule(survey)).toBe("1.5 × survey score (Q1–Q5)");
     expect(describeRule(ind("RM-08", { type: "survey", questions: ["Q2", "Q7"], multiplier: 1 }))).toBe("1 × survey score (Q2, Q7)");
   });
