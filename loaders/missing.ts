@@ -7,23 +7,13 @@
 //   worst          the worst points the indicator's scale allows (the strictest reading of "no evidence").
 // Every excluded answer gets a ledger entry saying what each rule would give it, whichever applied.
 import { scoreAnswer } from "./score.ts";
+import type { ScoredAnswer } from "./aggregate.ts";
 import type { Codebook, Indicator } from "./schema.ts";
 import type { MissingRule } from "./method.ts";
 import { byText } from "./order.ts";
 
 /** What the rules need of a scored answer. */
-export interface MissingInput {
-  country: string;
-  year: number;
-  methodology: string;
-  section: string;
-  indicator: string;
-  value: string;
-  excluded: boolean;
-  points: number | null;
-  worst: number;
-  survey_score: number | null;
-}
+export type MissingInput = Omit<ScoredAnswer, "best"> & { survey_score: number | null };
 
 export interface MissingEntry {
   country: string;
