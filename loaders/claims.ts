@@ -23,10 +23,7 @@
 // `not checkable` with the reason (no computed values for the country-year, no figure stated, …).
 import type { Project } from "./project.ts";
 import type { PipelineResult } from "./pipeline.ts";
-import { parseRows, readTable } from "./read.ts";
-import { columnsOf } from "./project.ts";
-import { InputError } from "./problems.ts";
-import { ClaimRow, CLAIM_KINDS, type Claim, type Codebook } from "./schema.ts";
+import { CLAIM_KINDS, type Claim, type Codebook } from "./schema.ts";
 import { codebookFor } from "./validate.ts";
 import {
   EXACTNESS_TOLERANCE,
@@ -430,13 +427,6 @@ export function claimsTable(checks: ClaimCheck[]) {
 }
 
 /** Reads a claims file other than data/published/claims.csv (e.g. a test fixture), with the same schema. */
-export async function readClaims(root: string, file: string): Promise<(Claim & { line: number })[]> {
-  const table = await readTable(root, file, columnsOf(ClaimRow));
-  const { rows, problems } = parseRows(table, ClaimRow);
-  if (problems.length) throw new InputError(problems);
-  return rows;
-}
-
 // ---------------------------------------------------------------------------------------------
 // What the "What changed" pages show (src/data/changes.json.ts prints this).
 

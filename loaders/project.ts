@@ -5,7 +5,7 @@ import path from "node:path";
 import { LineCounter, isNode, parseDocument } from "yaml";
 import type { z } from "zod";
 import { InputError, sortProblems, type Problem } from "./problems.ts";
-import { parseRows, scanTable, type Columns } from "./read.ts";
+import { parseRows, readTable, scanTable, type Columns } from "./read.ts";
 import {
   ClaimRow,
   Codebook,
@@ -478,4 +478,12 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
         files: [...files].sort(),
       };
   return { project, problems: sorted, stats };
+}
+
+/** A claims file other than data/published/claims.csv (`changes --claims FILE`), read and checked like it. */
+export async function readClaims(root: string, file: string): Promise<(Claim & { line: number })[]> {
+  const table = await readTable(root, file, columnsOf(ClaimRow));
+  const { rows, problems } = parseRows(table, ClaimRow);
+  if (problems.length) throw new InputError(problems);
+  return rows;
 }

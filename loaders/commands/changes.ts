@@ -12,7 +12,8 @@ import { type Command, EXIT, parseCommandArgs, resolvePath, shownPath, usageErro
 import { runPipeline } from "../pipeline.ts";
 import { EXACTNESS_TOLERANCE, ORDERS } from "../attribution.ts";
 import { CHANGES_COLUMNS, changesTable } from "../present/changes.ts";
-import { CLAIMS_CHECK_COLUMNS, analyseChanges, claimsTable, readClaims } from "../claims.ts";
+import { CLAIMS_CHECK_COLUMNS, analyseChanges, claimsTable } from "../claims.ts";
+import { readClaims } from "../project.ts";
 import { toCsv } from "../present/csv.ts";
 
 const ARGS = { name: "changes", usage: "changes --out DIR [--claims FILE]", options: { out: { type: "string" }, claims: { type: "string" } } } as const;
