@@ -171,13 +171,15 @@ export function computeIndex(project: Project, method: Method = PUBLISHED_METHOD
   note(
     "survey",
     surveys.length,
-    `aggregated ${surveys.length} survey scores (${first?.method ?? "none"}), ${intervals ? `interval at level ${first?.level ?? "—"}, seeds derived from the codebook seed, country, year and indicator` : "no intervals (points only)"}`,
+    `aggregated ${surveys.length} survey scores (${first?.method ?? "none"}), ${intervals ? `each with its ${first?.level ?? "—"} interval (survey.ts surveyInterval: no random draws)` : "no intervals (points only)"}`,
   );
 
   const surveysOf = new Map<string, SurveyScore[]>();
   for (const s of surveys) {
     const k = `${s.country}\u001f${s.year}`;
-    surveysOf.set(k, [...(surveysOf.get(k) ?? []), s]);
+    const list = surveysOf.get(k);
+    if (list) list.push(s);
+    else surveysOf.set(k, [s]);
   }
   const scored = project.sheets.flatMap((sheet) => scoreSheet(versionOf(sheet.year).codebook, sheet, surveysOf.get(`${sheet.country}\u001f${sheet.year}`) ?? []));
   note(
