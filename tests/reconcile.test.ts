@@ -177,11 +177,9 @@ describe("audit --out on data/", () => {
     expect(rec.rows).toHaveLength(published);
     for (const row of rec.rows) {
       const [, , , value, computed, difference, status] = row;
-      if (computed === "") expect([difference, status], row.join(",")).toEqual(["", "not computed"]);
-      else {
-        expect(Number(difference), row.join(",")).toBeCloseTo(Number(computed) - Number(value), 9);
-        expect(status, row.join(",")).toBe(round2(Number(computed)) === Number(value) ? "matches" : "differs");
-      }
+      // Not computed (no sheet): no difference; otherwise computed − published, and matches exactly when equal at the cent.
+      const want = computed === "" ? ["", "not computed"] : [expect.closeTo(Number(computed) - Number(value), 9), round2(Number(computed)) === Number(value) ? "matches" : "differs"];
+      expect([computed === "" ? difference : Number(difference), status], row.join(",")).toEqual(want);
     }
     expect(csv(path.join(out, "revisions.csv")).head).toBe("country,year,edition_a,value_a,edition_b,value_b,difference");
     expect(existsSync(path.join(out, "missing.csv"))).toBe(true);
