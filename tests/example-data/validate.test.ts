@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { formatProblem } from "../../loaders/problems.ts";
 import { loadProject } from "../../loaders/project.ts";
 
-describe("rules on the real codebook and surveys", async () => {
+describe("rules on the example data's 2020 codebook and surveys", async () => {
   const { validateSurvey, validateCodebooks } = await import("../../loaders/validate.ts");
   const project = await loadProject(path.resolve(__dirname, "../.."));
   const cb2020 = project.codebooks.find((c) => c.version === "2020")!;
