@@ -1,6 +1,8 @@
-// The claims check: synthetic claims against a synthetic project (always), then fixture claims and
-// data/published/claims.csv against the reconstructed data (once its sheets exist).
-import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from "node:fs";
+// The claims check: synthetic claims against a synthetic project (tests/fixtures/claims/), then
+// checks that hold for any valid data/ (every claim of data/published/claims.csv gets a status;
+// changes --out writes its three files). The example data's own verdicts are pinned in
+// tests/example-data/claims.test.ts.
+import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -132,40 +134,22 @@ describe("claims check on a synthetic project", async () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Checks that hold for any valid data/ (no number of the example data pinned here).
 
-describe("claims check on the reconstructed data", async () => {
-  const loaded = await runPipeline(repoRoot, PUBLISHED_METHOD, { intervals: false });
-  const check = async (file?: string) => {
-    const { project, result } = loaded!;
-    const attribution = attributeChanges(result, { surveyFiles: project.surveys });
-    return byId(checkClaims(file ? await readClaims(repoRoot, file) : project.claims, result, attribution));
-  };
+describe("claims check of data/", async () => {
+  const { project, result } = await runPipeline(repoRoot, PUBLISHED_METHOD, { intervals: false });
+  const attribution = attributeChanges(result, { surveyFiles: project.surveys });
 
-  it("fixture: matches on an agreeing claim, differs on a deliberately wrong one", async () => {
-    const c = await check("tests/fixtures/claims/claims.csv");
-    expect(c["T-UKR-change"]!.status).toBe("matches");
-    expect(c["T-UKR-change-wrong"]!.status).toBe("differs");
-    expect(c["T-UKR-change-wrong"]!.difference).toBeCloseTo(1, 9);
-    expect(c["T-UKR-sole"]!.status).toBe("matches");
-    expect(c["T-ARM-survey"]!.status).toBe("matches");
-    expect(c["T-ARM-survey"]!.reason).toMatch(/SURVEY SCORE of RM-08/);
-    expect(c["T-KAZ-leader"]!.status).toBe("matches");
-    expect(c["T-KAZ-leader-wrong"]!.status).toBe("differs");
-    expect(c["T-TJK-rise"]!.status).toBe("not checkable");
-  });
-
-  it("data/published/claims.csv: every claim has a status; Kyrgyzstan 2024 −11.29 differs (computed −15.87)", async () => {
-    const c = await check();
-    const all = Object.values(c);
-    expect(all.length).toBe(loaded!.project.claims.length);
-    for (const x of all) expect(CLAIM_STATUSES).toContain(x.status);
-    const kgz = all.find((x) => x.country === "KGZ" && x.year === 2024 && x.kind === "change")!;
-    expect(kgz.status).toBe("differs");
-    expect(kgz.stated).toBe(-11.29);
-    expect(kgz.computed).toBeCloseTo(-15.87, 9);
-    expect(kgz.difference).toBeCloseTo(-4.58, 9);
-    const tjk = all.filter((x) => x.country === "TJK");
-    for (const x of tjk) expect(x.status).toBe("not checkable");
+  it("data/published/claims.csv: every claim gets a status and a reason", () => {
+    expect(project.claims.length, "data/published/claims.csv holds claims").toBeGreaterThan(0);
+    const checks = checkClaims(project.claims, result, attribution);
+    expect(checks.map((x) => x.id).sort()).toEqual(project.claims.map((x) => x.id).sort());
+    for (const x of checks) {
+      expect(CLAIM_STATUSES, x.id).toContain(x.status);
+      expect(x.reason.length, x.id).toBeGreaterThan(0);
+      // A verdict needs a computed value; "not checkable" says there is none.
+      expect(x.computed === null, `${x.id}: ${x.status}`).toBe(x.status === "not checkable");
+    }
   });
 
   it("changes --out writes the three CSVs, sorted, full precision", async () => {
@@ -175,27 +159,30 @@ describe("claims check on the reconstructed data", async () => {
       const push = (s: string) => void lines.push(s);
       const status = await command.run(["--out", out], commandContext({ root: repoRoot, out: push, err: push }));
       expect(status).toBe(0);
+      expect(lines[0]).toMatch(/wrote changes\.csv, changes-method-first\.csv and claims-check\.csv to /);
       const changes = readFileSync(path.join(out, "changes.csv"), "utf8").trim().split("\n");
       expect(changes[0]).toBe("country,from_year,to_year,change,section,indicator,kind,contribution");
-      const ukr = changes.filter((l) => l.startsWith("UKR,2023,2024,")).map((l) => l.split(","));
-      const moved = ukr.filter((f) => Number(f[7]) !== 0);
-      expect(moved.map((f) => f.slice(4, 7))).toEqual([["LP", "LP-02", "reassessment"]]);
-      expect(Number(moved[0]![7])).toBeCloseTo(-11.25, 9);
-      expect(Number(moved[0]![3])).toBeCloseTo(-11.25, 9); // the change, full precision
-      const keys = changes.slice(1).map((l) => l.split(",").slice(0, 2).join(","));
-      expect(keys).toEqual([...keys].sort((a, b) => (a.split(",")[0]! < b.split(",")[0]! ? -1 : a.split(",")[0]! > b.split(",")[0]! ? 1 : Number(a.split(",")[1]) - Number(b.split(",")[1]))));
-      // changes.csv splits 2019 → 2020 by the Shapley value; changes-method-first.csv keeps the split method first.
+      const rows = changes.slice(1).map((l) => l.split(","));
+      expect(rows.length).toBeGreaterThan(0);
+      // One block of rows per pair, sorted by country then year; every row carries its pair's change
+      // and the contributions add up to it (full precision, not the two displayed decimals).
+      const keys = rows.map((f) => `${f[0]} ${f[1]}`);
+      const pairKeys = attribution.pairs.map((p) => `${p.country} ${p.from_year}`);
+      expect([...new Set(keys)]).toEqual([...pairKeys].sort((a, b) => (a.split(" ")[0]! < b.split(" ")[0]! ? -1 : a.split(" ")[0]! > b.split(" ")[0]! ? 1 : Number(a.split(" ")[1]) - Number(b.split(" ")[1]))));
+      for (const p of attribution.pairs) {
+        const mine = rows.filter((f) => f[0] === p.country && Number(f[1]) === p.from_year);
+        for (const f of mine) expect(Number(f[3]), `${p.country} ${p.from_year}`).toBeCloseTo(p.change, 9);
+        expect(Math.abs(mine.reduce((a, f) => a + Number(f[7]), 0) - p.change), `${p.country} ${p.from_year}`).toBeLessThan(1e-9);
+      }
+      // changes-method-first.csv differs from changes.csv only in the pairs that cross a change of method.
       const methodFirst = readFileSync(path.join(out, "changes-method-first.csv"), "utf8").trim().split("\n");
       expect(methodFirst[0]).toBe(changes[0]);
-      const pg06 = (lines: string[]) => lines.filter((l) => l.startsWith("BLR,2019,2020,") && l.includes(",PG-06,")).map((l) => l.split(",").slice(6).map((x, i) => (i ? Math.round(Number(x) * 1e4) / 1e4 : x)));
-      expect(pg06(changes)).toEqual([["practice", 3.6525], ["methodology", -2.6925]]);
-      expect(pg06(methodFirst)).toEqual([["practice", 4.87], ["methodology", -3.91]]);
-      expect(methodFirst.filter((l) => !l.startsWith("country,") && !l.includes(",2019,2020,"))).toEqual(changes.filter((l) => !l.startsWith("country,") && !l.includes(",2019,2020,")));
-      expect(lines[0]).toMatch(/wrote changes\.csv, changes-method-first\.csv and claims-check\.csv to /);
+      const crossing = new Set(attribution.pairs.filter((p) => p.crosses_methodology).map((p) => `${p.country},${p.from_year},`));
+      const within = (ls: string[]) => ls.slice(1).filter((l) => ![...crossing].some((c) => l.startsWith(c)));
+      expect(within(methodFirst)).toEqual(within(changes));
       const claims = readFileSync(path.join(out, "claims-check.csv"), "utf8").trim().split("\n");
       expect(claims[0]).toBe("id,edition,country,year,kind,stated,computed,difference,status,reason");
-      expect(claims.length - 1).toBe(loaded!.project.claims.length);
-      expect(claims.some((l) => l.startsWith("E6-KGZ-change,") && l.includes(",differs,"))).toBe(true);
+      expect(claims.length - 1).toBe(project.claims.length);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -1,15 +1,24 @@
-// The calculation trace (loaders/trace.ts) and `explain`: the trace of a country-year adds up to its
+// The calculation trace (loaders/present/trace.ts) and `explain`: the trace of a country-year adds up to its
 // Index, shows the survey aggregation step by step, and the command prints it or says clearly that
-// a country-year is unknown. Synthetic project first, then every country-year of data/.
+// a country-year is unknown. Synthetic project and the fixture project (tests/fixtures/codebook)
+// first, then every country-year of data/, checked as for any valid data/ (the example data's
+// explain output is pinned in tests/example-data/trace.test.ts).
 import { describe, it, expect } from "vitest";
 import { commandContext } from "../loaders/command.ts";
-import { existsSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { syntheticProject } from "./fixtures/audit-project.ts";
 import { computeIndex, runPipeline } from "../loaders/pipeline.ts";
 import { traceCountryYear, formatTrace, plain } from "../loaders/present/trace.ts";
+import { round2 } from "../loaders/rounding.ts";
 import { command as explain } from "../loaders/commands/explain.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
+import { FIXTURE_ROOT } from "./fixtures/copy-fixture.ts";
+
+async function explainIn(root: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await explain.run(args, commandContext({ root, out: (l) => out.push(l), err: (l) => err.push(l) }));
+  return { status, out: out.join("\n"), err: err.join("\n") };
+}
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -109,46 +118,46 @@ describe("traceCountryYear (synthetic project)", () => {
   });
 });
 
+describe("explain on the fixture project", () => {
+  it("prints the whole calculation with the published value and what changed across the change of method", async () => {
+    const r = await explainIn(FIXTURE_ROOT, "kaz", "2020");
+    expect(r.status, r.err).toBe(0);
+    expect(r.out).toMatch(/^KAZ \(Kazakhstan\) 2020: Prohibition of Torture Index 26\.92\nmethodology 2020: Test codebook \(revised\)\n7 indicators, 0 excluded; maximum attainable 61\.5, minimum −14\.5/);
+    expect(r.out).toContain("Survey score RM-08: Effectiveness of torture investigations (questions Q1, Q2; data/surveys/2020/KAZ.csv)");
+    expect(r.out).toContain("Published: edition 2 (2021-06-29) 27.25: DIFFERS (computed − published = −0.333333333333)");
+    expect(r.out).toContain("Changes from 2019 (−9 → 26.916667, +35.916667); the methodology changed between these years");
+  });
+
+  it("says clearly when a country-year is unknown, and exits 1; a missing argument is a usage error", async () => {
+    const year = await explainIn(FIXTURE_ROOT, "KAZ", "1999");
+    expect(year.status).toBe(1);
+    expect(year.err).toBe("no computed Index for KAZ 1999: there is no sheet data/sheets/1999/KAZ.csv (or .xlsx). KAZ has sheets for 2019, 2020.");
+    const published = await explainIn(FIXTURE_ROOT, "ARM", "2020");
+    expect(published.status).toBe(1);
+    expect(published.err).toBe("no computed Index for ARM 2020: there is no sheet data/sheets/2020/ARM.csv (or .xlsx). Edition(s) 2 published 104 for it. ARM has sheets for 2021.");
+    const none = await explainIn(FIXTURE_ROOT, "TJK", "2020");
+    expect(none.status).toBe(1);
+    expect(none.err).toBe("no computed Index for TJK 2020: there is no sheet data/sheets/2020/TJK.csv (or .xlsx). TJK has no sheet at all; countries with sheets: ARM, KAZ, KGZ.");
+    expect((await explainIn(FIXTURE_ROOT, "KAZ")).status).toBe(2);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
+// data/, whatever it holds
 
-
-describe("trace and explain on data/", async () => {
+describe("trace of data/", async () => {
   const { project, result } = await runPipeline(repoRoot);
-  const run = async (...args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const status = await explain.run(args, commandContext({ root: repoRoot, out: (l) => out.push(l), err: (l) => err.push(l) }));
-    return { status, out: out.join("\n"), err: err.join("\n") };
-  };
 
-  it("the trace of every country-year sums to its Index", () => {
-    expect(result.index.length).toBeGreaterThan(0);
+  it("the trace of every country-year sums to its Index, and lists every published value with its verdict", () => {
+    expect(result.index.length, "data/sheets holds sheets").toBeGreaterThan(0);
     for (const t of result.index) {
       const trace = traceCountryYear(result, project, t.country, t.year)!;
       expect(sum(trace.sections.map((s) => s.weighted))).toBeCloseTo(t.index, 9);
       expect(sum(trace.sections.flatMap((s) => s.indicators.map((i) => i.weighted ?? 0)))).toBeCloseTo(t.index, 9);
-      for (const p of trace.published) expect(p.matches, `${t.country} ${t.year} edition ${p.edition}`).toBe(true);
+      const editions = project.editions.filter((e) => e.country === t.country && e.year === t.year);
+      expect(trace.published.map((p) => [p.edition, p.value, p.matches]), `${t.country} ${t.year}`).toEqual(
+        editions.map((e) => [e.edition, e.index, round2(t.index) === e.index]),
+      );
     }
-  });
-
-  it("explain UKR 2024 prints the whole calculation, the definition indicator the only change from 2023", async () => {
-    const r = await run("UKR", "2024");
-    expect(r.status, r.err).toBe(0);
-    expect(r.out).toMatch(/^UKR \(Ukraine\) 2024: Prohibition of Torture Index 80\.77/);
-    expect(r.out).toMatch(/Published: edition 6 \(2025-08-08\) 80\.77: matches/);
-    expect(r.out).toContain("Survey score");
-    const trace = traceCountryYear(result, project, "UKR", 2024)!;
-    expect(trace.changes).toHaveLength(1);
-    expect(trace.changes[0]!.change).toBe("reassessment");
-  });
-
-  it("explain says clearly when a country-year is unknown, and exits 1", async () => {
-    const r = await run("UKR", "1999");
-    expect(r.status).toBe(1);
-    expect(r.err).toMatch(/no computed Index for UKR 1999.*UKR has sheets for 2019/);
-    const p = await run("TJK", "2022");
-    expect(p.status).toBe(1);
-    expect(p.err).toMatch(/TJK has no sheet at all/);
-    expect((await run("UKR")).status).toBe(2);
   });
 });

@@ -144,56 +144,51 @@ describe("which codebook governs a year", () => {
 });
 
 describe("data/published/claims.csv", () => {
-  it("parses with ClaimRow, and every country is in data/countries.csv", async () => {
+  it("parses with ClaimRow, ids are unique, and every country named is in data/countries.csv", async () => {
     const countries = parseRows(await readTable(REPO, "data/countries.csv", columnsOf(CountryRow)), CountryRow);
     const codes = new Set(countries.rows.map((c) => c.code));
     const table = await readTable(REPO, "data/published/claims.csv", columnsOf(ClaimRow));
     const { rows, problems } = parseRows(table, ClaimRow);
     expect(problems).toEqual([]);
-    expect(rows.length).toBeGreaterThanOrEqual(30);
+    expect(rows.length, "the releases' statements are transcribed").toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-    for (const r of rows) if (r.country !== "") expect(codes, r.id).toContain(r.country);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get("E6-KAZ-change")).toMatchObject({ edition: 6, country: "KAZ", year: 2024, kind: "change", value: 12.14 });
-    expect(byId.get("E6-KGZ-change")?.value).toBe(-11.29); // as stated, although the table says otherwise
-    expect(byId.get("E6-ARM-component_change-RM-08")).toMatchObject({ component: "RM-08", value: -3.62 });
-    expect(byId.get("E6-UKR-sole_driver-LP-02")?.kind).toBe("sole_driver");
+    // A claim about all countries ("all", e.g. how many had excluded answers) names none.
+    const named = rows.filter((r) => r.country !== "");
+    expect(named.length).toBeGreaterThan(0);
+    for (const r of named) expect(codes, r.id).toContain(r.country);
   });
 });
 
-describe("rules on the real codebook and surveys", async () => {
-  const { validateSurvey, validateCodebooks } = await import("../loaders/validate.ts");
-  const project = await loadProject(path.resolve(__dirname, ".."));
+describe("rules on a codebook's surveys and sheets (the fixture project)", async () => {
+  const { validateSurvey, validateSheet, validateCodebooks } = await import("../loaders/validate.ts");
+  const project = await loadProject(FIXTURE_ROOT);
   const cb2020 = project.codebooks.find((c) => c.version === "2020")!;
-  const survey = project.surveys.find((s) => s.country === "ARM" && s.year === 2024)!;
+  const survey = project.surveys.find((s) => s.country === "KAZ" && s.year === 2020)!;
 
-  it("accepts the committed survey", () => {
+  it("accepts the fixture's survey", () => {
     expect(validateSurvey(survey, cb2020)).toEqual([]);
   });
 
   it("rejects a survey in which a role gave no rating (its score would average fewer roles)", () => {
     const noJudges = { ...survey, responses: survey.responses.filter((r) => r.role !== "judge") };
-    const lines = validateSurvey(noJudges, cb2020).map(formatProblem);
-    expect(lines).toContain(
-      "data/surveys/2024/ARM.csv::role: no judge rated Q11, Q12, Q13, Q14, Q15, so RM-08 would average only 4 of the 5 roles (expected ratings from: lawyer, prosecutor, judge, investigator, defender)",
-    );
-  });
-
-  it("rejects a survey with no rating at all on an indicator's questions", () => {
-    const empty = { ...survey, responses: survey.responses.map((r) => (["Q1", "Q2", "Q3", "Q4", "Q5"].includes(r.question) ? { ...r, rating: null } : r)) };
-    expect(validateSurvey(empty, cb2020).map(formatProblem)).toEqual([
-      "data/surveys/2024/ARM.csv::rating: no rating on Q1, Q2, Q3, Q4, Q5, so RM-06 has no survey score (expected ratings from: lawyer, prosecutor, judge, investigator, defender)",
+    expect(validateSurvey(noJudges, cb2020).map(formatProblem)).toEqual([
+      "data/surveys/2020/KAZ.csv::role: no judge rated Q1, Q2, so RM-08 would average only 2 of the 3 roles (expected ratings from: lawyer, prosecutor, judge)",
     ]);
   });
 
-  it("refuses a ratio answer whose comma may separate thousands", async () => {
-    const { validateSheet } = await import("../loaders/validate.ts");
-    const sheet = project.sheets.find((x) => x.country === "KAZ" && x.year === 2024)!;
-    const answers = sheet.answers.map((a) => (a.indicator === "RM-03" ? { ...a, value: "1,234" } : a));
-    const lines = validateSheet({ file: sheet.file, country: "KAZ", year: 2024, answers, indicators: null }, cb2020, "data/surveys/2024/KAZ.csv").map(formatProblem);
-    const row = sheet.answers.find((a) => a.indicator === "RM-03")!.line;
-    expect(lines).toEqual([
-      `data/sheets/2024/KAZ.csv:${row}:value: "1,234" is ambiguous for RM-03: a decimal comma or a thousands separator? write it with a point, e.g. 1.234, or without the comma, e.g. 1234`,
+  it("rejects a survey with no rating at all on an indicator's questions", () => {
+    const empty = { ...survey, responses: survey.responses.map((r) => (["Q1", "Q2"].includes(r.question) ? { ...r, rating: null } : r)) };
+    expect(validateSurvey(empty, cb2020).map(formatProblem)).toEqual([
+      "data/surveys/2020/KAZ.csv::rating: no rating on Q1, Q2, so RM-08 has no survey score (expected ratings from: lawyer, prosecutor, judge)",
+    ]);
+  });
+
+  it("refuses a ratio answer whose comma may separate thousands", () => {
+    const sheet = project.sheets.find((x) => x.country === "KAZ" && x.year === 2020)!;
+    const row = sheet.answers.find((a) => a.indicator === "RM-01")!.line;
+    const answers = sheet.answers.map((a) => (a.indicator === "RM-01" ? { ...a, value: "1,234" } : a));
+    expect(validateSheet({ file: sheet.file, country: "KAZ", year: 2020, answers, indicators: null }, cb2020, "data/surveys/2020/KAZ.csv").map(formatProblem)).toEqual([
+      `data/sheets/2020/KAZ.csv:${row}:value: "1,234" is ambiguous for RM-01: a decimal comma or a thousands separator? write it with a point, e.g. 1.234, or without the comma, e.g. 1234`,
     ]);
   });
 
