@@ -5,10 +5,17 @@
 // computed Index in both years. A country missing in a year has no pair there (Poland 2020 → 2022 is
 // not a pair): nothing is interpolated.
 //
+// Everything is under the run's method (loaders/method.ts, the result's `method`): its section
+// weights, its normalisation (a section enters the Index as weight × (slope × points + offset)),
+// its survey aggregation and its missing-data rule. An answer counts the points the run gave it: an
+// excluded answer ("n/a") its filled points under `worst` or `carry_forward`, 0 when dropped.
+//
 // Contribution of an indicator within one codebook version:
-//     weight(section) × (points_to − points_from),  an excluded answer ("n/a") counting 0 points,
-// so the contributions of all indicators add up to Index_to − Index_from (aggregate.ts sums
-// weight × points the same way). Kinds:
+//     weight(section) × slope(section) × (points_to − points_from)
+// (the section's offset is the same in both years and cancels), so the contributions of all
+// indicators add up to Index_to − Index_from. A section with answers in one year and none in the
+// other brings or takes its offset (weight × offset, nonzero only under minmax): one coverage row
+// for the section as a whole (indicator SECTION_OFFSET). Kinds:
 //   law, practice, reassessment, data  the to-year sheet's `change` word (why the answer moved)
 //   survey       a survey-scale indicator whose score moved (the experts' ratings moved)
 //   coverage     the indicator is excluded in one year and not in the other
@@ -38,12 +45,21 @@
 // cannot be told apart there). A contribution is booked to the section the indicator belongs to in
 // the codebook that produced those points, so a moved indicator's method effect is two rows (out of
 // the old section, into the new one) and section sums equal the change of each section's weighted
-// subtotal, in every split.
+// subtotal, in every split. Under a normalisation with offsets (minmax) the versions' offsets differ
+// too: w_new·offset_new − w_old·offset_old of each section is the method's, one methodology row per
+// section (indicator SECTION_OFFSET), the same in every split. Rescoring an answer under the other
+// codebook uses the method's survey aggregation and missing-data rule for that codebook.
+//
+// Which split is the pair's own (`rows`, changes.csv) is the method's `split`: the Shapley value
+// (published) or the method-first order.
 //
 // Nothing here rounds (rounding.ts decides what is displayed).
 import { scoreSheet, scoreSurveys, type Answer, type PipelineResult, type SurveyScore } from "./pipeline.ts";
 import type { Sheet, SurveyFile } from "./project.ts";
 import { NA, type Codebook, type Indicator } from "./schema.ts";
+import { PUBLISHED_METHOD, methodFor, type Method, type Split, type VersionMethod } from "./method.ts";
+import { sectionSpans } from "./normalise.ts";
+import { applyMissing } from "./missing.ts";
 
 /** Numbers in the `detail` texts: 12 significant digits, so binary noise (6.6000000000000005) does not show. */
 const fmt = (n: number) => figure(n, { digits: 6, trim: true, group: false });
@@ -87,6 +103,9 @@ export const ORDER_TEXT: Record<Order, string> = {
   method_first: "method first: the earlier answers rescored under the new codebook, then the answers' changes under the new codebook",
   answers_first: "answers first: the answers' changes under the earlier codebook, then the later answers rescored under the new one",
 };
+
+/** The `indicator` of a row that books a section's normalisation offset (no indicator of its own). */
+export const SECTION_OFFSET = "(section offset)";
 
 /** Largest absolute difference tolerated between the sum of contributions and the change (float noise). */
 export const EXACTNESS_TOLERANCE = 1e-9;
@@ -164,6 +183,8 @@ export interface MethodChange {
   added: number; // points of indicators the new version added (to-year answers)
   removed: number; // points the removed indicators had (negative of their from-year contribution)
   unrescorable: { indicator: string; value: string; why: string; contribution: number }[];
+  /** The change of the sections' normalisation offsets (w_new·offset_new − w_old·offset_old): 0 under raw points. */
+  offsets: number;
   total: number; // all methodology rows
   changes: Codebook["changes"]; // the new codebook's own list of what changed
 }
@@ -191,12 +212,15 @@ export interface PairAttribution {
   /** False when some common indicator's answer could not be scored under the other codebook (method and change are then mixed in its rows). */
   comparable: boolean;
   reason: string | null; // why not comparable
-  method: MethodChange | null; // crossing pairs only (of the Shapley split)
-  /** Crossing pairs only: the split in each order; `rows` is their mean (the Shapley value). */
+  method: MethodChange | null; // crossing pairs only (of the method's split)
+  /** Crossing pairs only: the split in each order; `rows` is the method's split (their mean, the Shapley value, or the method-first order). */
   orders: Record<Order, OrderedSplit> | null;
-  rows: ContributionRow[]; // the Shapley split (the only split of a pair within one codebook)
+  /** The method's split (method.split): which one `rows`, `method`, `comparable` and the sums are of. */
+  split: Split;
+  rows: ContributionRow[]; // the method's split (the only split of a pair within one codebook)
   sections: SectionContribution[];
-  indicators: IndicatorMove[]; // every indicator with a row; largest |contribution| first
+  /** Every indicator with a row, largest |contribution| first; with the offset rows (SECTION_OFFSET, minmax only) they sum to the change. */
+  indicators: IndicatorMove[];
   kinds: KindContribution[]; // kinds present, ATTRIBUTION_KINDS order
   unexplained: string[]; // indicators that moved without a stated reason
   residual: number; // Σ contributions − change: float noise only (see EXACTNESS_TOLERANCE)
@@ -204,7 +228,7 @@ export interface PairAttribution {
 
 export interface Attribution {
   pairs: PairAttribution[]; // sorted by country, from_year
-  rows: ContributionRow[]; // every pair's rows (Shapley split), sorted (changes.csv order)
+  rows: ContributionRow[]; // every pair's rows (the method's split), sorted (changes.csv order)
 }
 
 export interface AttributionOptions {
@@ -218,13 +242,36 @@ export interface AttributionOptions {
 
 // ---------------------------------------------------------------------------------------------
 
-const pts = (a: Answer | undefined) => (a && !a.excluded && a.points !== null ? a.points : 0);
-const counted = (a: Answer | undefined) => !!a && !a.excluded && a.points !== null;
+// The points an answer counts in the run (an excluded answer: as the missing-data rule filled it; dropped: 0).
+const pts = (a: Answer | undefined) => (a && a.points !== null ? a.points : 0);
+const counted = (a: Answer | undefined) => !!a && a.points !== null;
+/** Excluded in one year and not the other (even when the missing-data rule filled it), or counting points in only one year because of an exclusion. */
+const coverageMove = (a0: Answer | undefined, a1: Answer | undefined) =>
+  (counted(a0) !== counted(a1) && ((a0?.excluded ?? false) || (a1?.excluded ?? false))) || (!!a0 && !!a1 && a0.excluded !== a1.excluded);
+const pointsText = (a: Answer | undefined) =>
+  !a ? "no answer" : !a.excluded ? fmt(a.points!) : a.points === null ? `${NA} (0)` : `${NA} (${a.imputed ?? "filled"} ${fmt(a.points)})`;
 
-function weightOf(cb: Codebook, section: string): number {
-  const s = cb.sections.find((x) => x.id === section);
-  if (!s) throw new Error(`section ${section} is not in methodology ${cb.version}`);
-  return s.weight;
+/** One codebook version under the run's method: how each of its sections enters the Index. */
+interface Version {
+  cb: Codebook;
+  method: VersionMethod;
+  sections: Map<string, { weight: number; slope: number; offset: number }>;
+}
+
+/** The same weights, slopes and offsets computeIndex applies (methodFor, sectionSpans). */
+function versionOf(cb: Codebook, method: Method): Version {
+  const vm = methodFor(cb, method);
+  const spans = new Map(sectionSpans(cb, vm.normalisation).map((x) => [x.section, x]));
+  return { cb, method: vm, sections: new Map(cb.sections.map((s) => [s.id, { weight: vm.weights.get(s.id)!, slope: spans.get(s.id)!.slope, offset: spans.get(s.id)!.offset }])) };
+}
+
+/** What one point of an indicator in `section` adds to the Index: weight × slope; `text` for the details. */
+function factorOf(v: Version, section: string): { weight: number; factor: number; text: string; words: string } {
+  const s = v.sections.get(section);
+  if (!s) throw new Error(`section ${section} is not in methodology ${v.cb.version}`);
+  return s.slope === 1
+    ? { weight: s.weight, factor: s.weight, text: fmt(s.weight), words: `weight of ${section}` }
+    : { weight: s.weight, factor: s.weight * s.slope, text: `${fmt(s.weight)} × ${fmt(s.slope)}`, words: `weight of ${section} × its normalisation slope` };
 }
 
 /** What one year's survey-scale answers are scored from: its survey file when given, else its own survey scores. */
@@ -237,12 +284,21 @@ export type Rescored = { answer: Answer } | { why: string };
 
 /**
  * One year's answers scored under another codebook by the engine's own scoring (pipeline.ts
- * scoreSheet, scoreSurveys). Attribution scores nothing anywhere else, so this is the one place to
- * route through another entry to the engine. Each answer is scored alone: an answer the codebook
- * does not allow gets the reason, and the others are still scored.
+ * scoreSheet, scoreSurveys) and the method's choices for that codebook (`method`: its survey
+ * aggregation and missing-data rule; the published ones by default). Attribution scores nothing
+ * anywhere else, so this is the one place to route through another entry to the engine. Each answer
+ * is scored alone: an answer the codebook does not allow gets the reason, and the others are still
+ * scored. `history`: the country's answers in the run (all years), what `carry_forward` carries from.
  */
-export function scoreUnder(cb: Codebook, answers: Answer[], survey: SurveySource): Map<string, Rescored> {
+export function scoreUnder(cb: Codebook, answers: Answer[], survey: SurveySource, method: VersionMethod = methodFor(cb, PUBLISHED_METHOD), history: readonly Answer[] = []): Map<string, Rescored> {
   const out = new Map<string, Rescored>();
+  // An excluded answer filled as the run fills it (missing.ts), from the same history.
+  const fill = (a: Answer): Answer => {
+    if (!a.excluded || method.missing === "drop") return a;
+    const { imputations } = applyMissing([...history, a], [cb], () => method.missing);
+    const { points, imputed } = imputations[imputations.length - 1]!;
+    return { ...a, points, imputed };
+  };
   let fromFile: SurveyScore[] | undefined;
   for (const a of answers) {
     const ind = cb.indicators.find((i) => i.id === a.indicator);
@@ -256,11 +312,11 @@ export function scoreUnder(cb: Codebook, answers: Answer[], survey: SurveySource
     }
     let surveys: SurveyScore[] = [];
     if (ind.scale.type === "survey" && a.value !== NA) {
-      if (survey.file && cb.survey) surveys = (fromFile ??= scoreSurveys(cb, survey.file, null, false)).filter((s) => s.indicator === ind.id);
+      if (survey.file && cb.survey) surveys = (fromFile ??= scoreSurveys(cb, survey.file, method.survey, false)).filter((s) => s.indicator === ind.id);
       else {
         // Without the survey file a score is reused only when it was computed from the same questions by the same method.
         const questions = [...ind.scale.questions].sort().join(" ");
-        const same = survey.scores.find((s) => s.indicator === ind.id && s.method === cb.survey?.aggregation && [...s.questions].sort().join(" ") === questions);
+        const same = survey.scores.find((s) => s.indicator === ind.id && s.method === method.survey && [...s.questions].sort().join(" ") === questions);
         if (!same) {
           out.set(a.indicator, { why: `its ${a.year} survey score cannot be recomputed with the questions and aggregation of ${cb.version}` });
           continue;
@@ -277,7 +333,7 @@ export function scoreUnder(cb: Codebook, answers: Answer[], survey: SurveySource
     };
     try {
       const [answer] = scoreSheet(cb, sheet, surveys);
-      out.set(a.indicator, answer ? { answer } : { why: `${cb.version} gives no score for it` });
+      out.set(a.indicator, answer ? { answer: fill(answer) } : { why: `${cb.version} gives no score for it` });
     } catch (e) {
       const msg = (e as Error).message.replace(/^[A-Z]{2,4}-\d{2}: /, "");
       out.set(a.indicator, { why: `its ${a.year} answer is not valid in the ${cb.version} scale (${msg})` });
@@ -300,12 +356,13 @@ function makeRow(ctx: PairContext, r: Omit<ContributionRow, "country" | "from_ye
  * The rows of one indicator moving within one codebook (a0 and a1 both scored under cb).
  * `rescored`: which answer was scored under a codebook other than its own year's, for the detail.
  */
-function changeRows(ctx: PairContext, cb: Codebook, ind: Indicator, a0: Answer | undefined, a1: Answer | undefined, rescored: "from" | "to" | null): ContributionRow[] {
-  const w = weightOf(cb, ind.section);
+function changeRows(ctx: PairContext, v: Version, ind: Indicator, a0: Answer | undefined, a1: Answer | undefined, rescored: "from" | "to" | null): ContributionRow[] {
+  const cb = v.cb;
+  const { weight: w, factor, text, words } = factorOf(v, ind.section);
   const p0 = pts(a0);
   const p1 = pts(a1);
-  const contribution = w * (p1 - p0);
-  const coverage = counted(a0) !== counted(a1) && (!!a0 || !!a1) && ((a0?.excluded ?? false) || (a1?.excluded ?? false));
+  const contribution = factor * (p1 - p0);
+  const coverage = coverageMove(a0, a1);
   const reason = a1?.change ?? null;
   const moved = contribution !== 0 || p1 !== p0;
   let kind: AttributionKind;
@@ -316,9 +373,8 @@ function changeRows(ctx: PairContext, cb: Codebook, ind: Indicator, a0: Answer |
   else return [];
   const from = rescored === "from" && a0 ? `the ${ctx.from_year} answer rescored under ${cb.version}` : `points in ${ctx.from_year}`;
   const to = rescored === "to" && a1 ? `the ${ctx.to_year} answer scored under ${cb.version}` : `points in ${ctx.to_year}`;
-  const pointsText = (a: Answer | undefined) => (!a ? "no answer" : a.excluded ? `${NA} (0)` : fmt(a.points!));
   const move = kind === "survey" ? `${surveyMoveText(a0?.survey_score ?? null, a1?.survey_score ?? null)}: ` : "";
-  const detail = `${move}${fmt(w)} × (${pointsText(a1)} − ${pointsText(a0)}): weight of ${ind.section} × (${to} − ${from})`;
+  const detail = `${move}${text} × (${pointsText(a1)} − ${pointsText(a0)}): ${words} × (${to} − ${from})`;
   return [
     makeRow(ctx, {
       section: ind.section,
@@ -364,33 +420,81 @@ export function shapleyRows(methodFirst: ContributionRow[], answersFirst: Contri
 }
 
 interface PairSplits {
-  rows: ContributionRow[]; // the Shapley split (the one split of a pair within one codebook)
+  rows: ContributionRow[]; // the method's split (the one split of a pair within one codebook)
   method: MethodChange | null;
   orders: Record<Order, { rows: ContributionRow[]; method: MethodChange }> | null;
 }
 
+/**
+ * The offsets of the pair's sections (weight × offset of each section with answers that year):
+ * their change is the method's across versions, and a section's coverage within one version.
+ * Zero under raw points, so no row then.
+ */
+function offsetRows(ctx: PairContext, vFrom: Version, vTo: Version, present: (year: number, section: string) => boolean): ContributionRow[] {
+  const crossing = vFrom.cb.version !== vTo.cb.version;
+  const ids = [...vTo.sections.keys(), ...[...vFrom.sections.keys()].filter((id) => !vTo.sections.has(id))];
+  return ids.flatMap((id) => {
+    const s0 = present(ctx.from_year, id) ? vFrom.sections.get(id) : undefined;
+    const s1 = present(ctx.to_year, id) ? vTo.sections.get(id) : undefined;
+    const o0 = s0 ? s0.weight * s0.offset : 0;
+    const o1 = s1 ? s1.weight * s1.offset : 0;
+    if (o1 - o0 === 0) return [];
+    const term = (s: { weight: number; offset: number } | undefined, year: number, version: string) =>
+      s ? `${fmt(s.weight)} × ${fmt(s.offset)} (weight × normalisation offset of ${id} under ${version})` : `0 (no ${id} answers in ${year})`;
+    const why = crossing ? "the normalisation's offset changed with the codebook version" : `${id} has answers in only one of the two years, so its normalisation offset counts in only one`;
+    return [
+      makeRow(ctx, {
+        section: id,
+        indicator: SECTION_OFFSET,
+        kind: crossing ? "methodology" : "coverage",
+        contribution: o1 - o0,
+        step: crossing ? "method" : "change",
+        reason: null,
+        value_from: null,
+        value_to: null,
+        points_from: null,
+        points_to: null,
+        weight_from: s0?.weight ?? null,
+        weight_to: s1?.weight ?? null,
+        survey_from: null,
+        survey_to: null,
+        excluded_from: null,
+        excluded_to: null,
+        note: "",
+        detail: `${why}: ${term(s1, ctx.to_year, vTo.cb.version)} − ${term(s0, ctx.from_year, vFrom.cb.version)}`,
+      }),
+    ];
+  });
+}
+
 function attributePair(
   ctx: PairContext,
-  cbFrom: Codebook,
-  cbTo: Codebook,
+  vFrom: Version,
+  vTo: Version,
   answers0: Answer[],
   answers1: Answer[],
   surveyFrom: SurveySource,
   surveyTo: SurveySource,
+  history: readonly Answer[],
+  present: (year: number, section: string) => boolean,
+  split: Split,
 ): PairSplits {
+  const cbFrom = vFrom.cb;
+  const cbTo = vTo.cb;
   const A0 = new Map(answers0.map((a) => [a.indicator, a]));
   const A1 = new Map(answers1.map((a) => [a.indicator, a]));
+  const offsets = offsetRows(ctx, vFrom, vTo, present);
   if (cbFrom.version === cbTo.version) {
-    const rows = cbTo.indicators.flatMap((ind) => changeRows(ctx, cbTo, ind, A0.get(ind.id), A1.get(ind.id), null));
+    const rows = [...cbTo.indicators.flatMap((ind) => changeRows(ctx, vTo, ind, A0.get(ind.id), A1.get(ind.id), null)), ...offsets];
     return { rows, method: null, orders: null };
   }
   const oldInd = new Map(cbFrom.indicators.map((i) => [i.id, i]));
   const newInd = new Map(cbTo.indicators.map((i) => [i.id, i]));
   const common = (a: Answer) => oldInd.has(a.indicator) && newInd.has(a.indicator);
-  const fromUnderNew = scoreUnder(cbTo, answers0.filter(common), surveyFrom);
-  const toUnderOld = scoreUnder(cbFrom, answers1.filter(common), surveyTo);
+  const fromUnderNew = scoreUnder(cbTo, answers0.filter(common), surveyFrom, vTo.method, history);
+  const toUnderOld = scoreUnder(cbFrom, answers1.filter(common), surveyTo, vFrom.method, history);
 
-  const newMethod = (): MethodChange => ({ from: cbFrom.version, to: cbTo.version, effect_common: 0, added: 0, removed: 0, unrescorable: [], total: 0, changes: cbTo.changes });
+  const newMethod = (): MethodChange => ({ from: cbFrom.version, to: cbTo.version, effect_common: 0, added: 0, removed: 0, unrescorable: [], offsets: 0, total: 0, changes: cbTo.changes });
   const splits = {
     shapley: { rows: [] as ContributionRow[], method: newMethod() },
     method_first: { rows: [] as ContributionRow[], method: newMethod() },
@@ -429,11 +533,11 @@ function attributePair(
     });
   // One answer scored under both codebooks: −w_old·p_old in the old section, +w_new·p_new in the new one (one row when the same section).
   const splitMethod = (indOld: Indicator, indNew: Indicator, underOld: Answer | undefined, underNew: Answer | undefined, detail: string): ContributionRow[] => {
-    const wOld = weightOf(cbFrom, indOld.section);
-    const wNew = weightOf(cbTo, indNew.section);
+    const { weight: wtOld, factor: wOld } = factorOf(vFrom, indOld.section);
+    const { weight: wtNew, factor: wNew } = factorOf(vTo, indNew.section);
     const pOld = pts(underOld);
     const pNew = pts(underNew);
-    const base = { weight_from: wOld, weight_to: wNew, detail };
+    const base = { weight_from: wtOld, weight_to: wtNew, detail };
     if (indOld.section === indNew.section) {
       const c = wNew * pNew - wOld * pOld;
       return c === 0 ? [] : [methodRow(indNew.section, indNew.id, c, underOld, underNew, base)];
@@ -443,9 +547,9 @@ function attributePair(
     if (wNew * pNew !== 0) out.push(methodRow(indNew.section, indNew.id, wNew * pNew, underOld, underNew, { ...base, detail: `${detail}; moved into ${indNew.section}` }));
     return out;
   };
-  const shown = (a: Answer | undefined) => (!a ? "no answer" : a.excluded ? `${NA} (0)` : fmt(a.points!));
+  const shown = pointsText;
   const rescoredText = (year: number, a: Answer, underOld: Answer, underNew: Answer) =>
-    `the ${year} answer "${a.value}" scored under both: ${fmt(weightOf(cbFrom, oldInd.get(a.indicator)!.section))} × ${shown(underOld)} under ${cbFrom.version} → ${fmt(weightOf(cbTo, newInd.get(a.indicator)!.section))} × ${shown(underNew)} under ${cbTo.version}`;
+    `the ${year} answer "${a.value}" scored under both: ${factorOf(vFrom, oldInd.get(a.indicator)!.section).text} × ${shown(underOld)} under ${cbFrom.version} → ${factorOf(vTo, newInd.get(a.indicator)!.section).text} × ${shown(underNew)} under ${cbTo.version}`;
 
   for (const ind of cbTo.indicators) {
     const a0 = A0.get(ind.id);
@@ -453,9 +557,9 @@ function attributePair(
     const old = oldInd.get(ind.id);
     if (!old) {
       // Added by the new version: its whole to-year contribution is the method's, in either order.
-      const w = weightOf(cbTo, ind.section);
-      const c = w * pts(a1);
-      const row = methodRow(ind.section, ind.id, c, undefined, a1, { weight_to: w, detail: `added in ${cbTo.version}: ${fmt(w)} × ${a1 && !a1.excluded ? fmt(a1.points!) : `${NA} (0)`}` });
+      const { weight: w, factor, text } = factorOf(vTo, ind.section);
+      const c = factor * pts(a1);
+      const row = methodRow(ind.section, ind.id, c, undefined, a1, { weight_to: w, detail: `added in ${cbTo.version}: ${text} × ${a1 ? pointsText(a1) : `${NA} (0)`}` });
       for (const s of all) {
         splits[s].rows.push(row);
         splits[s].method.added += c;
@@ -464,25 +568,28 @@ function attributePair(
     }
     // Method first: the earlier answer rescored under the new codebook, then the change under the new codebook.
     let methodFirst: ContributionRow[] | { why: string; value: string };
-    if (!a0) methodFirst = changeRows(ctx, cbTo, ind, undefined, a1, null);
+    if (!a0) methodFirst = changeRows(ctx, vTo, ind, undefined, a1, null);
     else {
       const r = fromUnderNew.get(ind.id)!;
-      methodFirst = "why" in r ? { why: r.why, value: a0.value } : [...splitMethod(old, ind, a0, r.answer, rescoredText(ctx.from_year, a0, a0, r.answer)), ...changeRows(ctx, cbTo, ind, r.answer, a1, "from")];
+      methodFirst = "why" in r ? { why: r.why, value: a0.value } : [...splitMethod(old, ind, a0, r.answer, rescoredText(ctx.from_year, a0, a0, r.answer)), ...changeRows(ctx, vTo, ind, r.answer, a1, "from")];
     }
     // Answers first: the change under the earlier codebook, then the later answer rescored under the new one.
     let answersFirst: ContributionRow[] | { why: string; value: string };
-    if (!a1) answersFirst = changeRows(ctx, cbFrom, old, a0, undefined, null);
+    if (!a1) answersFirst = changeRows(ctx, vFrom, old, a0, undefined, null);
     else {
       const r = toUnderOld.get(ind.id)!;
-      answersFirst = "why" in r ? { why: r.why, value: a1.value } : [...changeRows(ctx, cbFrom, old, a0, r.answer, "to"), ...splitMethod(old, ind, r.answer, a1, rescoredText(ctx.to_year, a1, r.answer, a1))];
+      answersFirst = "why" in r ? { why: r.why, value: a1.value } : [...changeRows(ctx, vFrom, old, a0, r.answer, "to"), ...splitMethod(old, ind, r.answer, a1, rescoredText(ctx.to_year, a1, r.answer, a1))];
     }
     // An answer the other codebook cannot score: method and change cannot be told apart, one methodology part (w_new·p_to − w_old·p_from).
     const mixed = (why: string) => {
-      const wOld = weightOf(cbFrom, old.section);
-      const wNew = weightOf(cbTo, ind.section);
-      const detail = `not rescorable (${why}): ${fmt(wNew)} × ${shown(a1)} − ${fmt(wOld)} × ${shown(a0)}`;
+      const fOld = factorOf(vFrom, old.section);
+      const fNew = factorOf(vTo, ind.section);
+      const detail = `not rescorable (${why}): ${fNew.text} × ${shown(a1)} − ${fOld.text} × ${shown(a0)}`;
       const rows = splitMethod(old, ind, a0, a1, detail);
-      return { rows: rows.length ? rows : [methodRow(ind.section, ind.id, 0, a0, a1, { weight_from: wOld, weight_to: wNew, detail })], contribution: wNew * pts(a1) - wOld * pts(a0) };
+      return {
+        rows: rows.length ? rows : [methodRow(ind.section, ind.id, 0, a0, a1, { weight_from: fOld.weight, weight_to: fNew.weight, detail })],
+        contribution: fNew.factor * pts(a1) - fOld.factor * pts(a0),
+      };
     };
     const book = (s: SplitName, rows: ContributionRow[] | { why: string; value: string }) => {
       if (Array.isArray(rows)) {
@@ -506,16 +613,21 @@ function attributePair(
     if (newInd.has(old.id)) continue;
     // Removed by the new version: its from-year contribution leaves with the method, in either order.
     const a0 = A0.get(old.id);
-    const w = weightOf(cbFrom, old.section);
-    const c = -w * pts(a0);
-    const row = methodRow(old.section, old.id, c, a0, undefined, { weight_from: w, detail: `removed in ${cbTo.version}: −${fmt(w)} × ${a0 && !a0.excluded ? fmt(a0.points!) : `${NA} (0)`}` });
+    const { weight: w, factor, text } = factorOf(vFrom, old.section);
+    const c = -factor * pts(a0);
+    const row = methodRow(old.section, old.id, c, a0, undefined, { weight_from: w, detail: `removed in ${cbTo.version}: −${text} × ${a0 ? pointsText(a0) : `${NA} (0)`}` });
     for (const s of all) {
       splits[s].rows.push(row);
       splits[s].method.removed += c;
     }
   }
+  for (const s of all) {
+    splits[s].rows.push(...offsets);
+    splits[s].method.offsets = offsets.reduce((sum, r) => sum + r.contribution, 0);
+  }
   for (const s of all) splits[s].method.total = splits[s].rows.filter((r) => r.kind === "methodology").reduce((sum, r) => sum + r.contribution, 0);
-  return { rows: splits.shapley.rows, method: splits.shapley.method, orders: { method_first: splits.method_first, answers_first: splits.answers_first } };
+  const own = split === "method_first" ? splits.method_first : splits.shapley;
+  return { rows: own.rows, method: own.method, orders: { method_first: splits.method_first, answers_first: splits.answers_first } };
 }
 
 const rowOrder = (a: ContributionRow, b: ContributionRow) =>
@@ -526,9 +638,19 @@ const rowOrder = (a: ContributionRow, b: ContributionRow) =>
   ATTRIBUTION_KINDS.indexOf(a.kind) - ATTRIBUTION_KINDS.indexOf(b.kind) ||
   byText(a.step, b.step);
 
-/** Splits every consecutive-year change of every country. */
-export function attributeChanges(result: Pick<PipelineResult, "codebooks" | "answers" | "surveys" | "sections" | "index">, options: AttributionOptions = {}): Attribution {
-  const codebook = new Map(result.codebooks.map((c) => [c.version, c]));
+/** Splits every consecutive-year change of every country, under the run's method (the published one when the result names none). */
+export function attributeChanges(
+  result: Pick<PipelineResult, "codebooks" | "answers" | "surveys" | "sections" | "index"> & { method?: Method },
+  options: AttributionOptions = {},
+): Attribution {
+  const method = result.method ?? PUBLISHED_METHOD;
+  const codebook = new Map(result.codebooks.map((c) => [c.version, versionOf(c, method)]));
+  const historyOf = new Map<string, Answer[]>();
+  for (const a of result.answers) {
+    const list = historyOf.get(a.country);
+    if (list) list.push(a);
+    else historyOf.set(a.country, [a]);
+  }
   const answersOf = new Map<string, Answer[]>();
   for (const a of result.answers) {
     const k = `${a.country}/${a.year}`;
@@ -543,22 +665,27 @@ export function attributeChanges(result: Pick<PipelineResult, "codebooks" | "ans
   for (const t1 of sorted) {
     const t0 = totals.get(`${t1.country}/${t1.year - 1}`);
     if (!t0) continue;
-    const cbFrom = codebook.get(t0.methodology);
-    const cbTo = codebook.get(t1.methodology);
-    if (!cbFrom || !cbTo) throw new Error(`no codebook ${!cbFrom ? t0.methodology : t1.methodology} in the pipeline result`);
+    const vFrom = codebook.get(t0.methodology);
+    const vTo = codebook.get(t1.methodology);
+    if (!vFrom || !vTo) throw new Error(`no codebook ${!vFrom ? t0.methodology : t1.methodology} in the pipeline result`);
+    const cbFrom = vFrom.cb;
+    const cbTo = vTo.cb;
     const ctx = { country: t1.country, from_year: t0.year, to_year: t1.year };
     const source = (t: { country: string; year: number }): SurveySource => ({
       file: options.surveyFiles?.find((f) => f.country === t.country && f.year === t.year),
       scores: result.surveys.filter((s) => s.country === t.country && s.year === t.year),
     });
-    const { rows, method, orders } = attributePair(
+    const { rows, method: methodChange, orders } = attributePair(
       ctx,
-      cbFrom,
-      cbTo,
+      vFrom,
+      vTo,
       answersOf.get(`${t0.country}/${t0.year}`) ?? [],
       answersOf.get(`${t1.country}/${t1.year}`) ?? [],
       source(t0),
       source(t1),
+      historyOf.get(t1.country) ?? [],
+      (year, section) => sectionRows.has(`${t1.country}/${year}/${section}`),
+      method.split,
     );
     rows.sort(rowOrder);
     const change = t1.index - t0.index;
@@ -575,7 +702,8 @@ export function attributeChanges(result: Pick<PipelineResult, "codebooks" | "ans
     const indById = new Map([...cbFrom.indicators, ...cbTo.indicators].map((i) => [i.id, i]));
     const A0 = new Map((answersOf.get(`${t0.country}/${t0.year}`) ?? []).map((a) => [a.indicator, a]));
     const A1 = new Map((answersOf.get(`${t1.country}/${t1.year}`) ?? []).map((a) => [a.indicator, a]));
-    const indicatorIds = [...new Set(rows.map((r) => r.indicator))];
+    // A section's offset row belongs to no indicator: it is in the section's and the kind's sums only.
+    const indicatorIds = [...new Set(rows.filter((r) => r.indicator !== SECTION_OFFSET).map((r) => r.indicator))];
     const indicators: IndicatorMove[] = indicatorIds
       .map((id) => {
         const own = rows.filter((r) => r.indicator === id);
@@ -636,9 +764,10 @@ export function attributeChanges(result: Pick<PipelineResult, "codebooks" | "ans
       to_total: t1.index,
       change,
       crosses_methodology: crosses,
-      ...judged(method),
-      method,
+      ...judged(methodChange),
+      method: methodChange,
       orders: orders ? { method_first: ordered("method_first"), answers_first: ordered("answers_first") } : null,
+      split: method.split,
       rows,
       sections,
       indicators,

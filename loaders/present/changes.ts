@@ -9,6 +9,7 @@ import {
   KIND_TEXT,
   ORDERS,
   ORDER_TEXT,
+  SECTION_OFFSET,
   surveyMoveText,
   type Attribution,
   type ContributionRow,
@@ -23,7 +24,7 @@ import { fmt as figure, signed } from "../shared/format.ts";
 
 export const CHANGES_COLUMNS = ["country", "from_year", "to_year", "change", "section", "indicator", "kind", "contribution"] as const;
 
-/** A pair's rows in one split: the Shapley split, or one order's (the same rows for a pair within one codebook). */
+/** A pair's rows in one split: "shapley" gives the pair's own split (the method's: the Shapley value unless it says method_first), an order its own (the same rows for a pair within one codebook). */
 export function rowsOf(pair: PairAttribution, split: "shapley" | Order = "shapley"): ContributionRow[] {
   return split === "shapley" || !pair.orders ? pair.rows : pair.orders[split].rows;
 }
@@ -57,7 +58,7 @@ export interface DisplayPair {
   rows: number[]; // displayed contribution of each of pair.rows (same order); a section's rows add up to its display
   indicators: Record<string, number>; // indicator → sum of its rows' displayed contributions
   kinds: Record<string, number>; // kind → displayed contribution (allocated from the change separately); they add up to `change`
-  method: number | null; // displayed methodology total (sum of displayed methodology rows), Shapley split
+  method: number | null; // displayed methodology total (sum of displayed methodology rows), the pair's own split
   /** Crossing pairs: the method's share in each order (two decimals) and answers first − method first. */
   method_orders: { method_first: number; answers_first: number; difference: number } | null;
   /** The waterfall: each section that moved, in codebook order, from and to its running total (whole cents, so bars meet exactly). */
@@ -156,7 +157,7 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
         })
         .filter((x) => x.cents !== 0)
         .sort((a, b) => Math.abs(b.cents) - Math.abs(a.cents) || byText(a.id, b.id));
-      const listed = inds.slice(0, 3).map((x) => `${x.id} “${ctx.indicatorTitle(x.id)}” ${signedText(x.cents / 100)} (${x.kinds.join(", ")})`);
+      const listed = inds.slice(0, 3).map((x) => `${x.id === SECTION_OFFSET ? "the normalisation offset" : `${x.id} “${ctx.indicatorTitle(x.id)}”`} ${signedText(x.cents / 100)} (${x.kinds.join(", ")})`);
       const more = inds.length > 3 ? `, and ${inds.length - 3} more` : "";
       const solely = inds.length === 1 && inds[0]!.cents === toCents(shown) ? "all of it" : "of which";
       return `${ctx.sectionTitle(s.section)} ${signedText(shown)}${listed.length ? `, ${solely} ${listed.join(", ")}${more}` : ""}`;
@@ -167,12 +168,20 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
     const m = pair.method;
     const o = display.method_orders;
     const unrescorable = m.unrescorable.reduce((s, u) => s + u.contribution, 0);
-    const [common, added, removed, mixed] = allocateCents(toCents(display.method ?? 0), [m.effect_common, m.added, m.removed, unrescorable]).map((c) => c / 100);
+    // The offsets' share only when there is one (minmax), so the published figures are allocated as before.
+    const [common, added, removed, mixed, offsets] = allocateCents(toCents(display.method ?? 0), [m.effect_common, m.added, m.removed, unrescorable, ...(m.offsets !== 0 ? [m.offsets] : [])]).map((c) => c / 100);
+    const which =
+      o.difference === 0
+        ? `the same in either order of rescoring and answer changes: `
+        : pair.split === "method_first"
+          ? `in the method-first order, as the method chooses (answers first would give ${signedText(o.answers_first)}): `
+          : `the mean of ${signedText(o.method_first)} (method first) and ${signedText(o.answers_first)} (answers first): `;
     parts.push(
       `The pair crosses the change of method (${m.from} → ${m.to}); ${signedText(display.method ?? 0)} of the change is the method's, ` +
-        (o.difference === 0 ? `the same in either order of rescoring and answer changes: ` : `the mean of ${signedText(o.method_first)} (method first) and ${signedText(o.answers_first)} (answers first): `) +
+        which +
         `rescoring the answers of indicators in both versions ${signedText(common!)}, indicators added ${signedText(added!)}, indicators removed ${signedText(removed!)}` +
         (m.unrescorable.length ? `, indicators that could not be rescored ${signedText(mixed!)}` : "") +
+        (m.offsets !== 0 ? `, the sections' normalisation offsets ${signedText(offsets!)}` : "") +
         "." +
         (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`),
     );
@@ -186,7 +195,7 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
 
 /**
  * What the pages say about the two orders of a crossing pair, from displayed figures: the method's
- * share method first and answers first, how far apart they are, and the Shapley value shown.
+ * share method first and answers first, how far apart they are, and the split shown (the method's: the Shapley value, or the method-first order).
  */
 export function methodOrdersText(pair: PairAttribution, display: DisplayPair = displayPair(pair)): string | null {
   const o = display.method_orders;
@@ -198,7 +207,10 @@ export function methodOrdersText(pair: PairAttribution, display: DisplayPair = d
     o.difference === 0
       ? `${head} Both orders of the two steps (${mf}, or ${af}) give the method the same share: ${signedText(display.method ?? 0)} of the change.`
       : `${head} How much of the change is the method's depends on the order of the two steps: ${mf} gives ${signedText(o.method_first)}, ${af} gives ${signedText(o.answers_first)}; ` +
-        `they differ by ${plainText(Math.abs(o.difference))}. Shown is their mean, the Shapley value, which depends on no order: ${signedText(display.method ?? 0)} of the change is the method's.`;
+        `they differ by ${plainText(Math.abs(o.difference))}. ` +
+        (pair.split === "method_first"
+          ? `Shown is the method-first order, as the method chooses: ${signedText(display.method ?? 0)} of the change is the method's.`
+          : `Shown is their mean, the Shapley value, which depends on no order: ${signedText(display.method ?? 0)} of the change is the method's.`);
   return text + (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`);
 }
 
