@@ -14,7 +14,7 @@ import { byText } from "../order.ts";
 /** Rounding on pages: display only; contributions use the sum-keeping policy of rounding.ts. */
 export const DISPLAY_ROUNDING =
   "The engine computes at full precision (IEEE 754 double) and never rounds inside. Pages, PDFs and tables round for display only, to two decimals as the Working Group publishes; comparisons with published figures round the computed value to the published precision first. Negative figures carry a true minus sign (−). The downloads keep every digit the computation determines: each number is written to 12 significant digits in its shortest form. " +
-  ROUNDING_POLICY;
+  ROUNDING_POLICY.replace(/^Figures are computed at full precision and rounded only for display\. The /, "On the What changed pages, the ");
 
 export function countryNames(project: Project): Record<string, { name_en: string; name_ru: string }> {
   return Object.fromEntries(project.countries.map((c) => [c.code, { name_en: c.name_en, name_ru: c.name_ru }]));

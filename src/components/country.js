@@ -15,7 +15,8 @@ export function sectionStackSpec(sections) {
         encoding: {
           x: { field: "year", type: "ordinal", title: "Data year", axis: { labelAngle: 0 } },
           y: { field: "weighted", type: "quantitative", title: "Points", stack: "zero" },
-          color: { field: "title", type: "nominal", title: "Section", scale: { range: OKABE_ITO.slice(0, ids.length) } },
+          // Below the chart: on the right, the six section titles left a phone's plot too narrow for its year labels.
+          color: { field: "title", type: "nominal", title: "Section", scale: { range: OKABE_ITO.slice(0, ids.length) }, legend: { orient: "bottom", columns: { expr: "containerSize()[0] < 600 ? 1 : 2" }, labelLimit: 300 } },
           tooltip: [{ field: "year" }, { field: "title", title: "Section" }, { field: "weighted", title: "Points", ...figure() }],
         },
       },
@@ -76,7 +77,8 @@ export function surveySpec(surveys) {
         mark: { type: "point", filled: true, size: 60 },
         encoding: {
           y: { field: "value", type: "quantitative" },
-          shape: { field: "indicator", type: "nominal" },
+          // Titled like the colour so Vega-Lite draws one legend, not "Indicator" and "indicator".
+          shape: { field: "indicator", type: "nominal", title: "Indicator" },
           tooltip: [{ field: "year" }, { field: "indicator" }, { field: "value", ...figure() }, { field: "lo", ...figure() }, { field: "hi", ...figure() }],
         },
       },

@@ -68,13 +68,19 @@ export function waterfallSpec(pair, { height } = {}) {
     side: (r.type === "total" && r.end < 0) || r.type === "decrease" ? "left" : "right",
   }));
   const { domain, zoomed } = waterfallDomain(pair);
-  const x = { type: "quantitative", title: zoomed ? "Index points (axis zoomed, not from zero)" : "Index points", scale: { domain, nice: false, zero: false } };
+  // The scale's padding keeps up to 44 px beyond the domain at each end for the amounts written beside
+  // the end bars ("104.00"): padding in data units alone left too little room on a phone, cutting them.
+  // At most a sixth of the plot: a fixed 44 px exceeded half of a plot squeezed mid-resize (NaN positions).
+  // Two lines when zoomed, ending at the axis's right end: centred on one line, the title is wider than
+  // a narrow plot and Vega cut it at the edge.
+  const x = { type: "quantitative", axis: { titleAnchor: "end" }, title: zoomed ? ["Index points", "(axis zoomed, not from zero)"] : "Index points", scale: { domain, nice: false, zero: false, padding: { expr: "min(44, width / 6)" } } };
   return {
     width: "container",
     height: height ?? Math.max(120, 30 * values.length),
     data: { values },
     encoding: {
-      y: { field: "step", type: "nominal", sort: { field: "order" }, title: null, axis: { labelLimit: 260 } },
+      // Section titles take at most 45% of the width: at a fixed 260 px a phone had no room left for the bars.
+      y: { field: "step", type: "nominal", sort: { field: "order" }, title: null, axis: { labelLimit: { expr: "min(260, 0.45 * containerSize()[0])" } } },
     },
     layer: [
       ...(domain[0] <= 0 && domain[1] >= 0 ? [{ mark: { type: "rule", color: "#333" }, encoding: { x: { datum: 0, ...x, title: null } } }] : []),
@@ -88,7 +94,8 @@ export function waterfallSpec(pair, { height } = {}) {
             type: "nominal",
             title: null,
             scale: { domain: ["total", "increase", "decrease"], range: [TOTAL, INCREASE, DECREASE] },
-            legend: { orient: "bottom" },
+            // Two columns on a phone: the three entries in one row were wider than the plot and cut off.
+            legend: { orient: "bottom", columns: { expr: "containerSize()[0] < 480 ? 2 : 3" } },
           },
           tooltip: [
             { field: "title", title: "Step" },
