@@ -33,9 +33,8 @@ export function analyse(project: Project, config: SensitivityConfig, method: Met
   const attribution = attributeChanges(run, { surveyFiles: project.surveys });
   const claims = checkClaims(project.claims, run, attribution);
   const reconciliation = reconcile(run, project.editions, project.claims);
-  const names = Object.fromEntries(project.countries.map((c) => [c.code, c.name_en]));
   const matrix = prepareMatrix(project, run);
-  const analysis = analyseSensitivity(matrix, config, { ...options, names });
+  const analysis = analyseSensitivity(matrix, config, options);
   return deepFreeze({ ...run, attribution, claims, reconciliation, sensitivity: { config, analysis } });
 }
 

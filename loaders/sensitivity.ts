@@ -23,7 +23,6 @@
 //                the same in every run ("fixed") or moves too rarely for its variance to be
 //                estimated ("rarely varies") gets that status and no indices;
 //   leaveOneOut  Index and rank of every country-year with each section removed;
-//   headlines    sentences for the page and the CLI;
 //   table        the published section points and weights, for reweighting in the browser.
 import { runPipeline, type PipelineResult } from "./pipeline.ts";
 import type { Project } from "./project.ts";
@@ -92,14 +91,6 @@ export type LeaveOneOutRow = {
   rank_change: number; // rank_without − rank (negative: a better rank without the section)
 };
 
-export interface Headline {
-  kind: "leader" | "least_certain" | "most_influential";
-  country: string | null;
-  year: number | null;
-  factor: string | null;
-  share: number | null;
-  text: string;
-}
 
 export interface ReweightTable {
   sections: string[];
@@ -118,7 +109,6 @@ export interface SensitivityAnalysis {
   ranks: RankRow[];
   sobol: SobolRow[];
   leaveOneOut: LeaveOneOutRow[];
-  headlines: Headline[];
   table: ReweightTable;
   sectionSpans: SectionSpan[];
   missing: MissingEntry[];
@@ -128,8 +118,6 @@ export interface SensitivityOptions {
   draws?: number;
   seed?: number;
   samples?: number;
-  /** Country names for headlines (code → name); the code when absent. */
-  names?: Record<string, string>;
 }
 
 
@@ -279,69 +267,6 @@ export function sobolRanks(matrix: PointsMatrix, ranges: Ranges, opts: { samples
   return { rows, runs: res.runs, seed: streamSeed, factors };
 }
 
-const FACTOR_WORDS: Record<Factor["kind"], string> = {
-  weight: "the weight of section",
-  survey_method: "the survey aggregation",
-  missing_data: "the missing-data treatment",
-  normalisation: "the normalisation",
-};
-export const factorLabel = (f: Pick<Factor, "kind" | "section">) => (f.kind === "weight" ? `${FACTOR_WORDS.weight} ${f.section}` : FACTOR_WORDS[f.kind]);
-
-function headlinesOf(ranks: RankRow[], sobol: SobolRow[], factors: Factor[], draws: number, names: Record<string, string>): Headline[] {
-  const name = (c: string) => names[c] ?? c;
-  const out: Headline[] = [];
-  const years = [...new Set(ranks.map((r) => r.year))].sort((a, b) => b - a);
-  for (const year of years) {
-    const leaders = ranks.filter((r) => r.year === year && r.rank === 1).sort((a, b) => byText(a.country, b.country));
-    for (const r of leaders)
-      out.push({
-        kind: "leader",
-        country: r.country,
-        year,
-        factor: null,
-        share: r.share_same_rank,
-        text: `${name(r.country)} ranks 1st in ${year} in ${count(r.same_rank)} of ${count(draws)} draws (median rank ${ordinal(r.median_rank)}; 5–95% interval ${ordinal(r.rank_p05)} to ${ordinal(r.rank_p95)}).`,
-      });
-  }
-  const latest = years[0];
-  if (latest !== undefined) {
-    const widest = ranks
-      .filter((r) => r.year === latest)
-      .sort((a, b) => b.rank_p95 - b.rank_p05 - (a.rank_p95 - a.rank_p05) || a.share_same_rank - b.share_same_rank || byText(a.country, b.country))[0];
-    if (widest && widest.rank_p95 > widest.rank_p05)
-      out.push({
-        kind: "least_certain",
-        country: widest.country,
-        year: latest,
-        factor: null,
-        share: widest.share_same_rank,
-        text: `The least certain rank in ${latest} is ${name(widest.country)}'s: published ${ordinal(widest.rank)}, anywhere from ${ordinal(widest.rank_p05)} to ${ordinal(widest.rank_p95)} in 90% of draws, and ${ordinal(widest.rank)} in ${count(widest.same_rank)} of ${count(draws)}.`,
-      });
-  }
-  // Only an output whose status is "varies" has indices (the others have one row, factor null).
-  const summary = sobol
-    .filter((s) => s.output === "mean_abs_rank_shift" && s.factor !== null && s.total_order !== null)
-    .sort((a, b) => b.total_order! - a.total_order! || byText(a.factor!, b.factor!));
-  if (summary.length) {
-    const [top, second] = summary;
-    const f = factors.find((x) => x.id === top!.factor)!;
-    const next = second ? factors.find((x) => x.id === second.factor)! : null;
-    // The page draws ±2 standard errors around each index; when the two largest bands overlap the
-    // sentence must not rank them.
-    const apart = second ? top!.total_order! - 2 * (top!.total_order_se ?? 0) > second.total_order! + 2 * (second.total_order_se ?? 0) : true;
-    const tail = next ? (apart ? `, followed by ${factorLabel(next)}` : `, with ${factorLabel(next)} within two standard errors of it`) : "";
-    out.push({
-      kind: "most_influential",
-      country: null,
-      year: null,
-      factor: f.id,
-      share: top!.total_order,
-      text: `Of the uncertain choices, ${factorLabel(f)} moves the ranks most (largest total-order Sobol index on the mean absolute rank shift)${tail}.`,
-    });
-  }
-  return out;
-}
-
 /** Every output of the sensitivity analysis of one points matrix. */
 export function analyseSensitivity(matrix: PointsMatrix, config: SensitivityConfig, opts: SensitivityOptions = {}): SensitivityAnalysis {
   const seed = opts.seed ?? config.seed;
@@ -402,18 +327,16 @@ export function analyseSensitivity(matrix: PointsMatrix, config: SensitivityConf
     ranks,
     sobol: sob.rows,
     leaveOneOut: leaveOneOut(matrix),
-    headlines: headlinesOf(ranks, sob.rows, sob.factors, draws, opts.names ?? {}),
     table,
     sectionSpans: matrix.sectionSpans,
     missing: matrix.missing,
   };
 }
 
-/** The whole analysis of a loaded project and its pipeline result (country names from the project). */
+/** The whole analysis of a loaded project and its pipeline result. */
 export function analyseProject(project: Project, result: PipelineResult, config: SensitivityConfig, opts: SensitivityOptions = {}) {
   const matrix = prepareMatrix(project, result);
-  const names = opts.names ?? Object.fromEntries(project.countries.map((c) => [c.code, c.name_en]));
-  const analysis = analyseSensitivity(matrix, config, { ...opts, names });
+  const analysis = analyseSensitivity(matrix, config, opts);
   return { matrix, analysis };
 }
 

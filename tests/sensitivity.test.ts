@@ -15,13 +15,13 @@ import type { SensitivityConfig } from "../loaders/schema.ts";
 import {
   analyseSensitivity,
   evaluate,
-  factorLabel,
   leaveOneOut,
   prepareMatrix,
   publishedChoice,
   rankInto,
   type PointsMatrix,
 } from "../loaders/sensitivity.ts";
+import { factorLabel, headlinesOf } from "../loaders/present/sensitivity.ts";
 import { MAX_VARIANCE_CV, sobolJansen } from "../loaders/sensitivity/sobol.ts";
 import { loadSensitivityConfig, parseSensitivityConfig } from "../loaders/sensitivity/config.ts";
 import { command } from "../loaders/commands/sensitivity.ts";
@@ -337,7 +337,7 @@ describe("sensitivity analysis of data/", () => {
     const [top, second] = a.sobol.filter((r) => r.output === "mean_abs_rank_shift").sort((x, y) => y.total_order! - x.total_order!);
     const apart = top!.total_order! - 2 * top!.total_order_se! > second!.total_order! + 2 * second!.total_order_se!;
     const label = (id: string | null) => factorLabel(a.factors.find((f) => f.id === id)!);
-    const headline = a.headlines.find((h) => h.kind === "most_influential")!;
+    const headline = headlinesOf(a, {}).find((h) => h.kind === "most_influential")!;
     expect(headline.factor).toBe(top!.factor);
     expect(headline.text).toBe(
       `Of the uncertain choices, ${label(top!.factor)} moves the ranks most (largest total-order Sobol index on the mean absolute rank shift)` +

@@ -15,7 +15,7 @@ import { EXIT, parseCommandArgs, resolvePath, shownPath, usageError, type Comman
 import { count, fmt } from "../shared/format.ts";
 import { toCsv } from "../present/csv.ts";
 import { runSensitivity } from "../sensitivity.ts";
-import { sobolOutputs } from "../present/sensitivity.ts";
+import { headlinesOf, sobolOutputs } from "../present/sensitivity.ts";
 
 const RANK_COLUMNS = ["country", "year", "rank", "median_rank", "rank_p05", "rank_p95", "index_p05", "index_p95", "share_same_rank"] as const;
 const SOBOL_COLUMNS = [
@@ -66,7 +66,7 @@ export const command: Command = {
     const samples = integerOption(values.samples, "samples", 2);
     for (const v of [draws, seed, samples]) if (typeof v === "string") return usageError(io, ARGS, v);
     const started = performance.now();
-    const { analysis: a } = await runSensitivity(io.root, {
+    const { project, analysis: a } = await runSensitivity(io.root, {
       draws: draws as number | undefined,
       seed: seed as number | undefined,
       samples: samples as number | undefined,
@@ -76,7 +76,7 @@ export const command: Command = {
     await writeFile(path.join(dir, "ranks.csv"), toCsv(a.ranks, [...RANK_COLUMNS]));
     await writeFile(path.join(dir, "sobol.csv"), toCsv(a.sobol, [...SOBOL_COLUMNS]));
     await writeFile(path.join(dir, "leave-one-out.csv"), toCsv(a.leaveOneOut, [...LOO_COLUMNS]));
-    for (const h of a.headlines) out(h.text);
+    for (const h of headlinesOf(a, Object.fromEntries(project.countries.map((c) => [c.code, c.name_en])))) out(h.text);
     const ranked = sobolOutputs(a.sobol);
     const withStatus = (status: string) => ranked.filter((r) => r.status === status).length;
     const of = count(2 * a.samples);

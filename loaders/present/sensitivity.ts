@@ -2,7 +2,85 @@
 // with section titles, country names, the published choices and the ranges drawn.
 import type { Project } from "../project.ts";
 import type { SensitivityConfig } from "../schema.ts";
-import { factorLabel, MAX_VARIANCE_CV, SENSITIVITY_FILE, type SensitivityAnalysis, type SobolRow } from "../sensitivity.ts";
+import { MAX_VARIANCE_CV, SENSITIVITY_FILE, type Factor, type SensitivityAnalysis, type SobolRow } from "../sensitivity.ts";
+import { byText } from "../order.ts";
+import { count, ordinal } from "../shared/format.ts";
+
+export interface Headline {
+  kind: "leader" | "least_certain" | "most_influential";
+  country: string | null;
+  year: number | null;
+  factor: string | null;
+  share: number | null;
+  text: string;
+}
+
+const FACTOR_WORDS: Record<Factor["kind"], string> = {
+  weight: "the weight of section",
+  survey_method: "the survey aggregation",
+  missing_data: "the missing-data treatment",
+  normalisation: "the normalisation",
+};
+export const factorLabel = (f: Pick<Factor, "kind" | "section">) => (f.kind === "weight" ? `${FACTOR_WORDS.weight} ${f.section}` : FACTOR_WORDS[f.kind]);
+
+/** The sentences the page and the CLI lead with: each year's leader, the least certain rank, the most influential choice. */
+export function headlinesOf(a: Pick<SensitivityAnalysis, "ranks" | "sobol" | "factors" | "draws">, names: Record<string, string>): Headline[] {
+  const { ranks, sobol, factors, draws } = a;
+  const name = (c: string) => names[c] ?? c;
+  const out: Headline[] = [];
+  const years = [...new Set(ranks.map((r) => r.year))].sort((a, b) => b - a);
+  for (const year of years) {
+    const leaders = ranks.filter((r) => r.year === year && r.rank === 1).sort((a, b) => byText(a.country, b.country));
+    for (const r of leaders)
+      out.push({
+        kind: "leader",
+        country: r.country,
+        year,
+        factor: null,
+        share: r.share_same_rank,
+        text: `${name(r.country)} ranks 1st in ${year} in ${count(r.same_rank)} of ${count(draws)} draws (median rank ${ordinal(r.median_rank)}; 5–95% interval ${ordinal(r.rank_p05)} to ${ordinal(r.rank_p95)}).`,
+      });
+  }
+  const latest = years[0];
+  if (latest !== undefined) {
+    const widest = ranks
+      .filter((r) => r.year === latest)
+      .sort((a, b) => b.rank_p95 - b.rank_p05 - (a.rank_p95 - a.rank_p05) || a.share_same_rank - b.share_same_rank || byText(a.country, b.country))[0];
+    if (widest && widest.rank_p95 > widest.rank_p05)
+      out.push({
+        kind: "least_certain",
+        country: widest.country,
+        year: latest,
+        factor: null,
+        share: widest.share_same_rank,
+        text: `The least certain rank in ${latest} is ${name(widest.country)}'s: published ${ordinal(widest.rank)}, anywhere from ${ordinal(widest.rank_p05)} to ${ordinal(widest.rank_p95)} in 90% of draws, and ${ordinal(widest.rank)} in ${count(widest.same_rank)} of ${count(draws)}.`,
+      });
+  }
+  // Only an output whose status is "varies" has indices (the others have one row, factor null).
+  const summary = sobol
+    .filter((s) => s.output === "mean_abs_rank_shift" && s.factor !== null && s.total_order !== null)
+    .sort((a, b) => b.total_order! - a.total_order! || byText(a.factor!, b.factor!));
+  if (summary.length) {
+    const [top, second] = summary;
+    const f = factors.find((x) => x.id === top!.factor)!;
+    const next = second ? factors.find((x) => x.id === second.factor)! : null;
+    // The page draws ±2 standard errors around each index; when the two largest bands overlap the
+    // sentence must not rank them.
+    const apart = second ? top!.total_order! - 2 * (top!.total_order_se ?? 0) > second.total_order! + 2 * (second.total_order_se ?? 0) : true;
+    const tail = next ? (apart ? `, followed by ${factorLabel(next)}` : `, with ${factorLabel(next)} within two standard errors of it`) : "";
+    out.push({
+      kind: "most_influential",
+      country: null,
+      year: null,
+      factor: f.id,
+      share: top!.total_order,
+      text: `Of the uncertain choices, ${factorLabel(f)} moves the ranks most (largest total-order Sobol index on the mean absolute rank shift)${tail}.`,
+    });
+  }
+  return out;
+}
+
+
 
 /**
  * The Sobol indices on the mean absolute rank shift, with ±2 standard-error bounds, for the page's
@@ -77,7 +155,7 @@ export function sensitivityPayload(project: Project, config: SensitivityConfig, 
       // For a rank that moves by one place in m of the 2N draws, the variance's CV is about 1/√m.
       draws_moved_needed: Math.round(1 / MAX_VARIANCE_CV ** 2),
     },
-    headlines: a.headlines,
+    headlines: headlinesOf(a, names),
     ranks: a.ranks,
     sobol: a.sobol,
     leave_one_out: a.leaveOneOut,
