@@ -447,6 +447,7 @@ export async function verifyManifest(manifestFile: string, root: string): Promis
     if (a !== s.seed) differences.push({ kind: "seed", file: `${s.file} (${s.key})`, status: a === undefined ? "missing" : "changed", expected: String(s.seed), actual: a === undefined ? null : String(a) });
   }
 
+  if (await exists(path.join(dist, "pdf"))) notes.push("pdf/ is not covered: the PDFs are printed from the pages after the build (`npm run pdf`)");
   const git = gitState(root);
   if (manifest.commit && git) {
     if (git.id !== manifest.commit.id) notes.push(`built at commit ${manifest.commit.id}${manifest.commit.dirty ? " (with uncommitted changes)" : ""}; the tree is now at ${git.id}`);
