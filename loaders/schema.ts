@@ -349,3 +349,29 @@ export const MethodFile = z
   .strict();
 export type MethodFile = z.output<typeof MethodFile>;
 // ==========================================================================================
+
+// Build manifest (dist/manifest.json; written and verified by manifest.ts). Strict all the way down:
+// a field added, renamed or of the wrong type makes the manifest unreadable rather than half-checked.
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: "expected a SHA-256 in lowercase hex" });
+const RelPath = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith("/") && !p.split("/").some((s) => s === "" || s === "." || s === ".."), { error: "expected a relative path without . or .. segments" });
+const Bytes = z.number().int().nonnegative();
+const ManifestFile = z.strictObject({ file: RelPath, sha256: Sha256, bytes: Bytes });
+export const BuildManifest = z.strictObject({
+  format: z.string(),
+  commit: z.strictObject({ id: z.string().regex(/^[0-9a-f]{40,64}$/), dirty: z.boolean() }).optional(),
+  methodology: z.array(z.strictObject({ version: z.string().min(1), from: z.number().int(), to: z.number().int().nullable(), file: RelPath.nullable() })),
+  inputs: z.array(ManifestFile.extend({ pipeline: z.boolean() })),
+  seeds: z.strictObject({
+    codebook: z.array(z.strictObject({ version: z.string().min(1), seed: z.number().int() })),
+    outputs: z.array(z.strictObject({ file: RelPath, key: z.string().min(1), seed: z.number() })),
+  }),
+  outputs_rule: z.string(),
+  outputs: z.array(ManifestFile.extend({ path: RelPath })),
+  site_rule: z.string(),
+  site: z.array(ManifestFile),
+  self: Sha256,
+});
+export type BuildManifest = z.output<typeof BuildManifest>;

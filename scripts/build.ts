@@ -2,15 +2,26 @@
 // Framework never reruns a data loader whose cached output exists, so the loader outputs are
 // deleted whenever anything they depend on changed (see LOADER_INPUTS): every build reflects
 // the current data/ and loaders/.
-import { rmSync, readdirSync, existsSync, mkdirSync, mkdtempSync, writeFileSync, readFileSync, statSync } from "node:fs";
+//
+// All or nothing. data/ is hashed once before it is read, and those hashes go into the manifest;
+// a file that changes while the build runs stops it. The report is built into a fresh folder
+// (dist.tmp-<pid>) and swapped into dist/ only when pages, downloads and manifest are complete, so a
+// failed, interrupted or killed build leaves the last good dist/ as it was. One build at a time per
+// tree (.build.lock holds the builder's pid). Temporary files go on every exit path.
+import { rmSync, readdirSync, existsSync, mkdirSync, mkdtempSync, writeFileSync, readFileSync, statSync, renameSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
-import { spawnSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cache = path.join(root, "src", ".observablehq", "cache");
+const dist = path.join(root, "dist");
+const staging = path.join(root, `dist.tmp-${process.pid}`);
+const previous = path.join(root, `dist.old-${process.pid}`);
+export const LOCK_NAME = ".build.lock";
+const lockFile = path.join(root, LOCK_NAME);
 
 /** Removes cached loader outputs; keeps Framework's `_`-prefixed bundle caches (npm, node, import). */
 export function clearLoaderCache(dir = cache): void {
@@ -37,19 +48,10 @@ export function pinBuiltinVersions(dir = cache): void {
   for (const spec of BUILTIN_VERSIONS) mkdirSync(path.join(dir, "_npm", spec), { recursive: true });
 }
 
-function run(cmd: string, args: string[]): number {
-  const r = spawnSync(cmd, args, {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
-  });
-  return r.status ?? 1;
-}
-
 // What every data loader's output depends on. When none of it changed since the last build,
 // Framework's cached loader outputs are still exact and are kept (a warm build); any change
 // to a byte of these clears them all, so no page can show stale data.
-const LOADER_INPUTS = ["data", "loaders", "src/data", "package-lock.json", "observablehq.config.ts", "scripts/build.ts"];
+const LOADER_INPUTS = ["data", "loaders", "src/data", "package-lock.json", "observablehq.config.ts", "scripts/build.ts", "scripts/framework-build.js"];
 export function loaderInputsDigest(): string {
   const hash = createHash("sha256");
   const visit = (rel: string): void => {
@@ -64,13 +66,121 @@ export function loaderInputsDigest(): string {
   LOADER_INPUTS.forEach(visit);
   return hash.digest("hex");
 }
+// ---- one build at a time, and nothing left behind ------------------------------------------------
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+let locked = false;
+function acquireLock(): void {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(lockFile, `${process.pid}\n`, { flag: "wx" });
+      locked = true;
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    let holder = NaN;
+    try {
+      holder = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
+    } catch {
+      continue; // released meanwhile
+    }
+    if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
+      console.error(`another build (pid ${holder}) is running in this tree (${LOCK_NAME}): this build did not start; wait for that one to finish. If no build is running, delete ${LOCK_NAME} and build again.`);
+      process.exit(1);
+    }
+    console.log(`taking over ${LOCK_NAME} from build ${Number.isInteger(holder) ? holder : "(unreadable pid)"}, which is no longer running`);
+    rmSync(lockFile, { force: true });
+  }
+  console.error(`could not take ${LOCK_NAME}: this build did not start`);
+  process.exit(1);
+}
+
+let child: ChildProcess | undefined;
+let scratch: string | undefined;
+let swapped = false;
+let said = false; // the reason for stopping was printed
+const kept = () => (existsSync(path.join(dist, "index.html")) ? "nothing was built; dist/ still holds the last good report" : "nothing was built; dist/ holds no report");
+
+/** Synchronous: runs on every exit, normal or not (signals go through process.exit). */
+function cleanUp(code: number): void {
+  if (code !== 0 && !said && !swapped) console.error(`the build failed: ${kept()}.`);
+  if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  rmSync(staging, { recursive: true, force: true });
+  // A kill between the two renames of the swap: the previous report goes back.
+  if (existsSync(previous)) {
+    if (!existsSync(dist)) renameSync(previous, dist);
+    else rmSync(previous, { recursive: true, force: true });
+  }
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  if (locked) {
+    try {
+      if (Number.parseInt(readFileSync(lockFile, "utf8"), 10) === process.pid) rmSync(lockFile, { force: true });
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function fail(message: string): never {
+  said = true;
+  console.error(`${message}: ${kept()}.`);
+  process.exit(1);
+}
+
+acquireLock();
+process.on("exit", cleanUp);
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const)
+  process.on(signal, () => {
+    said = true;
+    console.error(swapped ? `build stopped (${signal}) after the new report was in place` : `build stopped (${signal}): ${kept()}.`);
+    // Framework first, so that it writes nothing into the fresh folder after cleanUp removed it.
+    const running = child;
+    if (!running || running.exitCode !== null || running.signalCode !== null) process.exit(code);
+    running.once("close", () => process.exit(code));
+    running.kill("SIGTERM");
+    setTimeout(() => (running.kill("SIGKILL"), process.exit(code)), 5000).unref();
+  });
+
+// What a build killed outright (SIGKILL, power loss) left: its fresh folder, or the previous report
+// set aside during the swap. Holding the lock, no other build is using them.
+for (const entry of readdirSync(root)) {
+  const m = /^dist\.(tmp|old)-(\d+)$/.exec(entry);
+  if (!m) continue;
+  const abs = path.join(root, entry);
+  if (m[1] === "old" && !existsSync(dist)) {
+    renameSync(abs, dist);
+    console.log(`restored dist/ from ${entry}, which an interrupted build had set aside`);
+  } else rmSync(abs, { recursive: true, force: true });
+}
+
+// The commit and every input as they are now, before anything is read.
+const { snapshotInputs, snapshotChanges, gitState, buildManifest, writeManifest } = await import("../loaders/manifest.ts");
+const commit = gitState(root);
+const snapshot = await snapshotInputs(root);
+async function unchangedSince(when: string): Promise<void> {
+  const changes = snapshotChanges(snapshot, await snapshotInputs(root));
+  if (changes.length === 0) return;
+  for (const c of changes) console.error(`${c.file}: ${c.status === "changed" ? "changed" : c.status === "added" ? "appeared" : "disappeared"} ${when}`);
+  fail(`${changes.length} file(s) in data/ changed while the build ran (build again when the edits are done)`);
+}
+
 const digestFile = path.join(cache, ".loader-inputs.sha256");
 const digest = loaderInputsDigest();
 const warm = existsSync(digestFile) && readFileSync(digestFile, "utf8") === digest;
-if (!warm) clearLoaderCache();
+if (!warm) {
+  // The old digest goes first: a build stopped half-way must not leave new outputs under it.
+  rmSync(digestFile, { force: true });
+  clearLoaderCache();
+}
 console.log(warm ? "loader inputs unchanged since the last build: keeping cached loader outputs" : "loader inputs changed (or first build): recomputing every loader output");
 pinBuiltinVersions();
-rmSync(path.join(root, "dist"), { recursive: true, force: true });
 
 // The pages' copy of the shared engine modules (src/components/engine.js), rebuilt every time from
 // loaders/shared/ so it can never be staler than the loaders.
@@ -86,18 +196,29 @@ const { InputError, formatProblem } = await import("../loaders/problems.ts");
 const pipeline = await sharedState(root).catch((e: unknown) => {
   if (!(e instanceof InputError)) throw e;
   for (const p of e.problems) console.error(formatProblem(p));
-  console.error(`${e.problems.length} problem(s) in data/: nothing was built.`);
-  process.exit(1);
+  return fail(`${e.problems.length} problem(s) in data/`);
 });
-const scratch = mkdtempSync(path.join(tmpdir(), "pti-build-"));
+await unchangedSince("while the build read data/");
+scratch = mkdtempSync(path.join(tmpdir(), "pti-build-"));
 const resultFile = path.join(scratch, "pipeline.json");
 writeFileSync(resultFile, JSON.stringify({ root, ...pipeline }));
 process.env[PIPELINE_CACHE_ENV] = resultFile;
-const status = run(process.execPath, [path.join(root, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js"), "build"]);
+
+// Framework writes the pages into the fresh folder (scripts/framework-build.js), never into dist/.
+const status = await new Promise<number>((resolve) => {
+  child = spawn(process.execPath, [path.join(root, "scripts", "framework-build.js"), staging], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+  });
+  child.on("error", () => resolve(1));
+  child.on("close", (code) => resolve(code ?? 1));
+});
+child = undefined;
 rmSync(scratch, { recursive: true, force: true });
 if (status !== 0) {
   rmSync(digestFile, { force: true });
-  process.exit(status);
+  fail(`Framework could not build the pages (exit status ${status})`);
 }
 mkdirSync(cache, { recursive: true });
 writeFileSync(digestFile, digest);
@@ -110,27 +231,37 @@ const pagesIn = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? pagesIn(path.join(dir, e.name)) : e.name.endsWith(".html") ? [path.join(dir, e.name)] : [],
   );
-for (const page of pagesIn(path.join(root, "dist"))) {
+for (const page of pagesIn(staging)) {
   const html = readFileSync(page, "utf8");
   const fixed = html.replace(/"lastModified":\d+/g, `"lastModified":${FIXED_LAST_MODIFIED}`);
   if (fixed !== html) writeFileSync(page, fixed);
 }
 
-// ---- post-build: dist/files/ (downloads; loaders/downloads.ts) --------------------------------
+// ---- post-build: files/ (downloads; loaders/downloads.ts) ---------------------------------------
 // Written here, not by a data loader: attaching .csv/.xlsx/.zip files to a page makes Framework
 // fetch their parsers from a CDN at build time.
 {
   const { writeDownloads, DOWNLOADS_DIR } = await import("../loaders/present/downloads.ts");
-  const written = await writeDownloads(pipeline.result, path.join(root, "dist"));
+  const written = await writeDownloads(pipeline.result, staging);
   console.log(`downloads: ${written.length} files → dist/${DOWNLOADS_DIR}/`);
 }
 
-// ---- post-build: dist/manifest.json (Audit; loaders/manifest.ts) -------------------------------
-// SHA-256 of every input and data output, the codebook versions, the seeds and the commit, so that
-// `npm run index -- verify dist/manifest.json` can later prove the report is what the inputs make.
+// ---- post-build: manifest.json (Audit; loaders/manifest.ts) -------------------------------------
+// The hashes of the inputs as they were read (the snapshot), the codebook versions, the seeds, the
+// commit, and every file of the fresh folder, so that `npm run index -- verify dist/manifest.json`
+// can later prove the report is what the inputs make.
 {
-  const { writeBuildManifest } = await import("../loaders/manifest.ts");
-  const { file, manifest } = await writeBuildManifest(root);
-  console.log(`manifest: ${manifest.inputs.length} inputs, ${manifest.outputs.length} data outputs → ${path.relative(root, file)}`);
+  const manifest = await buildManifest(pipeline.project, pipeline.result, staging, { snapshot, commit });
+  await writeManifest(staging, manifest);
+  console.log(`manifest: ${manifest.inputs.length} inputs, ${manifest.outputs.length} data outputs, ${manifest.site.length} site files → dist/manifest.json`);
 }
-// ---- end post-build ---------------------------------------------------------------------------
+await unchangedSince("while the build ran");
+
+// ---- the swap: the fresh folder becomes dist/ ------------------------------------------------------
+// Two renames (a folder cannot replace a non-empty one in one step); cleanUp puts the previous
+// report back if the process dies between them, and the next build does if it was killed outright.
+if (existsSync(dist)) renameSync(dist, previous);
+renameSync(staging, dist);
+swapped = true;
+rmSync(previous, { recursive: true, force: true });
+console.log(`report → dist/`);

@@ -3,13 +3,13 @@
 // first (inputs and a fake dist/), then data/ (whatever it holds) in a temporary copy.
 import { describe, it, expect, afterAll } from "vitest";
 import { commandContext } from "../loaders/command.ts";
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, existsSync, readdirSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Codebook } from "../loaders/schema.ts";
 import { buildManifest, manifestJson, logicalName, verifyManifest, sha256, writeBuildManifest, MANIFEST_FORMAT } from "../loaders/manifest.ts";
 import { command as verify } from "../loaders/commands/verify.ts";
-import { copyProject, repoRoot } from "./helpers/project-copy.ts";
+import { copyProject } from "./helpers/project-copy.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 
 const codebook = Codebook.parse({
@@ -80,6 +80,9 @@ describe("manifest (synthetic tree)", () => {
       ["_file/data/table.csv", "_file/data/table.csv"],
       ["files/index.csv", "files/index.csv"],
     ]);
+    // every other file of dist/ (pages, code) is under `site`; manifest.json and pdf/ are not
+    expect(m.site.map((f) => f.file)).toEqual(["_node/lib/index.0123abcd.js", "index.html"]);
+    expect(m.site[1]).toEqual({ file: "index.html", sha256: sha256("<html></html>"), bytes: 13 });
     expect(m.methodology).toEqual([{ version: "v1", from: 2019, to: null, file: null }]);
     expect(m.seeds.codebook).toEqual([{ version: "v1", seed: 42 }]);
     expect(m.seeds.outputs).toEqual([
@@ -103,7 +106,7 @@ describe("manifest (synthetic tree)", () => {
   it("verify passes on a fresh manifest (exit 0)", async () => {
     const r = await run(root, "dist/manifest.json");
     expect(r.status, r.err).toBe(0);
-    expect(r.out).toMatch(/verified 3 inputs, 4 outputs/);
+    expect(r.out).toMatch(/verified 3 inputs, 4 outputs, 2 site files, 4 seeds: all match/);
   });
 
   it("verify fails naming the input after one byte changes, and again naming an output", async () => {
@@ -136,13 +139,93 @@ describe("manifest (synthetic tree)", () => {
     rmSync(path.join(root, "data/sheets/2021"), { recursive: true });
   });
 
+  it("verify names a page or bundle changed by one byte, a page added, a page deleted, and a symlink planted", async () => {
+    put(root, "dist/files/index.csv", "x\n");
+    writeFileSync(manifestFile, manifestJson(await buildManifest(project, result, dist, { git: false })));
+    put(root, "dist/pdf/report.pdf", "printed after the build"); // not covered: written after the manifest
+    const withPdf = await run(root, "dist/manifest.json");
+    expect(withPdf.status, withPdf.err).toBe(0);
+    expect(withPdf.out).toContain("note: pdf/ is not covered: the PDFs are printed from the pages after the build (`npm run pdf`)");
+
+    const js = path.join(dist, "_node/lib/index.0123abcd.js");
+    writeFileSync(js, "codf");
+    put(root, "dist/index.html", "<html><script>x</script></html>");
+    put(root, "dist/extra.html", "<html></html>");
+    rmSync(path.join(dist, "files/index.csv"));
+    symlinkSync("/etc/hostname", path.join(dist, "linked.html"));
+    const r = await run(root, "dist/manifest.json");
+    expect(r.status).toBe(1);
+    expect(r.err.split("\n").filter((l) => !l.startsWith("5 difference"))).toEqual([
+      `output missing: files/index.csv (expected sha256 ${sha256("x\n")} (2 bytes), now absent)`,
+      `site changed: _node/lib/index.0123abcd.js (expected sha256 ${sha256("code")} (4 bytes), now sha256 ${sha256("codf")} (4 bytes))`,
+      `site changed: index.html (expected sha256 ${sha256("<html></html>")} (13 bytes), now sha256 ${sha256("<html><script>x</script></html>")} (31 bytes))`,
+      `site added: extra.html (not in the manifest, now sha256 ${sha256("<html></html>")} (13 bytes))`,
+      "site added: linked.html (not in the manifest, now not a regular file (a symlink or special file))",
+    ]);
+    expect(r.err).toMatch(/^5 difference\(s\) from dist\/manifest\.json/m);
+    writeFileSync(js, "code");
+    put(root, "dist/index.html", "<html></html>");
+    put(root, "dist/files/index.csv", "x\n");
+    rmSync(path.join(dist, "extra.html"));
+    rmSync(path.join(dist, "linked.html"));
+    rmSync(path.join(dist, "pdf"), { recursive: true });
+  });
+
+  it("the manifest refuses a build tree holding a symlink", async () => {
+    symlinkSync("/etc/hostname", path.join(dist, "linked.html"));
+    await expect(buildManifest(project, result, dist, { git: false })).rejects.toThrow(`${dist}: not regular files: linked.html`);
+    rmSync(path.join(dist, "linked.html"));
+  });
+
+  it("verify catches any edit to the manifest itself: whitespace, a hash, a size, a path, the commit, dirty", async () => {
+    const fresh = await buildManifest(project, result, dist, { commit: { id: "a".repeat(40), dirty: false } });
+    expect(fresh.commit).toEqual({ id: "a".repeat(40), dirty: false });
+    expect(fresh.self).toMatch(/^[0-9a-f]{64}$/);
+    const text = manifestJson(fresh);
+    expect(text.endsWith(`  "self": "${fresh.self}"\n}\n`)).toBe(true);
+    writeFileSync(manifestFile, text);
+    expect((await run(root, "dist/manifest.json")).err).not.toMatch(/^manifest/m);
+
+    const SIZE = /("file": "files\/index\.csv",\n\s+"sha256": "[0-9a-f]{64}",\n\s+"bytes": )2/;
+    const self = (edited: string) => `manifest changed: manifest.json (self) (expected sha256 ${fresh.self}, now sha256 ${sha256(edited.replace(/,\n  "self": "[0-9a-f]{64}"/, ""))} of its content)`;
+    const edits: [string, string, string[]][] = [
+      ["one space more", text.replace('"format": ', '"format":  '), ["manifest changed: manifest.json (expected the canonical form of its own content, now edited at line 2)"]],
+      ["commit.id", text.replace("a".repeat(40), "b".repeat(40)), ["self"]],
+      ["commit.dirty", text.replace('"dirty": false', '"dirty": true'), ["self"]],
+      ["an output's size", text.replace(SIZE, "$13"), ["self", "output changed: files/index.csv"]],
+      ["a site file's path", text.replace('"file": "index.html"', '"file": "index2.html"'), ["self", "site missing: index2.html", "site added: index.html"]],
+      ["an input's hash", text.replace(fresh.inputs[0]!.sha256, "0".repeat(64)), ["self", "input changed: data/countries.csv"]],
+    ];
+    for (const [what, edited, expected] of edits) {
+      expect(edited, what).not.toBe(text);
+      writeFileSync(manifestFile, edited);
+      const r = await run(root, "dist/manifest.json");
+      expect(r.status, what).toBe(1);
+      const lines = r.err.split("\n").filter((l) => !/^\d+ difference/.test(l));
+      expect(lines.map((l) => l.replace(/ \(expected sha256 .*$|(?<=index\.html|index2\.html).*$/, "")), what).toEqual(
+        expected.map((e) => (e === "self" ? self(edited).replace(/ \(expected sha256 .*$/, "") : e)),
+      );
+      if (expected[0] === "self") expect(lines[0], what).toBe(self(edited));
+    }
+    // a field the schema does not know, or a value of the wrong type: the manifest is refused, naming the field
+    writeFileSync(manifestFile, text.replace('"methodology": [', '"extra": 1,\n  "methodology": ['));
+    let r = await run(root, "dist/manifest.json");
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/does not follow the manifest schema: \(top\): Unrecognized key: "extra"/);
+    writeFileSync(manifestFile, text.replace(SIZE, '$1"2"'));
+    r = await run(root, "dist/manifest.json");
+    expect(r.err).toMatch(/does not follow the manifest schema: outputs\.3\.bytes: /);
+    writeFileSync(manifestFile, text);
+    expect((await run(root, "dist/manifest.json")).err).not.toMatch(/^manifest/m);
+  });
+
   it("verify: usage and unreadable manifests", async () => {
     expect((await run(root)).status).toBe(2);
     expect((await run(root, "nope.json")).status).toBe(1);
     put(root, "other.json", "{}");
     const r = await run(root, "other.json");
     expect(r.status).toBe(1);
-    expect(r.err).toMatch(/not a build manifest/);
+    expect(r.err).toMatch(/not a build manifest \(expected format prohibition-of-torture-index\/manifest@2, found null\)/);
   });
 });
 

@@ -55,6 +55,7 @@ describe("reproducible build", () => {
     expect(first.outputs.map((o) => o.file)).toContain("_file/data/audit.json");
 
     const firstPages = pages(copy.root);
+    const firstManifest = readFileSync(path.join(copy.root, "dist", "manifest.json"), "utf8");
     // Cold again: drop the kept loader outputs, so every loader really runs a second time.
     rmSync(path.join(copy.root, "src", ".observablehq", "cache", ".loader-inputs.sha256"), { force: true });
     const second = build(copy.root);
@@ -62,6 +63,8 @@ describe("reproducible build", () => {
     expect(second.outputs).toEqual(first.outputs); // same names, same SHA-256: byte-identical
     expect(second.seeds).toEqual(first.seeds);
     expect(pages(copy.root)).toEqual(firstPages); // the HTML pages too
+    expect(second.site).toEqual(first.site); // and every other file of the site
+    expect(readFileSync(path.join(copy.root, "dist", "manifest.json"), "utf8")).toBe(firstManifest); // the manifest, its own hash included
 
     // Flip one binary answer (yes ↔ no) in one sheet: a valid edit that moves that country-year's Index.
     const project = await loadProject(copy.root);

@@ -1,5 +1,6 @@
 // `verify MANIFEST`: recomputes every hash a build manifest (dist/manifest.json) records, the inputs
-// under the project root and the outputs beside the manifest, and names every one that differs.
+// under the project root and every file beside the manifest (dist/, pdf/ aside), after checking the manifest
+// itself against its schema and its own hash, and names every one that differs, is missing or was added.
 // Exit status: 0 when everything matches, 1 on any difference (or an unreadable manifest), 2 on usage.
 import { EXIT, parseCommandArgs, resolvePath, shownPath, type Command, type CommandContext } from "../command.ts";
 import { verifyManifest } from "../manifest.ts";
@@ -8,7 +9,7 @@ const ARGS = { name: "verify", usage: "verify MANIFEST", options: {}, positional
 
 export const command: Command = {
   name: "verify",
-  summary: "check that the inputs and outputs are exactly those a build manifest records",
+  summary: "check that the inputs and every file of dist/ are exactly those a build manifest records",
   usage: ARGS.usage,
   args: "MANIFEST",
   async run(args: string[], io: CommandContext): Promise<number> {
@@ -29,7 +30,7 @@ export const command: Command = {
       const what = d.status === "changed" ? `expected ${d.expected}, now ${d.actual}` : d.status === "missing" ? `expected ${d.expected}, now absent` : `not in the manifest, now ${d.actual}`;
       err(`${d.kind} ${d.status}: ${d.file} (${what})`);
     }
-    const counts = `${v.checked.inputs} inputs, ${v.checked.outputs} outputs, ${v.checked.seeds} seeds`;
+    const counts = `${v.checked.inputs} inputs, ${v.checked.outputs} outputs, ${v.checked.site} site files, ${v.checked.seeds} seeds`;
     if (v.ok) out(`verified ${counts}: all match ${shownPath(io, file)}`);
     else err(`${v.differences.length} difference(s) from ${shownPath(io, file)} (checked ${counts})`);
     return v.ok ? 0 : 1;

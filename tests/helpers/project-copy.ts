@@ -7,7 +7,9 @@ import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SKIP = new Set(["node_modules", "dist", ".git", "out", "screenshots"]);
+const SKIP = new Set(["node_modules", "dist", ".git", "out", "screenshots", ".build.lock"]);
+/** A build running in the tree being copied: its fresh folder, or the report it set aside. */
+const BUILDING = /^dist\.(tmp|old)-\d+$/;
 
 export function copyProject(): { root: string; cleanup: () => void } {
   const root = mkdtempSync(path.join(tmpdir(), "pti-"));
@@ -17,7 +19,7 @@ export function copyProject(): { root: string; cleanup: () => void } {
       const rel = path.relative(repoRoot, src);
       if (rel === "") return true;
       const parts = rel.split(path.sep);
-      if (SKIP.has(parts[0]!)) return false;
+      if (SKIP.has(parts[0]!) || BUILDING.test(parts[0]!)) return false;
       // Keep Framework's bundle caches, drop cached loader outputs.
       if (parts[0] === "src" && parts[1] === ".observablehq") return parts.length < 4 || parts[3]!.startsWith("_");
       return !SKIP.has(parts[parts.length - 1]!);
