@@ -15,7 +15,7 @@ import {
   type SheetAnswer,
   type SurveyResponse,
 } from "./schema.ts";
-import { expectedAnswers } from "./score.ts";
+import { expectedAnswers, pointsRange } from "./score.ts";
 
 /** Finds the line of a value in a parsed YAML file by its path (deepest existing node), or null. */
 export type Locate = (path: (string | number)[]) => number | null;
@@ -124,6 +124,7 @@ export function validateCodebooks(files: CodebookFile[]): Problem[] {
     for (const id of sections.keys())
       if (!cb.indicators.some((ind) => ind.section === id))
         at(["sections", sections.get(id)!], `section ${id} has no indicators`);
+    finiteSums(cb, at);
   }
 
   // Versions together: no two govern the same year; `previous` names a known version.
@@ -151,6 +152,40 @@ export function validateCodebooks(files: CodebookFile[]): Problem[] {
       });
   });
   return problems;
+}
+
+const LARGEST = "the largest finite number, about 1.8e308";
+
+/**
+ * Every sum the codebook allows stays finite: each indicator's points, each section's points (any
+ * answers, summed in any order) and their span, and the Index (weight × section points, summed).
+ * Bounded by sums of absolute values, so no partial sum of the build can overflow to Infinity
+ * where check saw nothing wrong.
+ */
+function finiteSums(cb: Codebook, at: (path: (string | number)[], message: string) => void): void {
+  const reach = new Map<string, number>(); // section → Σ max |points| of its indicators
+  let fine = true;
+  cb.indicators.forEach((ind, i) => {
+    const { worst, best } = pointsRange(ind);
+    if (!Number.isFinite(worst) || !Number.isFinite(best)) {
+      at(["indicators", i, "scale"], `${ind.id} can give ${Number.isFinite(best) ? worst : best} points, which is more than ${LARGEST}; use smaller points or a smaller multiplier`);
+      fine = false;
+      return;
+    }
+    reach.set(ind.section, (reach.get(ind.section) ?? 0) + Math.max(Math.abs(worst), Math.abs(best)));
+  });
+  if (!fine) return;
+  let index = 0;
+  cb.sections.forEach((s, k) => {
+    const r = reach.get(s.id) ?? 0;
+    if (!Number.isFinite(r) || !Number.isFinite(2 * r)) {
+      at(["sections", k], `the points of section ${s.id} can add up to more than ${LARGEST} (or span more than it from worst to best); use smaller points`);
+      fine = false;
+    }
+    index += Math.abs(s.weight) * r;
+  });
+  if (fine && !Number.isFinite(index))
+    at(["sections"], `the Index can reach more than ${LARGEST} (weight × section points, summed over the sections); use smaller weights or points`);
 }
 
 // ---------------------------------------------------------------------------------------------
