@@ -1,6 +1,6 @@
 // Reads the whole data/ tree, applies every row and cross-file rule, and returns one typed Project,
 // or throws one InputError listing every problem in every file. Never a partial result.
-import { readdir, stat } from "node:fs/promises";
+import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { LineCounter, isNode, parseDocument } from "yaml";
 import type { z } from "zod";
@@ -381,8 +381,9 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   const codebooks = codebookFiles.map((c) => c.codebook).sort((a, b) => a.years.from - b.years.from);
   const codebooksComplete = codebookFiles.length === of("codebook").length;
 
-  // The sensitivity ranges: the build reads them, so a clean check must have read them too.
-  if (wanted(SENSITIVITY_FILE)) {
+  // The sensitivity ranges: the build reads them, so a clean check must have read them too. A project
+  // without them (e.g. one only computed, never built) has nothing to check here.
+  if (wanted(SENSITIVITY_FILE) && (await lstat(path.join(root, SENSITIVITY_FILE)).then(() => true, () => false))) {
     stats.other++;
     try {
       parseSensitivityConfig(await readYamlText(path.join(root, SENSITIVITY_FILE), SENSITIVITY_FILE, root), SENSITIVITY_FILE);

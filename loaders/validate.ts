@@ -154,7 +154,7 @@ export function validateCodebooks(files: CodebookFile[]): Problem[] {
   return problems;
 }
 
-const LARGEST = "the largest finite number, about 1.8e308";
+const LARGEST = "the largest finite number (about 1.8e308)";
 
 /**
  * Every sum the codebook allows stays finite: each indicator's points, each section's points (any
@@ -163,29 +163,37 @@ const LARGEST = "the largest finite number, about 1.8e308";
  * where check saw nothing wrong.
  */
 function finiteSums(cb: Codebook, at: (path: (string | number)[], message: string) => void): void {
-  const reach = new Map<string, number>(); // section → Σ max |points| of its indicators
+  const reach = new Map<string, number>(); // section → Σ max |points| of its indicators: bounds every partial sum
+  const span = new Map<string, number>(); // section → Σ (best − worst): how far minmax normalisation divides
   let fine = true;
   cb.indicators.forEach((ind, i) => {
     const { worst, best } = pointsRange(ind);
     if (!Number.isFinite(worst) || !Number.isFinite(best)) {
-      at(["indicators", i, "scale"], `${ind.id} can give ${Number.isFinite(best) ? worst : best} points, which is more than ${LARGEST}; use smaller points or a smaller multiplier`);
+      const s = ind.scale;
+      at(
+        ["indicators", i, "scale"],
+        s.type === "survey"
+          ? `the survey multiplier ${s.multiplier} of ${ind.id} gives up to ${s.multiplier} × 10 points, beyond ${LARGEST}; use a smaller multiplier`
+          : `the points of ${ind.id} reach beyond ${LARGEST}; use smaller points`,
+      );
       fine = false;
       return;
     }
     reach.set(ind.section, (reach.get(ind.section) ?? 0) + Math.max(Math.abs(worst), Math.abs(best)));
+    span.set(ind.section, (span.get(ind.section) ?? 0) + (best - worst));
   });
   if (!fine) return;
   let index = 0;
   cb.sections.forEach((s, k) => {
     const r = reach.get(s.id) ?? 0;
-    if (!Number.isFinite(r) || !Number.isFinite(2 * r)) {
-      at(["sections", k], `the points of section ${s.id} can add up to more than ${LARGEST} (or span more than it from worst to best); use smaller points`);
+    if (!Number.isFinite(r) || !Number.isFinite(span.get(s.id) ?? 0)) {
+      at(["sections", k], `the points of section ${s.id}, summed over its indicators (or from worst to best), can reach beyond ${LARGEST}; use smaller points`);
       fine = false;
     }
     index += Math.abs(s.weight) * r;
   });
   if (fine && !Number.isFinite(index))
-    at(["sections"], `the Index can reach more than ${LARGEST} (weight × section points, summed over the sections); use smaller weights or points`);
+    at(["sections"], `the Index, weight × section points summed over the sections, can reach beyond ${LARGEST}; use smaller weights or points`);
 }
 
 // ---------------------------------------------------------------------------------------------

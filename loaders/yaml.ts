@@ -20,7 +20,7 @@ export function yamlData(doc: Document, file: string): { value: unknown } | { pr
           file,
           row: null,
           column: null,
-          message: `uses aliases (*name) more than the limit of ${MAX_YAML_ALIASES} allows once expanded; write the values out instead of aliasing them`,
+          message: `expands more aliases (*name) than the limit of ${MAX_YAML_ALIASES} (aliases of aliases multiply the data); write the values out instead`,
         },
       };
     throw e;
