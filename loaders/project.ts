@@ -6,12 +6,13 @@ import { LineCounter, isNode, parseDocument } from "yaml";
 import type { z } from "zod";
 import { InputError, append, capProblems, sortProblems, type Problem } from "./problems.ts";
 import { readInputFile } from "./input-file.ts";
-import { readYamlText, yamlData } from "./yaml.ts";
-import { SENSITIVITY_FILE, parseSensitivityConfig } from "./sensitivity/config.ts";
+import { parseYaml, readYamlText, yamlData } from "./yaml.ts";
+import { SENSITIVITY_FILE } from "./sensitivity/config.ts";
 import { parseRows, readTable, scanTable, type Columns } from "./read.ts";
 import {
   ClaimRow,
   Codebook,
+  SensitivityConfig,
   CountryRow,
   EditionRow,
   SheetRow,
@@ -24,6 +25,7 @@ import {
 } from "./schema.ts";
 import {
   governingCodebook,
+  indexReach,
   validateClaims,
   validateCodebooks,
   validateCountries,
@@ -386,7 +388,8 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   if (wanted(SENSITIVITY_FILE) && (await lstat(path.join(root, SENSITIVITY_FILE)).then(() => true, () => false))) {
     stats.other++;
     try {
-      parseSensitivityConfig(await readYamlText(path.join(root, SENSITIVITY_FILE), SENSITIVITY_FILE, root), SENSITIVITY_FILE);
+      const text = await readYamlText(path.join(root, SENSITIVITY_FILE), SENSITIVITY_FILE, root);
+      append(problems, sensitivityProblems(parseYaml(SensitivityConfig, text, SENSITIVITY_FILE), codebooksComplete ? codebooks : []));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       append(problems, e.problems);
@@ -501,6 +504,25 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
         files: [...files].sort(),
       };
   return { project, problems: sorted, total: problems.length, stats };
+}
+
+/**
+ * The sensitivity ranges against the codebooks: a section named must be one of theirs (the analysis
+ * would ignore it without a word), and the widest weights must keep the Index finite.
+ */
+function sensitivityProblems(parsed: ReturnType<typeof parseYaml<typeof SensitivityConfig>>, codebooks: Codebook[]): Problem[] {
+  if (!codebooks.length) return [];
+  const { value: config, lineOf } = parsed;
+  const at = (p: string[], message: string): Problem => ({ file: SENSITIVITY_FILE, row: lineOf(p), column: p.join("."), message });
+  const out: Problem[] = [];
+  const known = [...new Set(codebooks.flatMap((cb) => cb.sections.map((s) => s.id)))].sort();
+  for (const id of Object.keys(config.weights.sections))
+    if (!known.includes(id)) out.push(at(["weights", "sections", id], `section ${id} is in no methodology (sections: ${known.join(", ")})`));
+  const high = (section: string) => (config.weights.sections[section] ?? config.weights.default).high;
+  for (const cb of codebooks)
+    if (Number.isFinite(indexReach(cb)) && !Number.isFinite(indexReach(cb, high)))
+      out.push(at(["weights"], `with the weights at the top of these ranges, the Index under methodology ${cb.version} can reach beyond the largest finite number (about 1.8e308); use narrower ranges`));
+  return out;
 }
 
 /** A claims file other than data/published/claims.csv (`changes --claims FILE`), read and checked like it. */

@@ -163,7 +163,7 @@ const LARGEST = "the largest finite number (about 1.8e308)";
  * where check saw nothing wrong.
  */
 function finiteSums(cb: Codebook, at: (path: (string | number)[], message: string) => void): void {
-  const reach = new Map<string, number>(); // section → Σ max |points| of its indicators: bounds every partial sum
+  const reach = sectionReach(cb); // section → Σ max |points| of its indicators: bounds every partial sum
   const span = new Map<string, number>(); // section → Σ (best − worst): how far minmax normalisation divides
   let fine = true;
   cb.indicators.forEach((ind, i) => {
@@ -179,7 +179,6 @@ function finiteSums(cb: Codebook, at: (path: (string | number)[], message: strin
       fine = false;
       return;
     }
-    reach.set(ind.section, (reach.get(ind.section) ?? 0) + Math.max(Math.abs(worst), Math.abs(best)));
     span.set(ind.section, (span.get(ind.section) ?? 0) + (best - worst));
   });
   if (!fine) return;
@@ -194,6 +193,22 @@ function finiteSums(cb: Codebook, at: (path: (string | number)[], message: strin
   });
   if (fine && !Number.isFinite(index))
     at(["sections"], `the Index, weight × section points summed over the sections, can reach beyond ${LARGEST}; use smaller weights or points`);
+}
+
+/** Σ over its indicators of the largest |points| each can give, per section. */
+function sectionReach(cb: Codebook): Map<string, number> {
+  const reach = new Map<string, number>();
+  for (const ind of cb.indicators) {
+    const { worst, best } = pointsRange(ind);
+    reach.set(ind.section, (reach.get(ind.section) ?? 0) + Math.max(Math.abs(worst), Math.abs(best)));
+  }
+  return reach;
+}
+
+/** The largest |Index| the codebook allows with each section's weight multiplied by `multiplier(section)`. */
+export function indexReach(cb: Codebook, multiplier: (section: string) => number = () => 1): number {
+  const reach = sectionReach(cb);
+  return cb.sections.reduce((sum, s) => sum + Math.abs(s.weight) * multiplier(s.id) * (reach.get(s.id) ?? 0), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
