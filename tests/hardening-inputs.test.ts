@@ -11,6 +11,8 @@ import { checkProject, loadProject } from "../loaders/project.ts";
 import { InputError, capProblems, formatProblem, type Problem } from "../loaders/problems.ts";
 import { readTableData } from "../loaders/read.ts";
 import { MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE, MAX_ROWS } from "../loaders/limits.ts";
+import { command as check } from "../loaders/commands/check.ts";
+import { commandContext } from "../loaders/command.ts";
 
 const SHEET = "data/sheets/2020/KAZ.csv";
 const HEADER = "indicator,value,source,note,change\n";
@@ -144,5 +146,19 @@ describe("error output is bounded", () => {
       "t.csv:51: has 3 fields, header has 2 (a decimal comma in a comma-separated file? quote the number or save with ;)",
       "t.csv: 10 more problems in this file not listed (only the first 50 are)",
     ]);
+  });
+
+  it("check prints the capped list but counts every problem in its summary", async () => {
+    // 4,000 rows of a value that is not a level: 4,000 problems, 51 lines on stderr.
+    const root = await withSheet(HEADER + "LP-02,partly,reconstructed,,\n".repeat(4_000));
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await check.run([], commandContext({ root, out: (l) => out.push(l), err: (l) => err.push(l) }));
+    expect(status).toBe(1);
+    const mine = err.filter((l) => l.startsWith(SHEET + ":"));
+    expect(mine).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
+    expect(mine.at(-1)).toBe(`${SHEET}: ${4_000 + 3_999 + 6 - MAX_PROBLEMS_PER_FILE} more problems in this file not listed (only the first 50 are)`);
+    // 4,000 rows here and 42 in the fixture's other files; 4,000 + 3,999 repeats + 6 missing indicators.
+    expect(out).toEqual(["checked 4 sheets, 2 surveys, 5 other files: 4,042 rows, 8,005 problems"]);
   });
 });
