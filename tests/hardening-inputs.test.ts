@@ -121,6 +121,20 @@ describe("stated limits, checked before the work", () => {
   });
 });
 
+describe("workbook limits", () => {
+  it("refuses a worksheet with a value beyond the column limit", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sheet1");
+    ws.addRow(["indicator", "value"]);
+    ws.addRow(["LP-01", "yes"]);
+    ws.getCell(2, 150).value = "far right";
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const err = await readTableData("t.xlsx", data, { required: ["indicator", "value"] }).catch((e: unknown) => e);
+    expect((err as InputError).problems.map(formatProblem)).toEqual(["t.xlsx: its first worksheet has cells up to column ET, beyond the limit of 100 columns (column CV)"]);
+  });
+});
+
 describe("error output is bounded", () => {
   it("lists the first problems of a file and counts the rest; 150,000 duplicate rows do not overflow the stack", async () => {
     const root = await withSheet(HEADER + "LP-01,yes,,,\n".repeat(150_000));
@@ -158,7 +172,7 @@ describe("error output is bounded", () => {
     const mine = err.filter((l) => l.startsWith(SHEET + ":"));
     expect(mine).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
     expect(mine.at(-1)).toBe(`${SHEET}: ${4_000 + 3_999 + 6 - MAX_PROBLEMS_PER_FILE} more problems in this file not listed (only the first 50 are)`);
-    // 4,000 rows here and 42 in the fixture's other files; 4,000 + 3,999 repeats + 6 missing indicators.
+    // 4,000 rows here and 42 in the fixture's other files; 4,000 "partly", 3,999 repeats, 6 missing indicators.
     expect(out).toEqual(["checked 4 sheets, 2 surveys, 5 other files: 4,042 rows, 8,005 problems"]);
   });
 });
