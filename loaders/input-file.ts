@@ -15,8 +15,8 @@ const inside = (dir: string, p: string) => {
 };
 
 /**
- * Reads `absolute` (named `file` in messages). With `root`, the file, once every symbolic link is
- * followed, must lie inside root. Returns the bytes, or the one problem that refuses the file.
+ * Reads `absolute` (named `file` in messages). With `root`, a path inside root must still lie inside
+ * it once every symbolic link is followed. Returns the bytes, or the one problem that refuses the file.
  */
 export async function readInputFile(absolute: string, file: string, root?: string): Promise<{ data: Buffer } | { problem: Problem }> {
   const refuse = (message: string) => ({ problem: { file, row: null, column: null, message } });
@@ -29,7 +29,8 @@ export async function readInputFile(absolute: string, file: string, root?: strin
     if (err.code === "ELOOP") return refuse("is a symbolic link that leads to itself; replace it with the file");
     return refuse(`cannot be read (${err.message})`);
   }
-  if (root !== undefined && !inside(await realpath(root).catch(() => path.resolve(root)), real))
+  // Only a link leaves: a path the user gave outside the project on purpose (e.g. `changes --claims ../x.csv`) is theirs to give.
+  if (root !== undefined && inside(path.resolve(root), path.resolve(absolute)) && !inside(await realpath(root).catch(() => path.resolve(root)), real))
     return refuse("is a symbolic link to a file outside the project, which is not read; put the file itself here");
   const s = await stat(real);
   if (s.isDirectory()) return refuse("is a folder, not a file");
