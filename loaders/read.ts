@@ -545,6 +545,9 @@ function hiddenParts(file: string, wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
       if (cell.value === null || cell.value === undefined || cell.value === "") return;
       holds = true;
       if (hiddenColumns.has(c)) columnsWithValues.add(c);
+      // A format of empty sections (;;;) shows nothing for any value: the cell looks blank but is not.
+      if (typeof cell.numFmt === "string" && /^;;;?$/.test(cell.numFmt.trim()))
+        problems.push({ file, row: rowNumber, column: null, message: `cell ${cell.address} holds a value its number format (${cell.numFmt.trim()}) hides; set the format to General or Text` });
     });
     if (holds && row.hidden) problems.push({ file, row: rowNumber, column: null, message: `row ${rowNumber} is hidden and holds values; unhide it (select the rows around it, right-click > Unhide), or delete it` });
   });

@@ -121,6 +121,20 @@ describe("stated limits, checked before the work", () => {
   });
 });
 
+describe("what the expert cannot see in a workbook", () => {
+  it("refuses a value hidden by a ;;; number format", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sheet1");
+    ws.addRow(["indicator", "value"]);
+    ws.addRow(["LP-01", "yes"]);
+    ws.getCell("B2").numFmt = ";;;";
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const err = await readTableData("t.xlsx", data, { required: ["indicator", "value"] }).catch((e: unknown) => e);
+    expect((err as InputError).problems.map(formatProblem)).toEqual(["t.xlsx:2: cell B2 holds a value its number format (;;;) hides; set the format to General or Text"]);
+  });
+});
+
 describe("workbook limits", () => {
   it("refuses a worksheet with a value beyond the column limit", async () => {
     const { default: ExcelJS } = await import("exceljs");
