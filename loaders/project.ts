@@ -336,7 +336,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
       }
       const k = await kindOf(path.join(root, rel));
       if (k === null) problems.push({ file: rel, row: null, column: null, message: "file not found" });
-      else if (k === "dir" || found.inputs.some((i) => i.file === rel) || found.problems.some((p) => p.file === rel)) picks.push(rel);
+      else if (k === "dir" || rel === SENSITIVITY_FILE || found.inputs.some((i) => i.file === rel) || found.problems.some((p) => p.file === rel)) picks.push(rel);
       else {
         // A file discovery skips (e.g. in an unexpected folder): say what it is not.
         const c = classify(rel);

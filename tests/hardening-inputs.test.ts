@@ -121,6 +121,17 @@ describe("stated limits, checked before the work", () => {
   });
 });
 
+describe("check reads sensitivity.yaml", () => {
+  it("when given as the PATH, and not when another file is", async () => {
+    const root = await project();
+    await writeFile(path.join(root, "data/methodology/sensitivity.yaml"), await readFile(path.join(FIXTURE_ROOT, "../bad/sensitivity-unknown-section.yaml")));
+    const only = await checkProject(root, { files: ["data/methodology/sensitivity.yaml"] });
+    expect(only.problems.map(formatProblem)).toEqual(["data/methodology/sensitivity.yaml:7:weights.sections.XX: section XX is in no methodology (sections: JR, LP, RM)"]);
+    expect(only.stats.other).toBe(4); // countries and the two codebooks as context, and it
+    expect((await checkProject(root, { files: [SHEET] })).problems).toEqual([]);
+  });
+});
+
 describe("what the expert cannot see in a workbook", () => {
   it("refuses a value hidden by a ;;; number format", async () => {
     const { default: ExcelJS } = await import("exceljs");
