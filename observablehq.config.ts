@@ -5,8 +5,11 @@ import { readTable, parseRows } from "./loaders/read.ts";
 import { columnsOf } from "./loaders/project.ts";
 import { CountryRow } from "./loaders/schema.ts";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = path.dirname(new URL(import.meta.url).pathname);
+// fileURLToPath, not URL.pathname: the pathname stays percent-encoded ("my%20project"), so a project in a
+// folder whose name holds a space, a non-ASCII letter or "#" would find no sheets and build no country pages.
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 /** Country codes and years that have a sheet in data/sheets/<year>/<CODE>.(csv|xlsx). */
 function sheetsOnDisk(): { year: number; country: string }[] {

@@ -93,7 +93,7 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
   } catch (e) {
     if (e instanceof InputError) {
       for (const p of e.problems) err(formatProblem(p));
-      err(`${e.problems.length} problem(s) in the input: nothing was computed`);
+      err(`${e.total} problem(s) in the input: nothing was computed`);
       return EXIT.problems;
     }
     err(`internal error in "${name}": ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

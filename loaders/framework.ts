@@ -50,7 +50,7 @@ export async function runLoader(make: (root: string) => Promise<unknown>): Promi
   } catch (e) {
     if (e instanceof InputError) {
       for (const p of e.problems) process.stderr.write(formatProblem(p) + "\n");
-      process.stderr.write(`${e.problems.length} problem(s) in data/: nothing was built.\n`);
+      process.stderr.write(`${e.total} problem(s) in data/: nothing was built.\n`);
     } else process.stderr.write(String((e as Error)?.stack ?? e) + "\n");
     process.exit(1);
   }

@@ -1,14 +1,18 @@
 // Reads the whole data/ tree, applies every row and cross-file rule, and returns one typed Project,
 // or throws one InputError listing every problem in every file. Never a partial result.
-import { readFile, readdir, stat } from "node:fs/promises";
+import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { LineCounter, isNode, parseDocument } from "yaml";
 import type { z } from "zod";
-import { InputError, sortProblems, type Problem } from "./problems.ts";
+import { InputError, append, capProblems, sortProblems, type Problem } from "./problems.ts";
+import { readInputFile } from "./input-file.ts";
+import { parseYaml, readYamlText, yamlData } from "./yaml.ts";
+import { SENSITIVITY_FILE } from "./sensitivity/config.ts";
 import { parseRows, readTable, scanTable, type Columns } from "./read.ts";
 import {
   ClaimRow,
   Codebook,
+  SensitivityConfig,
   CountryRow,
   EditionRow,
   SheetRow,
@@ -21,6 +25,7 @@ import {
 } from "./schema.ts";
 import {
   governingCodebook,
+  indexReach,
   validateClaims,
   validateCodebooks,
   validateCountries,
@@ -73,7 +78,10 @@ export interface CheckStats {
 }
 export interface CheckResult {
   project: Project | null; // null when there is any problem
-  problems: Problem[]; // sorted
+  /** Sorted; at most MAX_PROBLEMS_PER_FILE per file, then a line counting the rest of that file's (capProblems). */
+  problems: Problem[];
+  /** How many problems were found in all, listed or not. */
+  total: number;
   stats: CheckStats;
 }
 
@@ -96,7 +104,7 @@ export function columnsOf(schema: z.ZodObject): Columns {
 /** Loads and validates the project; throws InputError with every problem found. */
 export async function loadProject(root: string, opts: LoadOptions = {}): Promise<Project> {
   const r = await checkProject(root, opts);
-  if (!r.project) throw new InputError(r.problems);
+  if (!r.project) throw new InputError(r.problems, r.total);
   return r.project;
 }
 
@@ -243,12 +251,13 @@ async function readRows<S extends z.ZodObject>(root: string, file: string, schem
 
 async function readCodebook(root: string, file: string): Promise<{ codebook?: Codebook; locate?: Locate; problems: Problem[] }> {
   const at = (row: number | null, column: string | null, message: string): Problem => ({ file, row, column, message });
+  const read = await readInputFile(path.join(root, file), file, root);
+  if ("problem" in read) return { problems: [read.problem] };
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path.join(root, file)));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return { problems: [at(null, null, err.code ? `cannot be read (${err.message})` : "is not UTF-8 text; save it as UTF-8")] };
+    text = new TextDecoder("utf-8", { fatal: true }).decode(read.data);
+  } catch {
+    return { problems: [at(null, null, "is not UTF-8 text; save it as UTF-8")] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -263,7 +272,9 @@ async function readCodebook(root: string, file: string): Promise<{ codebook?: Co
     }
     return null;
   };
-  const data: unknown = doc.toJS();
+  const js = yamlData(doc, file);
+  if ("problem" in js) return { problems: [js.problem] };
+  const data = js.value;
   const r = Codebook.safeParse(data);
   if (!r.success)
     return {
@@ -314,6 +325,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
 
   // Which inputs to check: all, or those selected (plus the context: countries and codebooks).
   let selected: Input[];
+  let wanted = (_file: string) => true;
   if (opts.files) {
     const picks: string[] = []; // relative paths; "" is the root itself
     for (const f of opts.files) {
@@ -324,7 +336,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
       }
       const k = await kindOf(path.join(root, rel));
       if (k === null) problems.push({ file: rel, row: null, column: null, message: "file not found" });
-      else if (k === "dir" || found.inputs.some((i) => i.file === rel) || found.problems.some((p) => p.file === rel)) picks.push(rel);
+      else if (k === "dir" || rel === SENSITIVITY_FILE || found.inputs.some((i) => i.file === rel) || found.problems.some((p) => p.file === rel)) picks.push(rel);
       else {
         // A file discovery skips (e.g. in an unexpected folder): say what it is not.
         const c = classify(rel);
@@ -332,12 +344,13 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
       }
     }
     const under = (file: string) => picks.some((p) => p === "" || file === p || file.startsWith(p + "/"));
+    wanted = under;
     // The context (countries, codebooks) is always read; a missing countries.csv is always reported.
     const context = (file: string) => file === COUNTRIES || file.startsWith(METHODOLOGY + "/");
-    problems.push(...found.problems.filter((p) => under(p.file) || context(p.file)));
+    append(problems, found.problems.filter((p) => under(p.file) || context(p.file)));
     selected = found.inputs.filter((i) => under(i.file) || context(i.file));
   } else {
-    problems.push(...found.problems);
+    append(problems, found.problems);
     selected = found.inputs;
   }
   const stats: CheckStats = { sheets: 0, surveys: 0, other: 0, rows: 0 };
@@ -352,7 +365,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     files.add(input.file);
     stats.other++;
     stats.rows += r.records;
-    problems.push(...r.problems, ...validateCountries(input.file, r.rows));
+    append(problems, r.problems, validateCountries(input.file, r.rows));
     countries = r.rows;
     if (r.clean) countrySet = new Set(r.rows.map((c) => c.code));
   }
@@ -363,12 +376,25 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     const r = await readCodebook(root, input.file);
     files.add(input.file);
     stats.other++;
-    problems.push(...r.problems);
+    append(problems, r.problems);
     if (r.codebook) codebookFiles.push({ file: input.file, codebook: r.codebook, locate: r.locate });
   }
-  problems.push(...validateCodebooks(codebookFiles));
+  append(problems, validateCodebooks(codebookFiles));
   const codebooks = codebookFiles.map((c) => c.codebook).sort((a, b) => a.years.from - b.years.from);
   const codebooksComplete = codebookFiles.length === of("codebook").length;
+
+  // The sensitivity ranges: the build reads them, so a clean check must have read them too. A project
+  // without them (e.g. one only computed, never built) has nothing to check here.
+  if (wanted(SENSITIVITY_FILE) && (await lstat(path.join(root, SENSITIVITY_FILE)).then(() => true, () => false))) {
+    stats.other++;
+    try {
+      const text = await readYamlText(path.join(root, SENSITIVITY_FILE), SENSITIVITY_FILE, root);
+      append(problems, sensitivityProblems(parseYaml(SensitivityConfig, text, SENSITIVITY_FILE), codebooksComplete ? codebooks : []));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      append(problems, e.problems);
+    }
+  }
 
   // Which country-years have a sheet / a survey (on disk, whether selected or not)
   const present = (kind: Kind) => new Map(found.inputs.filter((i) => i.kind === kind).map((i) => [`${i.country}/${i.year}`, i.file]));
@@ -402,7 +428,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     files.add(input.file);
     stats.sheets++;
     stats.rows += r.records;
-    problems.push(...r.problems, ...nameProblems(input));
+    append(problems, r.problems, nameProblems(input));
     const year = input.year!;
     const country = input.country!;
     const g = governingCodebook(input.file, year, codebooks);
@@ -412,7 +438,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     }
     const cb = g.codebook!;
     const indicators = r.raw("indicator")?.map((x) => ({ id: x.value.trim().toUpperCase(), line: x.line })).filter((x) => x.id !== "") ?? null;
-    problems.push(...validateSheet({ file: input.file, country, year, answers: r.rows, indicators }, cb, surveyAt.get(`${country}/${year}`) ?? null));
+    append(problems, validateSheet({ file: input.file, country, year, answers: r.rows, indicators }, cb, surveyAt.get(`${country}/${year}`) ?? null));
     sheets.push({ file: input.file, country, year, methodology: cb.version, answers: r.rows });
   });
 
@@ -422,7 +448,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     files.add(input.file);
     stats.surveys++;
     stats.rows += r.records;
-    problems.push(...r.problems, ...nameProblems(input));
+    append(problems, r.problems, nameProblems(input));
     const year = input.year!;
     const country = input.country!;
     if (!sheetAt.has(`${country}/${year}`))
@@ -438,7 +464,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
       return;
     }
     // Coverage (every role rated every survey indicator) is judged only on a file whose rows all read.
-    problems.push(...validateSurvey({ file: input.file, country, year, responses: r.rows, complete: r.problems.length === 0 }, g.codebook!));
+    append(problems, validateSurvey({ file: input.file, country, year, responses: r.rows, complete: r.problems.length === 0 }, g.codebook!));
     surveys.push({ file: input.file, country, year, responses: r.rows });
   });
 
@@ -449,7 +475,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     files.add(input.file);
     stats.other++;
     stats.rows += r.records;
-    problems.push(...r.problems, ...validateEditions(input.file, r.rows, countrySet));
+    append(problems, r.problems, validateEditions(input.file, r.rows, countrySet));
     editions = r.rows;
   }
   let claims: (Claim & { line: number })[] = [];
@@ -458,11 +484,11 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     files.add(input.file);
     stats.other++;
     stats.rows += r.records;
-    problems.push(...r.problems, ...validateClaims(input.file, r.rows, countrySet, codebooksComplete ? codebooks : []));
+    append(problems, r.problems, validateClaims(input.file, r.rows, countrySet, codebooksComplete ? codebooks : []));
     claims = r.rows;
   }
 
-  const sorted = sortProblems(problems);
+  const sorted = capProblems(sortProblems(problems));
   const byCountryYear = (a: { country: string; year: number }, b: { country: string; year: number }) =>
     (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) || a.year - b.year;
   const project: Project | null = sorted.length
@@ -477,7 +503,26 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
         surveys: surveys.sort(byCountryYear),
         files: [...files].sort(),
       };
-  return { project, problems: sorted, stats };
+  return { project, problems: sorted, total: problems.length, stats };
+}
+
+/**
+ * The sensitivity ranges against the codebooks: a section named must be one of theirs (the analysis
+ * would ignore it without a word), and the widest weights must keep the Index finite.
+ */
+function sensitivityProblems(parsed: ReturnType<typeof parseYaml<typeof SensitivityConfig>>, codebooks: Codebook[]): Problem[] {
+  if (!codebooks.length) return [];
+  const { value: config, lineOf } = parsed;
+  const at = (p: string[], message: string): Problem => ({ file: SENSITIVITY_FILE, row: lineOf(p), column: p.join("."), message });
+  const out: Problem[] = [];
+  const known = [...new Set(codebooks.flatMap((cb) => cb.sections.map((s) => s.id)))].sort();
+  for (const id of Object.keys(config.weights.sections))
+    if (!known.includes(id)) out.push(at(["weights", "sections", id], `section ${id} is in no methodology (sections: ${known.join(", ")})`));
+  const high = (section: string) => (config.weights.sections[section] ?? config.weights.default).high;
+  for (const cb of codebooks)
+    if (Number.isFinite(indexReach(cb)) && !Number.isFinite(indexReach(cb, high)))
+      out.push(at(["weights"], `with the weights at the top of these ranges, the Index under methodology ${cb.version} can reach beyond the largest finite number (about 1.8e308); use narrower ranges`));
+  return out;
 }
 
 /** A claims file other than data/published/claims.csv (`changes --claims FILE`), read and checked like it. */

@@ -5,7 +5,7 @@
 // tokenised by csv-parse.
 // XLSX: the first worksheet, header in its first non-blank row, cell values as strings.
 // Every problem in a file is collected; readTable throws one InputError carrying all of them.
-import { readFile } from "node:fs/promises";
+// Sizes are bounded (loaders/limits.ts) and checked before the work that the size would make costly.
 import path from "node:path";
 import { CsvError, parse, type CsvErrorCode, type InfoField } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
@@ -13,7 +13,9 @@ import type ExcelJS from "exceljs";
 // exceljs takes about half a second to import; most inputs are CSV, so it is loaded only for XLSX.
 const loadExcel = async (): Promise<typeof ExcelJS> => (await import("exceljs")).default;
 import type { z } from "zod";
-import { InputError, sortProblems, type Problem } from "./problems.ts";
+import { InputError, capProblems, sortProblems, type Problem } from "./problems.ts";
+import { readInputFile, tooLarge } from "./input-file.ts";
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES } from "./limits.ts";
 
 export interface RawRecord {
   line: number; // CSV: physical line where the record starts; XLSX: worksheet row number
@@ -35,14 +37,14 @@ export const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/\s
 /** Reads one table file. `file` is shown in messages; `root` resolves it. Throws InputError with every problem. */
 export async function readTable(root: string, file: string, columns: Columns): Promise<RawTable> {
   const { table, problems } = await scanTable(root, file, columns);
-  if (problems.length || !table) throw new InputError(sortProblems(problems));
+  if (problems.length || !table) throw new InputError(capProblems(sortProblems(problems)), problems.length);
   return table;
 }
 
 /** readTable for bytes already in memory (the format is chosen by the file's extension). */
 export async function readTableData(file: string, data: Uint8Array, columns: Columns): Promise<RawTable> {
   const { table, problems } = await scanTableData(file, data, columns);
-  if (problems.length || !table) throw new InputError(problems);
+  if (problems.length || !table) throw new InputError(capProblems(problems), problems.length);
   return table;
 }
 
@@ -51,15 +53,9 @@ export async function readTableData(file: string, data: Uint8Array, columns: Col
  * sound (then `records` holds every row that could be read; rows with problems are left out).
  */
 export async function scanTable(root: string, file: string, columns: Columns): Promise<{ table: RawTable | null; problems: Problem[] }> {
-  let data: Buffer;
-  try {
-    data = await readFile(path.join(root, file));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === "ENOENT" ? "file not found" : err.code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${err.message})`;
-    return { table: null, problems: [{ file, row: null, column: null, message: why }] };
-  }
-  return scanTableData(file, data, columns);
+  const read = await readInputFile(path.join(root, file), file, root);
+  if ("problem" in read) return { table: null, problems: [read.problem] };
+  return scanTableData(file, read.data, columns);
 }
 
 /** scanTable for bytes already in memory. The format is chosen by the file's extension. */
@@ -67,7 +63,8 @@ export async function scanTableData(file: string, data: Uint8Array, columns: Col
   const problems: Problem[] = [];
   const ext = path.extname(file).toLowerCase();
   let grid: Grid | null;
-  if (ext === ".xlsx") grid = await xlsxGrid(file, data, problems);
+  if (data.length > MAX_FILE_BYTES) grid = fail(problems, file, tooLarge(data.length));
+  else if (ext === ".xlsx") grid = await xlsxGrid(file, data, problems);
   else if (ext === ".xls" || ext === ".ods")
     grid = fail(problems, file, `is a ${ext} file, which is not read; save it as .xlsx, or as CSV UTF-8`);
   else grid = csvGrid(file, data, columns, problems);
@@ -128,6 +125,8 @@ function toTable(file: string, grid: Grid, columns: Columns, problems: Problem[]
   const known = expectedHeader(columns);
   const headerLine = grid.header.line;
   const raw = grid.header.fields;
+  if (raw.length > MAX_COLUMNS)
+    return fail(problems, file, `the header has ${raw.length} columns, more than the limit of ${MAX_COLUMNS} (expected: ${known.join(", ")})`, headerLine);
   // Unnamed columns at the end are tolerated as long as they stay empty (Excel exports them).
   let width = raw.length;
   while (width > 0 && raw[width - 1].trim() === "") width--;
@@ -154,6 +153,16 @@ function toTable(file: string, grid: Grid, columns: Columns, problems: Problem[]
   const records: RawRecord[] = [];
   for (const row of grid.rows) {
     if (!grid.checkWidth(row, raw.length, problems)) continue;
+    const long = row.fields.findIndex((f) => f.length > MAX_CELL_CHARS);
+    if (long >= 0) {
+      problems.push({
+        file,
+        row: row.line,
+        column: long < width ? names[long] : null,
+        message: `${long < width ? "the value" : `${grid.columnLabel(long)}`} is ${row.fields[long].length} characters long, more than the limit of ${MAX_CELL_CHARS} for one cell`,
+      });
+      continue;
+    }
     const cells: Record<string, string> = {};
     for (let j = 0; j < width; j++) cells[names[j]] = row.fields[j] ?? "";
     let stray = false;
@@ -253,6 +262,12 @@ function lineStarts(buf: Uint8Array): number[] {
   for (let i = 0; i < buf.length; i++)
     if (buf[i] === 0x0a || (buf[i] === 0x0d && buf[i + 1] !== 0x0a)) starts.push(i + 1);
   return starts;
+}
+/** Physical lines, as lineStarts counts them, without keeping where they start. */
+function lineCount(buf: Uint8Array): number {
+  let n = 1;
+  for (let i = 0; i < buf.length; i++) if (buf[i] === 0x0a || (buf[i] === 0x0d && buf[i + 1] !== 0x0a)) n++;
+  return n;
 }
 /** The line (1-based) of a byte offset. */
 function lineAt(starts: number[], offset: number): number {
@@ -366,6 +381,8 @@ function csvGrid(file: string, data: Uint8Array, columns: Columns, problems: Pro
     return fail(problems, file, `is empty (expected a header line such as ${known.join(",")}, then one line per row)`);
   const bom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
   const buf = Buffer.from(data.buffer, data.byteOffset + bom, data.byteLength - bom);
+  const lines = lineCount(buf);
+  if (lines > MAX_ROWS) return fail(problems, file, `has ${lines} lines, more than the limit of ${MAX_ROWS} for one table`);
 
   // Delimiters outside quotes in the header line (the first that is not blank): as many as the fields
   // it has when read with that delimiter, less one.
@@ -373,6 +390,9 @@ function csvGrid(file: string, data: Uint8Array, columns: Columns, problems: Pro
   const count = (d: string) => Math.max(0, (firstRecord(buf.subarray(lead), d)?.length ?? 0) - 1);
   const comma = count(",");
   const semicolon = count(";");
+  const widest = Math.max(comma, semicolon, count("\t")) + 1;
+  if (widest > MAX_COLUMNS)
+    return fail(problems, file, `the header line has ${widest} fields, more than the limit of ${MAX_COLUMNS} columns (expected: ${known.join(", ")})`, 1);
   let delimiter: "," | ";";
   if (comma > 0 && semicolon > 0) {
     // Both occur outside quotes: take a delimiter only if exactly one of them gives a header of known columns.
@@ -487,17 +507,82 @@ function cellText(cell: ExcelJS.Cell): CellResult {
 
 const colIndex = (letters: string) => letters.split("").reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
+const unreadable = (file: string, e: unknown, problems: Problem[]) =>
+  fail(problems, file, `is not a readable .xlsx workbook (${(e as Error).message}); open it in Excel and save it again as .xlsx`);
+
+/**
+ * What the workbook's zip says it expands to, read from its directory without expanding anything, so a
+ * zip bomb is refused before exceljs inflates it. (The sizes are declared; the unzipper checks each one
+ * against what it inflates.)
+ */
+async function declaredUncompressed(data: Buffer): Promise<number> {
+  const { default: JSZip } = await import("jszip");
+  const zip = await JSZip.loadAsync(data, { checkCRC32: false });
+  let total = 0;
+  for (const entry of Object.values(zip.files)) total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  return total;
+}
+
+/** Worksheets, rows and columns the expert cannot see in Excel: what would be read must be what they see. */
+function hiddenParts(file: string, wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, problems: Problem[]): boolean {
+  const before = problems.length;
+  const how = (state: string) =>
+    state === "veryHidden"
+      ? "very hidden (Excel shows it only through the VBA editor: Properties > Visible)"
+      : "hidden (right-click a sheet tab > Unhide)";
+  if (ws.state !== "visible")
+    fail(problems, file, `the first worksheet "${ws.name}", the one that is read, is ${how(ws.state)}, so what would be read is not what the expert sees; make it visible, or delete it`);
+  for (const other of wb.worksheets.slice(1))
+    if (other.state !== "visible" && other.actualRowCount > 0)
+      fail(problems, file, `worksheet "${other.name}" is ${how(other.state)} and holds values the expert cannot see; make it visible, or delete it`);
+  if (ws.state !== "visible") return problems.length > before;
+  const hiddenColumns = new Set<number>();
+  for (let c = 1; c <= Math.min(ws.columnCount, MAX_COLUMNS); c++) if (ws.getColumn(c).hidden) hiddenColumns.add(c);
+  const columnsWithValues = new Set<number>();
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    let holds = false;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.value === null || cell.value === undefined || cell.value === "") return;
+      holds = true;
+      if (hiddenColumns.has(c)) columnsWithValues.add(c);
+      // A format of empty sections (;;;) shows nothing for any value: the cell looks blank but is not.
+      if (typeof cell.numFmt === "string" && /^;;;?$/.test(cell.numFmt.trim()))
+        problems.push({ file, row: rowNumber, column: null, message: `cell ${cell.address} holds a value its number format (${cell.numFmt.trim()}) hides; set the format to General or Text` });
+    });
+    if (holds && row.hidden) problems.push({ file, row: rowNumber, column: null, message: `row ${rowNumber} is hidden and holds values; unhide it (select the rows around it, right-click > Unhide), or delete it` });
+  });
+  for (const c of [...columnsWithValues].sort((a, b) => a - b))
+    fail(problems, file, `column ${colLetter(c - 1)} is hidden and holds values; unhide it (select the columns around it, right-click > Unhide), or delete it`);
+  return problems.length > before;
+}
+
 async function xlsxGrid(file: string, data: Uint8Array, problems: Problem[]): Promise<Grid | null> {
+  if (data.length === 0) return fail(problems, file, "is empty (0 bytes; expected an Excel workbook)");
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let expands: number;
+  try {
+    expands = await declaredUncompressed(bytes);
+  } catch (e) {
+    return unreadable(file, e, problems);
+  }
+  if (expands > MAX_XLSX_UNCOMPRESSED_BYTES)
+    return fail(
+      problems,
+      file,
+      `expands to ${expands} bytes when unzipped, more than the limit of ${MAX_XLSX_UNCOMPRESSED_BYTES} bytes (${MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024} MB) for one workbook`,
+    );
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
-  if (data.length === 0) return fail(problems, file, "is empty (0 bytes; expected an Excel workbook)");
   try {
-    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    return fail(problems, file, `is not a readable .xlsx workbook (${(e as Error).message}); open it in Excel and save it again as .xlsx`);
+    return unreadable(file, e, problems);
   }
   const ws = wb.worksheets[0];
   if (!ws) return fail(problems, file, "has no worksheet");
+  if (ws.actualRowCount > MAX_ROWS)
+    return fail(problems, file, `its first worksheet has ${ws.actualRowCount} rows, more than the limit of ${MAX_ROWS} for one table`);
+  if (hiddenParts(file, wb, ws, problems)) return null;
 
   // Problems found before the header is known; their column is named once it is.
   const pending: { row: number; col: number; message: string }[] = [];
@@ -514,10 +599,16 @@ async function xlsxGrid(file: string, data: Uint8Array, problems: Problem[]): Pr
   let header: GridRow | null = null;
   const rows: GridRow[] = [];
   const unusable = new Set<number>(); // rows with a cell that could not be read
+  let tooWide = 0; // the rightmost column beyond MAX_COLUMNS that holds a cell
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const fields: string[] = [];
     let bad = false;
-    for (let c = 1; c <= row.cellCount; c++) {
+    // Cells beyond the limit are not read: the header check refuses the file if one holds a value.
+    if (row.cellCount > MAX_COLUMNS && row.actualCellCount > 0)
+      row.eachCell({ includeEmpty: false }, (_cell, c) => {
+        if (c > MAX_COLUMNS) tooWide = Math.max(tooWide, c);
+      });
+    for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS); c++) {
       const cell = row.getCell(c);
       if (cell.type === Excel.ValueType.Merge) {
         fields.push(""); // the merge itself is reported; the row is not used
@@ -536,6 +627,8 @@ async function xlsxGrid(file: string, data: Uint8Array, problems: Problem[]): Pr
     if (!header) header = { line: rowNumber, fields };
     else rows.push({ line: rowNumber, fields });
   });
+  if (tooWide)
+    return fail(problems, file, `its first worksheet has cells up to column ${colLetter(tooWide - 1)}, beyond the limit of ${MAX_COLUMNS} columns (column ${colLetter(MAX_COLUMNS - 1)})`);
   const h = header as GridRow | null;
   const names = h ? h.fields.map(normaliseHeader) : [];
   for (const p of pending)

@@ -367,7 +367,7 @@ function revisionClaims(a: PublishedInput, b: PublishedInput, editions: readonly
           result = { consistent_with: "undecidable", reason: `edition ${c.edition} printed no other country for ${year}` };
           break;
         }
-        const top = Math.max(...rivals);
+        const top = rivals.reduce((a, b) => Math.max(a, b)); // no spread over an input-sized list
         result = {
           consistent_with: verdict(a.index > top, b.index > top),
           reason: `stated first in ${year}; the highest other total in edition ${c.edition} is ${fmt(top)}`,

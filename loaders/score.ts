@@ -83,7 +83,7 @@ export function pointsRange(ind: Indicator): { worst: number; best: number } {
       values = [s.multiplier * 0, s.multiplier * 10];
       break;
   }
-  return { worst: Math.min(...values) + 0, best: Math.max(...values) + 0 };
+  return { worst: values.reduce((a, b) => Math.min(a, b)) + 0, best: values.reduce((a, b) => Math.max(a, b)) + 0 }; // no spread: a codebook may list many levels
 }
 
 /** The answers an indicator's scale accepts, as every message shows them (validate.ts too). */

@@ -15,7 +15,7 @@ import {
   type SheetAnswer,
   type SurveyResponse,
 } from "./schema.ts";
-import { expectedAnswers } from "./score.ts";
+import { expectedAnswers, pointsRange } from "./score.ts";
 
 /** Finds the line of a value in a parsed YAML file by its path (deepest existing node), or null. */
 export type Locate = (path: (string | number)[]) => number | null;
@@ -124,6 +124,7 @@ export function validateCodebooks(files: CodebookFile[]): Problem[] {
     for (const id of sections.keys())
       if (!cb.indicators.some((ind) => ind.section === id))
         at(["sections", sections.get(id)!], `section ${id} has no indicators`);
+    finiteSums(cb, at);
   }
 
   // Versions together: no two govern the same year; `previous` names a known version.
@@ -151,6 +152,63 @@ export function validateCodebooks(files: CodebookFile[]): Problem[] {
       });
   });
   return problems;
+}
+
+const LARGEST = "the largest finite number (about 1.8e308)";
+
+/**
+ * Every sum the codebook allows stays finite: each indicator's points, each section's points (any
+ * answers, summed in any order) and their span, and the Index (weight × section points, summed).
+ * Bounded by sums of absolute values, so no partial sum of the build can overflow to Infinity
+ * where check saw nothing wrong.
+ */
+function finiteSums(cb: Codebook, at: (path: (string | number)[], message: string) => void): void {
+  const reach = sectionReach(cb); // section → Σ max |points| of its indicators: bounds every partial sum
+  const span = new Map<string, number>(); // section → Σ (best − worst): how far minmax normalisation divides
+  let fine = true;
+  cb.indicators.forEach((ind, i) => {
+    const { worst, best } = pointsRange(ind);
+    if (!Number.isFinite(worst) || !Number.isFinite(best)) {
+      const s = ind.scale;
+      at(
+        ["indicators", i, "scale"],
+        s.type === "survey"
+          ? `the survey multiplier ${s.multiplier} of ${ind.id} gives up to ${s.multiplier} × 10 points, beyond ${LARGEST}; use a smaller multiplier`
+          : `the points of ${ind.id} reach beyond ${LARGEST}; use smaller points`,
+      );
+      fine = false;
+      return;
+    }
+    span.set(ind.section, (span.get(ind.section) ?? 0) + (best - worst));
+  });
+  if (!fine) return;
+  let index = 0;
+  cb.sections.forEach((s, k) => {
+    const r = reach.get(s.id) ?? 0;
+    if (!Number.isFinite(r) || !Number.isFinite(span.get(s.id) ?? 0)) {
+      at(["sections", k], `the points of section ${s.id}, summed over its indicators (or from worst to best), can reach beyond ${LARGEST}; use smaller points`);
+      fine = false;
+    }
+    index += Math.abs(s.weight) * r;
+  });
+  if (fine && !Number.isFinite(index))
+    at(["sections"], `the Index, weight × section points summed over the sections, can reach beyond ${LARGEST}; use smaller weights or points`);
+}
+
+/** Σ over its indicators of the largest |points| each can give, per section. */
+function sectionReach(cb: Codebook): Map<string, number> {
+  const reach = new Map<string, number>();
+  for (const ind of cb.indicators) {
+    const { worst, best } = pointsRange(ind);
+    reach.set(ind.section, (reach.get(ind.section) ?? 0) + Math.max(Math.abs(worst), Math.abs(best)));
+  }
+  return reach;
+}
+
+/** The largest |Index| the codebook allows with each section's weight multiplied by `multiplier(section)`. */
+export function indexReach(cb: Codebook, multiplier: (section: string) => number = () => 1): number {
+  const reach = sectionReach(cb);
+  return cb.sections.reduce((sum, s) => sum + Math.abs(s.weight) * multiplier(s.id) * (reach.get(s.id) ?? 0), 0);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,31 @@
 // A small YAML file read through its zod schema, every problem reported with file, line and the
 // key's path (as for the codebooks), so an expert can open the file at the right line.
-import { readFile } from "node:fs/promises";
 import { LineCounter, isNode, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { InputError, type Problem } from "./problems.ts";
+import { readInputFile } from "./input-file.ts";
+import { MAX_YAML_ALIASES } from "./limits.ts";
+
+/**
+ * The document as plain data, with at most MAX_YAML_ALIASES aliases resolved: an alias bomb (aliases
+ * of aliases, doubling at each step) is refused as a problem of the file, not a crash.
+ */
+export function yamlData(doc: Document, file: string): { value: unknown } | { problem: Problem } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message))
+      return {
+        problem: {
+          file,
+          row: null,
+          column: null,
+          message: `expands more aliases (*name) than the limit of ${MAX_YAML_ALIASES} (aliases of aliases multiply the data); write the values out instead`,
+        },
+      };
+    throw e;
+  }
+}
 
 export interface ParsedYaml<T> {
   value: T;
@@ -24,7 +46,9 @@ export function parseYaml<S extends z.ZodType>(schema: S, text: string, file: st
     }
     return null;
   };
-  const r = schema.safeParse(doc.toJS() ?? {});
+  const data = yamlData(doc, file);
+  if ("problem" in data) throw new InputError([data.problem]);
+  const r = schema.safeParse(data.value ?? {});
   if (!r.success)
     throw new InputError(
       r.error.issues.map((issue) => {
@@ -35,12 +59,16 @@ export function parseYaml<S extends z.ZodType>(schema: S, text: string, file: st
   return { value: r.data, lineOf };
 }
 
-/** Reads a file for parseYaml; a missing or unreadable file is an input problem, not a crash. */
-export async function readYamlText(absolute: string, file: string): Promise<string> {
+/**
+ * Reads a file for parseYaml; a missing, unreadable, special or oversized file is an input problem,
+ * not a crash or a hang. With `root`, a symbolic link leading outside it is refused too.
+ */
+export async function readYamlText(absolute: string, file: string, root?: string): Promise<string> {
+  const read = await readInputFile(absolute, file, root);
+  if ("problem" in read) throw new InputError([read.problem]);
   try {
-    return await readFile(absolute, "utf8");
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new InputError([{ file, row: null, column: null, message: err.code === "ENOENT" ? "file not found" : `cannot be read (${err.message})` }]);
+    return new TextDecoder("utf-8", { fatal: true }).decode(read.data);
+  } catch {
+    throw new InputError([{ file, row: null, column: null, message: "is not UTF-8 text; save it as UTF-8" }]);
   }
 }

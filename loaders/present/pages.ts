@@ -32,7 +32,7 @@ function publishedByCountryYear(project: Project) {
 
 export function resultsPayload(project: Project, result: PipelineResult) {
   const published = publishedByCountryYear(project);
-  const latestEdition = project.editions.length ? Math.max(...project.editions.map((e) => e.edition)) : null; // none yet: a new project
+  const latestEdition = project.editions.length ? project.editions.reduce((m, e) => Math.max(m, e.edition), -Infinity) : null; // none yet: a new project
   const editionRows = project.editions.filter((e) => e.edition === latestEdition);
   const computed = result.index
     .map((r) => {

@@ -135,7 +135,7 @@ export function tracePayload(project: TraceProject, result: PipelineResult) {
  */
 export function traceIndexPayload(project: TraceProject, result: PipelineResult) {
   const { countries, traces } = tracePayload(project, result);
-  const latest = Math.max(...traces.map((t) => t.year));
+  const latest = traces.reduce((y, t) => Math.max(y, t.year), -Infinity); // no spread over an input-sized list
   return { countries, traces: traces.filter((t) => t.year === latest).slice(0, 1) };
 }
 

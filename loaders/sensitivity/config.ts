@@ -12,5 +12,5 @@ export function parseSensitivityConfig(text: string, file = SENSITIVITY_FILE): S
 }
 
 export async function loadSensitivityConfig(root: string, file = SENSITIVITY_FILE): Promise<SensitivityConfig> {
-  return parseSensitivityConfig(await readYamlText(path.join(root, file), file), file);
+  return parseSensitivityConfig(await readYamlText(path.join(root, file), file, root), file);
 }
