@@ -196,7 +196,7 @@ const { InputError, formatProblem } = await import("../loaders/problems.ts");
 const pipeline = await sharedState(root).catch((e: unknown) => {
   if (!(e instanceof InputError)) throw e;
   for (const p of e.problems) console.error(formatProblem(p));
-  return fail(`${e.problems.length} problem(s) in data/`);
+  return fail(`${e.total} problem(s) in data/`);
 });
 await unchangedSince("while the build read data/");
 scratch = mkdtempSync(path.join(tmpdir(), "pti-build-"));

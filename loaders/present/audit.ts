@@ -18,7 +18,7 @@ export const AUDIT_RULES = {
   missing:
     "An excluded indicator (answered n/a for lack of data) adds no points and its best points leave the maximum attainable score. The most it could have moved the total is its worst and its best points times its section weight.",
   manifest:
-    "SHA-256 of every input file. The build writes the full manifest, with the commit, the seeds and the SHA-256 of every data output, to manifest.json at the root of the site; `npm run index -- verify dist/manifest.json` recomputes every hash and names any file that differs.",
+    "SHA-256 of every input file, taken once before the build read it. The build writes the full manifest to manifest.json at the root of the site: the commit, the seeds, the SHA-256 of every data output and of every other file of the site (pages, scripts, styles), and a hash of the manifest itself; `npm run index -- verify dist/manifest.json` recomputes all of it and names any file that changed, appeared or disappeared, and any edit to the manifest.",
 };
 
 /**
