@@ -383,9 +383,13 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   const codebooks = codebookFiles.map((c) => c.codebook).sort((a, b) => a.years.from - b.years.from);
   const codebooksComplete = codebookFiles.length === of("codebook").length;
 
-  // The sensitivity ranges: the build reads them, so a clean check must have read them too. A project
-  // without them (e.g. one only computed, never built) has nothing to check here.
-  if (wanted(SENSITIVITY_FILE) && (await lstat(path.join(root, SENSITIVITY_FILE)).then(() => true, () => false))) {
+  // The sensitivity ranges: the build reads them, so a clean check must have read them too, and a
+  // whole-project check reports them missing (the build would fail without them).
+  const hasSensitivity = await lstat(path.join(root, SENSITIVITY_FILE)).then(() => true, () => false);
+  const hasData = await lstat(path.join(root, "data")).then((st) => st.isDirectory(), () => false);
+  if (!hasSensitivity && !opts.files && hasData)
+    problems.push({ file: SENSITIVITY_FILE, row: null, column: null, message: "file not found (the build reads it: the ranges of the sensitivity analysis; see the README)" });
+  if (wanted(SENSITIVITY_FILE) && hasSensitivity) {
     stats.other++;
     try {
       const text = await readYamlText(path.join(root, SENSITIVITY_FILE), SENSITIVITY_FILE, root);

@@ -26,7 +26,7 @@ describe("npm run index -- check", () => {
   it("passes on the fixture project", () => {
     const r = cli(["check", "--root", FIXTURE_ROOT]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toBe("checked 4 sheets, 2 surveys, 5 other files: 49 rows, 0 problems\n");
+    expect(r.stdout).toBe("checked 4 sheets, 2 surveys, 6 other files: 49 rows, 0 problems\n");
     expect(r.status).toBe(0);
   });
 
@@ -43,7 +43,7 @@ describe("npm run index -- check", () => {
       "data/sheets/2031/KAZ.csv: no methodology governs the year 2031 (versions: 2019-pilot 2019–2019, 2020 2020–2024)",
       "data/surveys/2020/KAZ.csv:8:question: respondent R3 answered Q1 twice (first on row 6)",
     ]);
-    expect(r.stdout).toBe("checked 5 sheets, 2 surveys, 5 other files: 54 rows, 3 problems\n");
+    expect(r.stdout).toBe("checked 5 sheets, 2 surveys, 6 other files: 54 rows, 3 problems\n");
     expect(r.status).toBe(1);
 
     // only the given paths (relative to the current directory), still against data/'s codebooks and countries

@@ -61,6 +61,7 @@ describe("only regular files inside the project are read", () => {
     await writeFile(path.join(elsewhere, "KAZ.csv"), good);
     await writeFile(path.join(elsewhere, "sensitivity.yaml"), "seed: 1\n");
     await unlink(path.join(root, SHEET));
+    await unlink(path.join(root, "data/methodology/sensitivity.yaml"));
     await symlink(path.join(elsewhere, "KAZ.csv"), path.join(root, SHEET));
     await symlink(path.join(elsewhere, "sensitivity.yaml"), path.join(root, "data/methodology/sensitivity.yaml"));
     expect(await lines(root)).toEqual([
@@ -72,6 +73,7 @@ describe("only regular files inside the project are read", () => {
     await writeFile(path.join(root, "originals/KAZ.csv"), good);
     await unlink(path.join(root, SHEET));
     await unlink(path.join(root, "data/methodology/sensitivity.yaml"));
+    await writeFile(path.join(root, "data/methodology/sensitivity.yaml"), await readFile(path.join(import.meta.dirname, "fixtures/codebook/data/methodology/sensitivity.yaml")));
     await symlink("../../../originals/KAZ.csv", path.join(root, SHEET));
     const r = await checkProject(root);
     expect(r.problems.map(formatProblem)).toEqual([]);
@@ -128,6 +130,15 @@ describe("check reads sensitivity.yaml", () => {
     const only = await checkProject(root, { files: ["data/methodology/sensitivity.yaml"] });
     expect(only.problems.map(formatProblem)).toEqual(["data/methodology/sensitivity.yaml:7:weights.sections.XX: section XX is in no methodology (sections: JR, LP, RM)"]);
     expect(only.stats.other).toBe(4); // countries and the two codebooks as context, and it
+    expect((await checkProject(root, { files: [SHEET] })).problems).toEqual([]);
+  });
+
+  it("a whole-project check reports it missing (the build could not run without it); checking one file does not", async () => {
+    const root = await project();
+    await unlink(path.join(root, "data/methodology/sensitivity.yaml"));
+    expect((await checkProject(root)).problems.map(formatProblem)).toEqual([
+      "data/methodology/sensitivity.yaml: file not found (the build reads it: the ranges of the sensitivity analysis; see the README)",
+    ]);
     expect((await checkProject(root, { files: [SHEET] })).problems).toEqual([]);
   });
 });
@@ -198,6 +209,6 @@ describe("error output is bounded", () => {
     expect(mine).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
     expect(mine.at(-1)).toBe(`${SHEET}: ${4_000 + 3_999 + 6 - MAX_PROBLEMS_PER_FILE} more problems in this file not listed (only the first 50 are)`);
     // 4,000 rows here and 42 in the fixture's other files; 4,000 "partly", 3,999 repeats, 6 missing indicators.
-    expect(out).toEqual(["checked 4 sheets, 2 surveys, 5 other files: 4,042 rows, 8,005 problems"]);
+    expect(out).toEqual(["checked 4 sheets, 2 surveys, 6 other files: 4,042 rows, 8,005 problems"]);
   });
 });
