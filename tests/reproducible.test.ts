@@ -1,9 +1,12 @@
-// Reproducibility: two builds from the same inputs give byte-identical data outputs, and changing one
-// sheet cell changes the manifest's hash of exactly that input and of the outputs that depend on it.
+// Reproducibility: two builds from the same inputs give byte-identical data outputs — the second from
+// a folder whose name holds a space, non-ASCII letters and `#` (a path is a path, never a URL) — and
+// changing one sheet cell changes the manifest's hash of exactly that input and of the outputs that
+// depend on it.
 // Builds a temporary copy three times (about 10–20 s each), in one test.
 import { describe, it, expect, afterAll } from "vitest";
 import { commandContext } from "../loaders/command.ts";
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
@@ -46,8 +49,13 @@ function changed<T extends { file: string; sha256: string }>(a: T[], b: T[]): st
 }
 
 describe("reproducible build", () => {
-  const copy = copyProject();
-  afterAll(() => copy.cleanup());
+  const plain = copyProject();
+  const parent = mkdtempSync(path.join(tmpdir(), "pti-path-"));
+  const copy = { root: plain.root };
+  afterAll(() => {
+    plain.cleanup();
+    rmSync(parent, { recursive: true, force: true });
+  });
 
   it("gives byte-identical data outputs from the same inputs, and one changed cell changes exactly its input and the outputs depending on it", { timeout: 600_000 }, async () => {
     const first = build(copy.root);
@@ -56,8 +64,12 @@ describe("reproducible build", () => {
 
     const firstPages = pages(copy.root);
     const firstManifest = readFileSync(path.join(copy.root, "dist", "manifest.json"), "utf8");
-    // Cold again: drop the kept loader outputs, so every loader really runs a second time.
+    // Cold again: drop the kept loader outputs, so every loader really runs a second time; and from
+    // a folder whose name a URL would percent-encode.
     rmSync(path.join(copy.root, "src", ".observablehq", "cache", ".loader-inputs.sha256"), { force: true });
+    const hostile = path.join(parent, "Проект №1 #2 (copy) ä");
+    renameSync(copy.root, hostile);
+    copy.root = hostile;
     const second = build(copy.root);
     expect(second.inputs).toEqual(first.inputs);
     expect(second.outputs).toEqual(first.outputs); // same names, same SHA-256: byte-identical
