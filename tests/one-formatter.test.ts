@@ -19,7 +19,7 @@ const FORMATTERS: [string, RegExp][] = [
 
 /** Files that may hold one, and why. */
 const ALLOWED: Record<string, string> = {
-  "loaders/shared/format.ts": "the formatter itself: its rounding primitive takes values to 12 (display) or 15 (downloads) significant digits",
+  "loaders/shared/format.ts": "the formatter itself: its rounding primitive takes values to 12 significant digits (display and downloads)",
 };
 
 const SKIP_DIRS = new Set([".observablehq", "node_modules"]);
