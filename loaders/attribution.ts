@@ -62,9 +62,9 @@ import { sectionSpans } from "./normalise.ts";
 import { applyMissing } from "./missing.ts";
 
 /** Numbers in the `detail` texts: 12 significant digits, so binary noise (6.6000000000000005) does not show. */
-const fmt = (n: number) => figure(n, { digits: 6, trim: true, group: false });
+const fmt = exact;
 import { byText } from "./order.ts";
-import { fmt as figure } from "./shared/format.ts";
+import { exact } from "./shared/format.ts";
 
 export const ATTRIBUTION_KINDS = ["law", "practice", "reassessment", "data", "survey", "coverage", "methodology", "unexplained"] as const;
 export type AttributionKind = (typeof ATTRIBUTION_KINDS)[number];

@@ -12,7 +12,7 @@
 // A value outside the scale throws: the validator reports such values with file, row and column
 // before scoring, so a throw here means a caller skipped validation.
 import { NA, SURVEY_VALUE, parseDecimal, type Indicator, type Scale } from "./schema.ts";
-import { fmt as figure } from "./shared/format.ts";
+import { exact } from "./shared/format.ts";
 
 export interface Scored {
   indicator: string;
@@ -26,8 +26,8 @@ type RatioScale = Extract<Scale, { type: "ratio" }>;
 type SurveyScale = Extract<Scale, { type: "survey" }>;
 
 /** Shortest exact decimal form of a number (no rounding; JavaScript's own shortest round-trip form). */
-/** Codebook numbers in rule texts, as they are written (up to 6 decimals, no grouping), by the one formatter. */
-export const fmt = (n: number): string => figure(n, { digits: 6, trim: true, group: false });
+/** Codebook numbers in rule texts, as they are written (shared/format.ts exact). */
+const fmt = exact;
 
 /** Points of a ratio answer x by the scale's linear rule (no range check). */
 export function ratioPoints(scale: RatioScale, x: number): number {

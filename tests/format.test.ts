@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { count, figure, fmt, ordinal, percent, plainNumber, plainText, roundTo, roundUnits, signed, vegaFormat } from "../loaders/shared/format.ts";
+import { count, exact, figure, fmt, ordinal, percent, plainNumber, plainText, roundTo, roundUnits, signed, vegaFormat } from "../loaders/shared/format.ts";
 import { fromCents, round2, toCents } from "../loaders/rounding.ts";
 import { toJson } from "../loaders/present/csv.ts";
 import { toXlsx } from "../loaders/present/xlsx-write.ts";
@@ -14,6 +14,12 @@ import { bundleShared, bundleSharedText } from "../scripts/bundle-shared.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
 
 const NNBSP = "\u202f";
+
+describe("exact: a number quoted in a sentence", () => {
+  it("up to six decimals, no trailing zeros, no grouping, a true minus", () => {
+    expect([exact(11.25), exact(-0.5), exact(1234), exact(6.6000000000000005), exact(-0), exact(null)]).toEqual(["11.25", "\u22120.5", "1234", "6.6", "0", "—"]);
+  });
+});
 
 describe("the house display rule", () => {
   it("rounds half away from zero after 12 significant digits", () => {

@@ -19,7 +19,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { CHANGE_KINDS, Codebook, EditionRow, NA, ROLES, SURVEY_VALUE, SheetRow, SurveyRow, parseDecimal } from "../../loaders/schema.ts";
 import type { Indicator } from "../../loaders/schema.ts";
-import { fmt, pointsRange, ratioPoints, ratioValueFor, scoreAnswer } from "../../loaders/score.ts";
+import { pointsRange, ratioPoints, ratioValueFor, scoreAnswer } from "../../loaders/score.ts";
+// Sheet values are machine-readable numbers (ASCII minus, no grouping), not display text.
+import { plainText as fmt } from "../../loaders/shared/format.ts";
 import { aggregateSurvey } from "../../loaders/survey.ts";
 import { rng, seedFor } from "../../loaders/random.ts";
 

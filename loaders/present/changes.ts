@@ -19,7 +19,7 @@ import {
 import { CLAIM_RULES, UNCHANGED_THRESHOLD, type ClaimStatus, type WithChanges } from "../claims.ts";
 import { allocateCents, fromCents, toCents, ROUNDING_POLICY } from "../rounding.ts";
 import { byText } from "../order.ts";
-import { fmt as figure, signed } from "../shared/format.ts";
+import { exact, fmt as figure, signed } from "../shared/format.ts";
 
 
 export const CHANGES_COLUMNS = ["country", "from_year", "to_year", "change", "section", "indicator", "kind", "contribution"] as const;
@@ -138,7 +138,7 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
     const stated = pair.rows.filter((r) => r.contribution === 0 && r.reason);
     parts.push(
       `${head}: no section moved by a displayed cent` +
-        (pair.change !== 0 ? ` (the exact change is ${figure(pair.change, { digits: 6, trim: true, group: false })})` : "") +
+        (pair.change !== 0 ? ` (the exact change is ${exact(pair.change)})` : "") +
         (stated.length ? `; the sheets state a change (${[...new Set(stated.map((r) => `${r.indicator} ${r.reason}`))].join(", ")}) that moved no points` : "") +
         ".",
     );
