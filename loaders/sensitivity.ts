@@ -24,7 +24,7 @@
 //                estimated ("rarely varies") gets that status and no indices;
 //   leaveOneOut  Index and rank of every country-year with each section removed;
 //   table        the published section points and weights, for reweighting in the browser.
-import { runPipeline, type PipelineResult } from "./pipeline.ts";
+import type { PipelineResult } from "./pipeline.ts";
 import type { Project } from "./project.ts";
 import type { SensitivityConfig } from "./schema.ts";
 import { seedFor } from "./random.ts";
@@ -47,7 +47,6 @@ import {
 import { MAX_VARIANCE_CV, sobolJansen, type SobolStatus } from "./sensitivity/sobol.ts";
 import { loadSensitivityConfig, SENSITIVITY_FILE } from "./sensitivity/config.ts";
 import { byText } from "./order.ts";
-import { count, ordinal } from "./shared/format.ts";
 
 export { buildMatrix, evaluate, rankInto, monteCarlo, publishedChoice, sobolJansen, loadSensitivityConfig, SENSITIVITY_FILE, MAX_VARIANCE_CV };
 export type { SobolStatus };
@@ -332,17 +331,3 @@ export function analyseSensitivity(matrix: PointsMatrix, config: SensitivityConf
     missing: matrix.missing,
   };
 }
-
-/** The whole analysis of a loaded project and its pipeline result. */
-export function analyseProject(project: Project, result: PipelineResult, config: SensitivityConfig, opts: SensitivityOptions = {}) {
-  const matrix = prepareMatrix(project, result);
-  const analysis = analyseSensitivity(matrix, config, opts);
-  return { matrix, analysis };
-}
-
-/** Loads data/, runs the pipeline and the whole analysis. */
-export async function runSensitivity(root: string, opts: SensitivityOptions = {}) {
-  const [{ project, result }, config] = await Promise.all([runPipeline(root), loadSensitivityConfig(root)]);
-  return { project, result, config, ...analyseProject(project, result, config, opts) };
-}
-

@@ -14,7 +14,8 @@ import path from "node:path";
 import { EXIT, parseCommandArgs, resolvePath, shownPath, usageError, type Command, type CommandContext } from "../command.ts";
 import { count, fmt } from "../shared/format.ts";
 import { toCsv } from "../present/csv.ts";
-import { runSensitivity } from "../sensitivity.ts";
+import { runAll } from "../result.ts";
+import { PUBLISHED_METHOD } from "../method.ts";
 import { headlinesOf, sobolOutputs } from "../present/sensitivity.ts";
 
 const RANK_COLUMNS = ["country", "year", "rank", "median_rank", "rank_p05", "rank_p95", "index_p05", "index_p95", "share_same_rank"] as const;
@@ -66,11 +67,12 @@ export const command: Command = {
     const samples = integerOption(values.samples, "samples", 2);
     for (const v of [draws, seed, samples]) if (typeof v === "string") return usageError(io, ARGS, v);
     const started = performance.now();
-    const { project, analysis: a } = await runSensitivity(io.root, {
+    const { project, result } = await runAll(io.root, PUBLISHED_METHOD, {
       draws: draws as number | undefined,
       seed: seed as number | undefined,
       samples: samples as number | undefined,
     });
+    const a = result.sensitivity.analysis;
     const dir = resolvePath(io, dirArg);
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "ranks.csv"), toCsv(a.ranks, [...RANK_COLUMNS]));
