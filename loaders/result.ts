@@ -12,12 +12,15 @@ import { reconcile, type AuditReport } from "./reconcile.ts";
 import { analyseSensitivity, prepareMatrix, type SensitivityAnalysis } from "./sensitivity.ts";
 import { loadSensitivityConfig } from "./sensitivity/config.ts";
 import type { SensitivityConfig } from "./schema.ts";
+import { intervalCheck, type IntervalCheck } from "./survey-coverage.ts";
 
 export interface Result extends PipelineResult {
   attribution: Attribution;
   claims: ClaimCheck[];
   reconciliation: AuditReport;
   sensitivity: { config: SensitivityConfig; analysis: SensitivityAnalysis };
+  /** The latest codebook's survey interval checked on simulated panels (the methodology page states it). */
+  interval_check: IntervalCheck | null;
 }
 
 export interface AnalyseOptions {
@@ -35,7 +38,8 @@ export function analyse(project: Project, config: SensitivityConfig, method: Met
   const reconciliation = reconcile(run, project.editions, project.claims);
   const matrix = prepareMatrix(project, run);
   const analysis = analyseSensitivity(matrix, config, options);
-  return deepFreeze({ ...run, attribution, claims, reconciliation, sensitivity: { config, analysis } });
+  const interval_check = intervalCheck(project.codebooks.at(-1));
+  return deepFreeze({ ...run, attribution, claims, reconciliation, sensitivity: { config, analysis }, interval_check });
 }
 
 /** Reads data/ and the sensitivity configuration, then analyse(). */

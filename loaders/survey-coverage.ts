@@ -22,7 +22,8 @@
 // Coverage: the share of panels whose interval [lo, hi] contains the estimand. Its Monte Carlo
 // standard error is √(c(1 − c)/panels): 0.0067 at c = 0.9 with 2000 panels.
 import { normalCdf } from "./distributions.ts";
-import { rngUint32 } from "./random.ts";
+import { rngUint32, seedFor } from "./random.ts";
+import type { Codebook } from "./schema.ts";
 import { bootstrapOfScores, intervalOfScores, SCALE_MAX, SCALE_MIN, type SurveyMethod } from "./survey.ts";
 
 /**
@@ -279,5 +280,34 @@ export function simulateCoverage(options: CoverageOptions): CoverageResult {
     standardError: Math.sqrt((coverage * (1 - coverage)) / panels),
     meanWidth: width / panels,
     wholeScale,
+  };
+}
+
+/** Simulated panels per size in the check the methodology page states. */
+export const CHECK_PANELS = 4000;
+
+export interface IntervalCheck {
+  level: number;
+  seed: number;
+  panels: number;
+  coverage: { per_role: number; coverage: number; standard_error: number; mean_width: number }[];
+}
+
+/**
+ * The coverage check of a codebook's survey interval: its own aggregation and level on seeded panels
+ * of 4 and of 10 respondents per role (the Working Group's panels are this small). Null without a survey.
+ */
+export function intervalCheck(codebook: Codebook | undefined): IntervalCheck | null {
+  if (!codebook?.survey) return null;
+  const { level, check_seed: seed } = codebook.survey.interval;
+  const method = codebook.survey.aggregation;
+  return {
+    level,
+    seed,
+    panels: CHECK_PANELS,
+    coverage: [4, 10].map((perRole) => {
+      const r = simulateCoverage({ perRole, panels: CHECK_PANELS, level, seed: seedFor(seed, "coverage", perRole), method });
+      return { per_role: perRole, coverage: r.coverage, standard_error: r.standardError, mean_width: r.meanWidth };
+    }),
   };
 }

@@ -316,3 +316,20 @@ describe("random.ts (seeded sfc32, FNV-1a seeds)", () => {
     expect(seedFor(0)).toBe(0x811c9dc5); // FNV-1a offset basis of the empty input
   });
 });
+
+describe("intervalCheck (the coverage the methodology page states)", () => {
+  it("measures the codebook's own aggregation and level on seeded panels of 4 and 10 per role, within 88–92% at 90%", async () => {
+    const { intervalCheck } = await import("../loaders/survey-coverage.ts");
+    const { V1, V2 } = await import("./fixtures/claims/synthetic.ts");
+    const check = intervalCheck(V2)!;
+    expect(check).toMatchObject({ level: 0.9, seed: 7, panels: 4000 });
+    expect(check.coverage.map((c) => c.per_role)).toEqual([4, 10]);
+    for (const c of check.coverage) {
+      expect(c.coverage).toBeGreaterThanOrEqual(0.88);
+      expect(c.coverage).toBeLessThanOrEqual(0.92);
+      expect(c.standard_error).toBeCloseTo(Math.sqrt((c.coverage * (1 - c.coverage)) / 4000), 12);
+    }
+    expect(intervalCheck(V2)).toEqual(check); // seeded
+    expect(intervalCheck(V1)).toBeNull(); // the pilot has no survey
+  });
+});

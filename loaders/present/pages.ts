@@ -5,8 +5,7 @@ import type { Project } from "../project.ts";
 import type { PipelineResult } from "../pipeline.ts";
 import { describeRule, pointsRange } from "../score.ts";
 import { intervalText, INTERVAL_METHOD } from "../survey.ts";
-import { simulateCoverage, COVERAGE_MODEL } from "../survey-coverage.ts";
-import { seedFor } from "../random.ts";
+import { COVERAGE_MODEL, type IntervalCheck } from "../survey-coverage.ts";
 import type { Codebook } from "../schema.ts";
 import { ROUNDING_POLICY } from "../rounding.ts";
 import { byText } from "../order.ts";
@@ -88,29 +87,15 @@ function indicatorRows(cb: Codebook) {
   });
 }
 
-/** How the survey intervals are made, and their coverage measured on simulated panels of 4 and 10 per role. */
-export const COVERAGE_PANELS = 4000;
-function intervalPayload(cb: Codebook | undefined) {
-  if (!cb?.survey) return null;
-  const { level, check_seed: seed } = cb.survey.interval;
-  const method = cb.survey.aggregation;
-  return {
-    level,
-    seed,
-    panels: COVERAGE_PANELS,
-    method: INTERVAL_METHOD,
-    model: COVERAGE_MODEL,
-    coverage: [4, 10].map((perRole) => {
-      const r = simulateCoverage({ perRole, panels: COVERAGE_PANELS, level, seed: seedFor(seed, "coverage", perRole), method });
-      return { per_role: perRole, coverage: r.coverage, standard_error: r.standardError, mean_width: r.meanWidth };
-    }),
-  };
+/** How the survey intervals are made, with the coverage check the result measured. */
+function intervalPayload(check: IntervalCheck | null) {
+  return check && { ...check, method: INTERVAL_METHOD, model: COVERAGE_MODEL };
 }
 
-export function methodologyPayload(project: Project) {
+export function methodologyPayload(project: Project, result: { interval_check: IntervalCheck | null }) {
   return {
     rounding: DISPLAY_ROUNDING,
-    interval: intervalPayload(project.codebooks.at(-1)),
+    interval: intervalPayload(result.interval_check),
     versions: project.codebooks.map((cb) => {
       const indicators = indicatorRows(cb);
       const weight = new Map(cb.sections.map((s) => [s.id, s.weight]));
