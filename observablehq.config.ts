@@ -48,7 +48,8 @@ function relative(from: string, to: string): string {
 }
 
 /** Pages are listed only once their Markdown exists, so the sidebar never links to nothing. */
-const has = (file: string) => existsSync(path.join(root, "src", file));
+// A page is a Markdown file or a page loader (<page>.md.ts, emitted once per language: loaders/pages/page.ts).
+const has = (file: string) => existsSync(path.join(root, "src", file)) || existsSync(path.join(root, "src", file + ".ts"));
 const page = (name: string, p: string, file: string) => (has(file) ? [{ name, path: p }] : []);
 
 export default {

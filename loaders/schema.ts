@@ -199,7 +199,20 @@ export const Scale = z.discriminatedUnion("type", [
   z
     .object({
       type: z.literal("ordinal"),
-      levels: z.array(z.object({ level: z.string().min(1).transform((s) => s.toLowerCase()), points: finite, label: z.string().optional() }).strict()).min(2),
+      levels: z
+        .array(
+          z
+            .object({
+              level: z.string().min(1).transform((s) => s.toLowerCase()),
+              /** The answer word in Russian, accepted in sheets and offered in Russian workbooks (e.g. "частично"). */
+              level_ru: z.string().min(1).transform((s) => s.toLowerCase()).optional(),
+              points: finite,
+              label: z.string().optional(),
+              label_ru: z.string().optional(),
+            })
+            .strict(),
+        )
+        .min(2),
     })
     .strict()
     .refine((s) => new Set(s.levels.map((l) => l.level)).size === s.levels.length, { error: "ordinal levels must be distinct" }),
@@ -224,6 +237,7 @@ export const Section = z
     title: z.string().min(1),
     title_ru: z.string().optional(),
     description: z.string().min(1),
+    description_ru: z.string().optional(),
     weight: finite,
   })
   .strict();
@@ -236,10 +250,12 @@ export const Indicator = z
     title: z.string().min(1),
     title_ru: z.string().optional(),
     question: z.string().min(1),
+    question_ru: z.string().optional(),
     dimension: z.enum(["law", "practice"]),
     scale: Scale,
     excludable: z.boolean(),
     guidance: z.string().min(1),
+    guidance_ru: z.string().optional(),
   })
   .strict();
 export type Indicator = z.output<typeof Indicator>;
@@ -258,7 +274,9 @@ export const Survey = z
     aggregation_text: z.string().min(1),
     /** The survey score's interval (loaders/survey.ts surveyInterval) and the seed of the coverage check the methodology page states. */
     interval: z.object({ level: z.number().gt(0).lt(1), check_seed: z.number().int() }).strict(),
-    questions: z.array(z.object({ id: z.string().regex(/^Q\d+$/), text: z.string().min(1) }).strict()).min(1),
+    questions: z.array(z.object({ id: z.string().regex(/^Q\d+$/), text: z.string().min(1), text_ru: z.string().optional() }).strict()).min(1),
+    /** Each role's name in both languages (sheets and workbooks accept either; e.g. lawyer / адвокат). */
+    role_labels: z.record(z.enum(ROLES), z.object({ en: z.string().min(1), ru: z.string().min(1) }).strict()).optional(),
   })
   .strict();
 
@@ -268,6 +286,8 @@ export const Codebook = z
     title: z.string().min(1),
     reconstructed: z.boolean(),
     notice: z.string().min(1),
+    /** Whose translation the *_ru texts are: the reconstructed codebook's Russian texts are ours, marked so on every page that shows them. */
+    translations: z.object({ ru: z.object({ reconstructed: z.boolean(), note: z.string().min(1) }).strict() }).strict().optional(),
     years: z.object({ from: z.number().int(), to: z.number().int().nullable() }).strict(),
     previous: z.string().nullable(),
     changes: z.array(

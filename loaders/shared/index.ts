@@ -2,3 +2,4 @@
 // scripts/bundle-shared.ts. One line per shared module; each must stay browser-safe.
 export * from "./format.ts";
 export * from "./kernel.ts";
+export * from "./strings/index.ts";

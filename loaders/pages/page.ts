@@ -1,0 +1,51 @@
+// Pages are written once and emitted in each language by Framework page loaders: src/<page>.md.ts
+// (English, at the site's root) and src/ru/<page>.md.ts (Russian, under /ru/) each call emitPage
+// with the same render function. The render function returns the page's Markdown; headings and
+// prose are plain text from the strings tables, so the table of contents reads as the page does.
+import type { Locale } from "../shared/format.ts";
+import { t, type StringKey } from "../shared/strings/index.ts";
+
+export interface PageContext {
+  lang: Locale;
+  /** The page's own address in its language, e.g. "/reconstruction" or "/ru/reconstruction". */
+  path: string;
+  /** Relative prefix from this page to the site root's files ("./", "../", "../../"). */
+  base: string;
+  t: (key: StringKey, vars?: Record<string, string | number>) => string;
+  /** The address of an English-site path (e.g. "/methodology") in this page's language, relative to this page. */
+  href: (sitePath: string) => string;
+}
+
+/** The English-site path of `path` ("/ru/x" → "/x"). */
+export const sitePathOf = (path: string): string => (path === "/ru" || path.startsWith("/ru/") ? path.slice(3) || "/" : path);
+/** `sitePath` in `lang` ("/x" → "/ru/x"; "/" → "/ru/"). */
+export const pathIn = (lang: Locale, sitePath: string): string => (lang === "en" ? sitePath : sitePath === "/" ? "/ru/" : `/ru${sitePath}`);
+
+/** A link from page `from` to `to` that works at any depth, also when the site is opened from disk. */
+export function relative(from: string, to: string): string {
+  const depth = from.split("/").length - 2;
+  return (depth > 0 ? "../".repeat(depth) : "./") + to.replace(/^\//, "");
+}
+
+export function pageContext(lang: Locale, sitePath: string): PageContext {
+  const path = pathIn(lang, sitePath);
+  return {
+    lang,
+    path,
+    base: relative(path, "/"),
+    t: (key, vars) => t(lang, key, vars),
+    href: (target) => relative(path, pathIn(lang, target)),
+  };
+}
+
+export type RenderPage = (ctx: PageContext) => string | Promise<string>;
+
+/** Writes the page's Markdown to standard output (what a Framework page loader does); any error fails the build. */
+export async function emitPage(render: RenderPage, lang: Locale, sitePath: string): Promise<void> {
+  try {
+    process.stdout.write(await render(pageContext(lang, sitePath)));
+  } catch (e) {
+    process.stderr.write(String((e as Error)?.stack ?? e) + "\n");
+    process.exit(1);
+  }
+}
