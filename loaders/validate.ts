@@ -119,6 +119,14 @@ export function validateCodebooks(files: CodebookFile[]): Problem[] {
         s.levels.forEach((l, k) => {
           if (RESERVED_VALUES.includes(l.level))
             at(["indicators", i, "scale", "levels", k, "level"], `level "${l.level}" of ${ind.id} is a reserved answer; name the level differently`);
+          // A sheet answer in either language must name exactly one level.
+          if (l.level_ru === undefined) return;
+          const twin = s.levels.slice(0, k).find((o) => o.level_ru === l.level_ru);
+          const english = s.levels.find((o) => o !== l && o.level === l.level_ru);
+          if (twin)
+            at(["indicators", i, "scale", "levels", k, "level_ru"], `Russian level "${l.level_ru}" of ${ind.id} is given to both "${twin.level}" and "${l.level}"; each level needs its own word`);
+          else if (english)
+            at(["indicators", i, "scale", "levels", k, "level_ru"], `Russian level "${l.level_ru}" of ${ind.id} (for "${l.level}") is the level "${english.level}"; choose a word no other level uses`);
         });
     });
     for (const id of sections.keys())
