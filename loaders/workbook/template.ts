@@ -184,6 +184,7 @@ function answers(wb: ExcelJS.Workbook, input: TemplateInput): void {
     if (ind.scale.type === "survey") {
       value.value = words[0]!; // scored from the survey: nothing to choose here
       value.fill = LOCKED_FILL;
+      ws.getCell(r, 10).value = tr("template.survey_source", { survey_sheet: tr("template.sheet.survey") });
     } else {
       value.protection = { locked: false };
       if (ind.scale.type === "ratio" && !ind.excludable)

@@ -63,6 +63,7 @@ export const en = {
   "template.validation.ratio": "A number from {min} to {max}",
   "template.validation.rating": "A whole number from 0 to 10",
   "template.validation.role": "Choose one of: {roles}",
+  "template.survey_source": "the expert survey (sheet \"{survey_sheet}\")",
   "template.last.none": "no sheet",
   "template.written": "wrote {count} workbooks for {year} to {dir}",
 } as const;

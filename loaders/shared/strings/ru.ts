@@ -64,6 +64,7 @@ export const ru: Record<StringKey, string> = {
   "template.validation.ratio": "Число от {min} до {max}",
   "template.validation.rating": "Целое число от 0 до 10",
   "template.validation.role": "Выберите одну из ролей: {roles}",
+  "template.survey_source": "опрос экспертов (лист «{survey_sheet}»)",
   "template.last.none": "листа нет",
   "template.written": "записано рабочих книг за {year}: {count}, в {dir}",
 };
