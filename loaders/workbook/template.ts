@@ -113,7 +113,30 @@ function instructions(wb: ExcelJS.Workbook, input: TemplateInput): void {
     cell.alignment = { wrapText: true, vertical: "top" };
     if (i === 0) cell.font = { bold: true, size: 14 };
   });
+  fitRows(ws, 2);
+  ws.pageSetup = { ...ws.pageSetup, ...PRINT };
 }
+
+/**
+ * Heights for rows of wrapped text: neither Excel nor LibreOffice fits a row to its text when opening a
+ * file, so the lines each cell needs at its column's width are counted (about one character per unit
+ * of width) and the row given the most.
+ */
+function fitRows(ws: ExcelJS.Worksheet, from: number): void {
+  ws.eachRow((row, r) => {
+    if (r < from) return;
+    let lines = 1;
+    row.eachCell((cell, c) => {
+      if (typeof cell.value !== "string" || !cell.alignment?.wrapText) return;
+      const width = Math.max(4, (ws.getColumn(c).width ?? 10) * 1.1);
+      const n = cell.value.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / width)), 0);
+      lines = Math.max(lines, n);
+    });
+    row.height = Math.min(409, 15 * lines + 2);
+  });
+}
+
+const PRINT: Partial<ExcelJS.PageSetup> = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
 
 function header(ws: ExcelJS.Worksheet, row: number, names: string[]): void {
   names.forEach((name, i) => {
@@ -211,6 +234,8 @@ function answers(wb: ExcelJS.Workbook, input: TemplateInput): void {
     const v = listValidation(changes, lang);
     if (v) change.dataValidation = v;
   });
+  fitRows(ws, 2);
+  ws.pageSetup = { ...ws.pageSetup, ...PRINT, printTitlesRow: "2:2" };
   wb.definedNames.add(`${quoted(ws.name)}!$A$2:$${colLetter(keys.length)}$2`, ROLE_NAMES.answers);
 }
 
@@ -224,10 +249,10 @@ function survey(wb: ExcelJS.Workbook, input: TemplateInput): void {
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   const questions = block.questions.map((q) => questionHeader({ id: q.id, text: text(cb, lang, q.text, q.text_ru) }));
   header(ws, 2, [tr("template.col.respondent"), tr("template.col.role"), ...questions]);
-  ws.getRow(2).height = 150;
   ws.getColumn(1).width = 13;
   ws.getColumn(2).width = 18;
-  questions.forEach((_, i) => (ws.getColumn(i + 3).width = 16));
+  questions.forEach((_, i) => (ws.getColumn(i + 3).width = 20));
+  fitRows(ws, 2);
   const roles = (block.roles as Role[]).filter((r) => (ROLES as readonly string[]).includes(r)).map((r) => roleWord(cb, r, lang));
   const roleList = listFormula(roles);
   for (let k = 0; k < SURVEY_ROWS; k++) {
@@ -260,6 +285,7 @@ function survey(wb: ExcelJS.Workbook, input: TemplateInput): void {
       };
     });
   }
+  ws.pageSetup = { ...ws.pageSetup, ...PRINT, printTitlesRow: "2:2" };
   wb.definedNames.add(`${quoted(ws.name)}!$A$2:$${colLetter(questions.length + 2)}$2`, ROLE_NAMES.survey);
 }
 
