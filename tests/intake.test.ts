@@ -127,6 +127,28 @@ describe("a Russian workbook as a working group makes one", () => {
   });
 });
 
+describe("a codebook without the Russian words", () => {
+  it("refuses частично where no level_ru says what it stands for, and takes the roles' fallback words", async () => {
+    const { root, remove } = await fixtureCopy();
+    roots.push(remove);
+    const sheet = (await readFile(path.join(root, "data/sheets/2020/KAZ.csv"), "utf8")).replace("LP-02,partial", "LP-02,частично").replace("RM-02,no", "RM-02,нет");
+    await put(root, "data/sheets/2020/KAZ.csv", sheet);
+    const survey = (await readFile(path.join(root, "data/surveys/2020/KAZ.csv"), "utf8")).replaceAll(",lawyer,", ",Адвокат,");
+    await put(root, "data/surveys/2020/KAZ.csv", survey);
+    expect(await problems(root)).toEqual(['data/sheets/2020/KAZ.csv:3:value: "частично" is not a level of LP-02 (expected: yes, partial, no)']);
+  });
+
+  it("finds the header under a title line in a CSV saved from Excel", async () => {
+    const { root, remove } = await fixtureCopy();
+    roots.push(remove);
+    const sheet = await readFile(path.join(root, "data/sheets/2020/KAZ.csv"), "utf8");
+    await put(root, "data/sheets/2020/KAZ.csv", "Kazakhstan 2020,,,,\n" + sheet);
+    const r = await checkProject(root);
+    expect(r.problems).toEqual([]);
+    expect(r.project!.sheets.find((s) => s.year === 2020)!.answers[0]).toMatchObject({ indicator: "LP-01", line: 3 });
+  });
+});
+
 describe("a wide survey: one row per respondent, one column per question", () => {
   const WIDE = "respondent;role;Q1;Q2\nR1;адвокат;3;4\nR2;Prosecutor;6;\nR3;judge;5;11\n";
 

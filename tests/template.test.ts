@@ -60,6 +60,18 @@ async function fill(file: string, project: Project, country: string, from: numbe
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+describe("template's arguments", () => {
+  it("refuses a missing --out, a bad year, an unknown language or country, with the usage line", async () => {
+    const root = (await import("./fixtures/copy-fixture.ts")).FIXTURE_ROOT;
+    const usage = "usage: npm run index -- template --year YEAR [--country CODE…] [--lang ru|en] --out DIR";
+    expect(await run(root, ["template", "--year", "2021"])).toEqual({ code: 2, out: [], err: ["template: --out DIR is required", usage] });
+    expect((await run(root, ["template", "--year", "21", "--out", "x"])).err).toEqual(['template: --year needs a data year such as 2025 (got "21")', usage]);
+    expect((await run(root, ["template", "--year", "2021", "--lang", "de", "--out", "x"])).err).toEqual(['template: --lang is en or ru (got "de")', usage]);
+    expect((await run(root, ["template", "--year", "2021", "--country", "POL", "--out", "x"])).err).toEqual(["template: unknown country POL (countries: ARM, KAZ, KGZ)", usage]);
+    expect((await run(root, ["template", "--year", "2030", "--out", "x"])).err).toEqual(["template: no methodology governs the year 2030 (versions: 2019-pilot, 2020)", usage]);
+  });
+});
+
 describe("template → filled with last year's answers → check and compute", () => {
   let root: string;
   let cleanup: () => void;

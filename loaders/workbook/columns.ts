@@ -13,7 +13,7 @@ const both = (key: StringKey) => Object.values(STRINGS).map((table) => normalise
 const SYNONYMS: Record<string, string[]> = {
   indicator: ["code", "код", "индикатор"],
   value: ["answer", "ответ", "значение"],
-  source: ["источник"],
+  source: ["sources", "источник"],
   note: ["notes", "примечание", "комментарий"],
   change: ["изменение"],
   respondent: ["expert", "эксперт", "респондент"],
