@@ -9,6 +9,7 @@ import { readInputFile } from "./input-file.ts";
 import { parseYaml, readYamlText, yamlData } from "./yaml.ts";
 import { SENSITIVITY_FILE } from "./sensitivity/config.ts";
 import { parseRows, readTable, scanTable, type Columns } from "./read.ts";
+import { readSheet, readSurvey, type TableRead } from "./workbook/inputs.ts";
 import {
   ClaimRow,
   Codebook,
@@ -83,6 +84,8 @@ export interface CheckResult {
   /** How many problems were found in all, listed or not. */
   total: number;
   stats: CheckStats;
+  /** What was read, and is no problem, but the user should know: a CSV decoded as Windows-1251, a column left unread. Sorted. */
+  notices: Problem[];
 }
 
 export const COUNTRIES = "data/countries.csv";
@@ -225,19 +228,9 @@ async function discover(root: string): Promise<{ inputs: Input[]; problems: Prob
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-interface TableRead<T> {
-  rows: (T & { line: number })[];
-  problems: Problem[];
-  records: number;
-  /** Every row could be read and passed its schema. */
-  clean: boolean;
-  /** Raw cell of one column for every readable record (also of rows that failed the schema). */
-  raw: (column: string) => { value: string; line: number }[] | null;
-}
-
 async function readRows<S extends z.ZodObject>(root: string, file: string, schema: S): Promise<TableRead<z.output<S>>> {
   const { table, problems } = await scanTable(root, file, columnsOf(schema));
-  if (!table) return { rows: [], problems, records: 0, clean: false, raw: () => null };
+  if (!table) return { rows: [], problems, notices: [], records: 0, clean: false, raw: () => null, file };
   const readClean = problems.length === 0;
   const parsed = parseRows(table, schema);
   return {
@@ -246,6 +239,8 @@ async function readRows<S extends z.ZodObject>(root: string, file: string, schem
     records: table.records.length,
     clean: readClean && parsed.problems.length === 0,
     raw: (column) => (readClean ? table.records.map((r) => ({ value: r.cells[column] ?? "", line: r.line })) : null),
+    notices: [],
+    file,
   };
 }
 
@@ -400,10 +395,33 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     }
   }
 
+  const notices: Problem[] = [];
+  const codebookOf = (input: Input) => (codebooksComplete ? governingCodebook(input.file, input.year!, codebooks).codebook : undefined);
+
+  // Sheets and surveys, read in parallel; a sheet's workbook may hold its survey too.
+  const sheetInputs = of("sheet");
+  const surveyInputs = of("survey");
+  const schemas = { sheet: SheetRow, survey: SurveyRow, sheetColumns: columnsOf(SheetRow), surveyColumns: columnsOf(SurveyRow) };
+  const [sheetReads, surveyReads] = await Promise.all([
+    Promise.all(sheetInputs.map((i) => readSheet(root, i.file, codebookOf(i), schemas))),
+    Promise.all(surveyInputs.map((i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns))),
+  ]);
+
   // Which country-years have a sheet / a survey (on disk, whether selected or not)
   const present = (kind: Kind) => new Map(found.inputs.filter((i) => i.kind === kind).map((i) => [`${i.country}/${i.year}`, i.file]));
   const sheetAt = present("sheet");
   const surveyAt = present("survey");
+  const inWorkbook = new Map<string, string>(); // country/year → file#worksheet of a survey inside the sheet's workbook
+  sheetInputs.forEach((input, k) => {
+    const s = sheetReads[k].survey;
+    if (s) inWorkbook.set(`${input.country}/${input.year}`, s.file);
+  });
+  for (const [key, label] of inWorkbook) {
+    const separate = surveyAt.get(key);
+    if (separate !== undefined && (wanted(separate) || wanted(label.split("#")[0]!)))
+      problems.push({ file: separate, row: null, column: null, message: `the survey of ${key.replace("/", " ")} is also in ${label}; keep one of them (delete this file, or empty that worksheet)` });
+    else surveyAt.set(key, label);
+  }
 
   const nameProblems = (input: Input): Problem[] => {
     const name = input.file.split("/").pop()!;
@@ -418,24 +436,43 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     return out;
   };
 
-  // Sheets and surveys, read in parallel
-  const sheetInputs = of("sheet");
-  const surveyInputs = of("survey");
-  const [sheetReads, surveyReads] = await Promise.all([
-    Promise.all(sheetInputs.map((i) => readRows(root, i.file, SheetRow))),
-    Promise.all(surveyInputs.map((i) => readRows(root, i.file, SurveyRow))),
-  ]);
-
   const sheets: Sheet[] = [];
+  const surveys: SurveyFile[] = [];
+  const surveyOf = (input: Input, r: TableRead<z.output<typeof SurveyRow>>, alone: boolean) => {
+    stats.surveys++;
+    stats.rows += r.records;
+    append(problems, r.problems);
+    append(notices, r.notices);
+    const year = input.year!;
+    const country = input.country!;
+    if (alone && !sheetAt.has(`${country}/${year}`))
+      problems.push({
+        file: input.file,
+        row: null,
+        column: null,
+        message: `there is no sheet for ${country} ${year} (expected ${SHEETS}/${year}/${country}.csv or .xlsx beside this survey)`,
+      });
+    const g = governingCodebook(r.file, year, codebooks);
+    if (g.problem) {
+      if (codebooksComplete) problems.push(g.problem);
+      return;
+    }
+    // Coverage (every role rated every survey indicator) is judged only on a file whose rows all read.
+    append(problems, validateSurvey({ file: r.file, country, year, responses: r.rows, complete: r.problems.length === 0 }, g.codebook!));
+    surveys.push({ file: r.file, country, year, responses: r.rows });
+  };
+
   sheetInputs.forEach((input, k) => {
-    const r = sheetReads[k];
+    const { sheet: r, survey } = sheetReads[k];
     files.add(input.file);
     stats.sheets++;
     stats.rows += r.records;
     append(problems, r.problems, nameProblems(input));
+    append(notices, r.notices);
     const year = input.year!;
     const country = input.country!;
     const g = governingCodebook(input.file, year, codebooks);
+    if (survey) surveyOf(input, survey, false);
     if (g.problem) {
       if (codebooksComplete) problems.push(g.problem);
       return;
@@ -446,30 +483,10 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     sheets.push({ file: input.file, country, year, methodology: cb.version, answers: r.rows });
   });
 
-  const surveys: SurveyFile[] = [];
   surveyInputs.forEach((input, k) => {
-    const r = surveyReads[k];
     files.add(input.file);
-    stats.surveys++;
-    stats.rows += r.records;
-    append(problems, r.problems, nameProblems(input));
-    const year = input.year!;
-    const country = input.country!;
-    if (!sheetAt.has(`${country}/${year}`))
-      problems.push({
-        file: input.file,
-        row: null,
-        column: null,
-        message: `there is no sheet for ${country} ${year} (expected ${SHEETS}/${year}/${country}.csv or .xlsx beside this survey)`,
-      });
-    const g = governingCodebook(input.file, year, codebooks);
-    if (g.problem) {
-      if (codebooksComplete) problems.push(g.problem);
-      return;
-    }
-    // Coverage (every role rated every survey indicator) is judged only on a file whose rows all read.
-    append(problems, validateSurvey({ file: input.file, country, year, responses: r.rows, complete: r.problems.length === 0 }, g.codebook!));
-    surveys.push({ file: input.file, country, year, responses: r.rows });
+    append(problems, nameProblems(input));
+    surveyOf(input, surveyReads[k], true);
   });
 
   // Published editions and claims
@@ -507,7 +524,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
         surveys: surveys.sort(byCountryYear),
         files: [...files].sort(),
       };
-  return { project, problems: sorted, total: problems.length, stats };
+  return { project, problems: sorted, total: problems.length, stats, notices: sortProblems(notices) };
 }
 
 /**

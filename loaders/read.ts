@@ -3,7 +3,8 @@
 // CSV: delimiter "," or ";" detected from the header line (never guessed when ambiguous), UTF-8 with
 // or without BOM, LF or CRLF, RFC 4180 quoting (embedded delimiters, doubled quotes, newlines),
 // tokenised by csv-parse.
-// XLSX: the first worksheet, header in its first non-blank row, cell values as strings.
+// XLSX: the worksheet of the table's role (a template's defined name, else the first whose header has
+// the columns), header in its first non-blank row or under a title, cell values as strings.
 // Every problem in a file is collected; readTable throws one InputError carrying all of them.
 // Sizes are bounded (loaders/limits.ts) and checked before the work that the size would make costly.
 import path from "node:path";
@@ -13,22 +14,51 @@ import type ExcelJS from "exceljs";
 // exceljs takes about half a second to import; most inputs are CSV, so it is loaded only for XLSX.
 const loadExcel = async (): Promise<typeof ExcelJS> => (await import("exceljs")).default;
 import type { z } from "zod";
-import { InputError, capProblems, sortProblems, type Problem } from "./problems.ts";
+import { InputError, append, capProblems, sortProblems, type Problem } from "./problems.ts";
 import { readInputFile, tooLarge } from "./input-file.ts";
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES } from "./limits.ts";
 
 export interface RawRecord {
   line: number; // CSV: physical line where the record starts; XLSX: worksheet row number
   cells: Record<string, string>; // keyed by normalised header
+  /** Where a cell came from when its column is not the header's name (a wide survey's rating: its question's column). */
+  columnOf?: Record<string, string>;
 }
 export interface RawTable {
-  file: string; // as given, relative to the project root
+  file: string; // as given, relative to the project root; a workbook's worksheet other than its first role: file#worksheet
   columns: string[]; // normalised header, in file order
   records: RawRecord[];
 }
+/** The role of a worksheet in a workbook made by `template` (found by its defined name, never by position). */
+export type WorkbookRole = "answers" | "survey";
+export const ROLE_NAMES: Record<WorkbookRole, string> = { answers: "PTI_ANSWERS", survey: "PTI_SURVEY" };
+
 export interface Columns {
   required: string[];
   optional?: string[];
+  /**
+   * Other names of the columns (normalised header → column), e.g. Russian headers. A format that has
+   * aliases also tolerates extra columns: one whose name is not a near miss of a column's is left
+   * unread and said so in a notice.
+   */
+  aliases?: Record<string, string>;
+  /** Columns known and never read (the template's read-only columns): no notice. */
+  ignored?: string[];
+  /**
+   * A survey may come in the wide layout: one row per respondent, one column per question, headed by
+   * the question's id (Q3, "Q3. How…") or its text. `names` are the normalised texts of each question.
+   */
+  wide?: { id: string; names: string[] }[];
+  /** Which worksheet of a workbook: the one its defined name marks, else the first whose header has the columns. */
+  role?: WorkbookRole;
+  /** A worksheet that may hold no row yet (the template's survey before anyone answered). */
+  mayBeEmpty?: boolean;
+}
+/** What a scan found: the table (when its header is sound), every problem, and notices that are no problem (a file decoded as Windows-1251, a column not read). */
+export interface Scan {
+  table: RawTable | null;
+  problems: Problem[];
+  notices: Problem[];
 }
 
 /** Header matching ignores case and surrounding/inner spacing: " Name EN " → "name_en". */
@@ -52,24 +82,54 @@ export async function readTableData(file: string, data: Uint8Array, columns: Col
  * Like readTable, but never throws: returns every problem found, and the table when its header is
  * sound (then `records` holds every row that could be read; rows with problems are left out).
  */
-export async function scanTable(root: string, file: string, columns: Columns): Promise<{ table: RawTable | null; problems: Problem[] }> {
+export async function scanTable(root: string, file: string, columns: Columns): Promise<Scan> {
   const read = await readInputFile(path.join(root, file), file, root);
-  if ("problem" in read) return { table: null, problems: [read.problem] };
+  if ("problem" in read) return { table: null, problems: [read.problem], notices: [] };
   return scanTableData(file, read.data, columns);
 }
 
 /** scanTable for bytes already in memory. The format is chosen by the file's extension. */
-export async function scanTableData(file: string, data: Uint8Array, columns: Columns): Promise<{ table: RawTable | null; problems: Problem[] }> {
+export async function scanTableData(file: string, data: Uint8Array, columns: Columns): Promise<Scan> {
   const problems: Problem[] = [];
+  const notices: Problem[] = [];
   const ext = path.extname(file).toLowerCase();
   let grid: Grid | null;
   if (data.length > MAX_FILE_BYTES) grid = fail(problems, file, tooLarge(data.length));
-  else if (ext === ".xlsx") grid = await xlsxGrid(file, data, problems);
-  else if (ext === ".xls" || ext === ".ods")
+  else if (ext === ".xlsx") {
+    const wb = await loadWorkbook(file, data, problems);
+    grid = wb ? await worksheetGrid(file, wb, columns, problems) : null;
+  } else if (ext === ".xls" || ext === ".ods")
     grid = fail(problems, file, `is a ${ext} file, which is not read; save it as .xlsx, or as CSV UTF-8`);
-  else grid = csvGrid(file, data, columns, problems);
-  const table = grid ? toTable(file, grid, columns, problems) : null;
-  return { table, problems: sortProblems(problems) };
+  else grid = await csvGrid(file, data, columns, problems, notices);
+  const table = grid ? toTable(grid.file ?? file, grid, columns, problems, notices) : null;
+  return { table, problems: sortProblems(problems), notices };
+}
+
+/**
+ * A workbook that holds more than one table, each found by its role: the answers (`sheet`) and, when
+ * a worksheet holds one, the survey (null when no worksheet does, or the survey worksheet has no
+ * respondent yet). The survey's problems name the file as file#worksheet.
+ */
+export async function scanWorkbook(root: string, file: string, parts: { sheet: Columns; survey: Columns }): Promise<{ sheet: Scan; survey: (Scan & { file: string }) | null }> {
+  const read = await readInputFile(path.join(root, file), file, root);
+  if ("problem" in read) return { sheet: { table: null, problems: [read.problem], notices: [] }, survey: null };
+  const problems: Problem[] = [];
+  const wb = read.data.length > MAX_FILE_BYTES ? fail(problems, file, tooLarge(read.data.length)) : await loadWorkbook(file, read.data, problems);
+  if (!wb) return { sheet: { table: null, problems, notices: [] }, survey: null };
+  const notices: Problem[] = [];
+  const grid = await worksheetGrid(file, wb, { ...parts.sheet, role: "answers" }, problems);
+  const table = grid ? toTable(file, grid, parts.sheet, problems, notices) : null;
+  const sheet = { table, problems: sortProblems(problems), notices };
+  const surveyColumns = { ...parts.survey, role: "survey" as const };
+  const at = findWorksheet(wb, surveyColumns, false);
+  if (!at || at.ws === grid?.ws) return { sheet, survey: null };
+  const label = `${file}#${at.ws.name}`;
+  const sp: Problem[] = [];
+  const sn: Problem[] = [];
+  const sg = await worksheetGrid(label, wb, surveyColumns, sp, at);
+  const st = sg ? toTable(label, sg, { ...surveyColumns, mayBeEmpty: true }, sp, sn) : null;
+  if (st && st.records.length === 0 && sp.length === 0) return { sheet, survey: null };
+  return { sheet, survey: { table: st, problems: sortProblems(sp), notices: sn, file: label } };
 }
 
 /** Validates every record against a row schema; returns typed rows (with their line) and all problems. */
@@ -87,7 +147,7 @@ export function parseRows<S extends z.ZodType>(
         problems.push({
           file: table.file,
           row: rec.line,
-          column: issue.path.length ? String(issue.path[0]) : null,
+          column: issue.path.length ? (rec.columnOf?.[String(issue.path[0])] ?? String(issue.path[0])) : null,
           message: issue.message,
         });
   }
@@ -102,14 +162,19 @@ interface GridRow {
   fields: string[];
 }
 interface Grid {
-  header: GridRow;
+  /** Every row that is not blank, the header among them (the first, unless a title row stands above it). */
   rows: GridRow[];
+  /** The header's line when the file says where it is (a template's defined name). */
+  headerLine?: number;
   /** How a field is named in messages when it has no header: CSV "column 7", XLSX "column G". */
   columnLabel: (index: number) => string;
   /** Checks a row's width; CSV rows must have as many fields as the header. Returns false to skip the row. */
   checkWidth: (row: GridRow, width: number, problems: Problem[]) => boolean;
   /** The file ended inside a quoted value: rows may be missing, so "no rows" is not reported. */
   truncated?: boolean;
+  /** The name messages give the table (a workbook's second role: file#worksheet). */
+  file?: string;
+  ws?: ExcelJS.Worksheet;
 }
 
 function fail(problems: Problem[], file: string, message: string, row: number | null = null): null {
@@ -121,20 +186,87 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const isBlank = (fields: string[]) => fields.every((f) => f.trim() === "");
 const expectedHeader = (columns: Columns) => [...columns.required, ...(columns.optional ?? [])];
 
-function toTable(file: string, grid: Grid, columns: Columns, problems: Problem[]): RawTable | null {
+/** A header name as the format knows it: its alias resolved, a wide survey's question column as the question's id. */
+function canonical(columns: Columns, name: string): string {
+  const alias = columns.aliases?.[name];
+  if (alias) return alias;
+  return wideQuestion(columns, name) ?? name;
+}
+function wideQuestion(columns: Columns, name: string): string | null {
+  if (!columns.wide) return null;
+  const m = /^q(\d+)(?:$|[._:)\-–—]|_)/.exec(name);
+  for (const q of columns.wide) {
+    if (m && q.id.toLowerCase() === `q${m[1]}`) return q.id;
+    if (q.names.includes(name)) return q.id;
+  }
+  return null;
+}
+const isQuestion = (columns: Columns, name: string) => columns.wide?.some((q) => q.id === name) ?? false;
+
+/** The survey is in the wide layout: question columns, and neither a question nor a rating column. */
+const isWide = (columns: Columns, names: string[]) =>
+  columns.wide !== undefined && names.some((n) => isQuestion(columns, n)) && !names.includes("question") && !names.includes("rating");
+
+/** The columns a header must have: a wide survey needs only the role beside its question columns. */
+const requiredFor = (columns: Columns, names: string[]) => (isWide(columns, names) ? ["role"] : columns.required);
+
+/** Does this row read as the header? Every required column is named in it. */
+function isHeader(columns: Columns, fields: string[]): boolean {
+  const names = fields.map((f) => canonical(columns, normaliseHeader(f)));
+  return requiredFor(columns, names).every((c) => names.includes(c));
+}
+
+/** Rows above the header that are a title (at most two filled cells each, within the first ten rows); otherwise the first row is the header. */
+function headerIndex(grid: Grid, columns: Columns): number {
+  if (grid.headerLine !== undefined) {
+    const k = grid.rows.findIndex((r) => r.line === grid.headerLine);
+    if (k >= 0) return k;
+  }
+  for (let k = 0; k < Math.min(grid.rows.length, 10); k++) {
+    const fields = grid.rows[k].fields;
+    if (isHeader(columns, fields)) return k;
+    if (fields.filter((f) => f.trim() !== "").length > 2) return 0;
+  }
+  return 0;
+}
+
+/** Edit distance, bounded: a header a letter or two away from a column's name is a typo, not an extra column. */
+function near(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2 || Math.min(a.length, b.length) < 4) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] <= 2;
+}
+
+function toTable(file: string, grid: Grid, columns: Columns & { mayBeEmpty?: boolean }, problems: Problem[], notices: Problem[]): RawTable | null {
   const known = expectedHeader(columns);
-  const headerLine = grid.header.line;
-  const raw = grid.header.fields;
+  if (grid.rows.length === 0) return null;
+  const at = headerIndex(grid, columns);
+  const header = grid.rows[at];
+  const headerLine = header.line;
+  const raw = header.fields;
   if (raw.length > MAX_COLUMNS)
     return fail(problems, file, `the header has ${raw.length} columns, more than the limit of ${MAX_COLUMNS} (expected: ${known.join(", ")})`, headerLine);
   // Unnamed columns at the end are tolerated as long as they stay empty (Excel exports them).
   let width = raw.length;
   while (width > 0 && raw[width - 1].trim() === "") width--;
-  const names = raw.slice(0, width).map(normaliseHeader);
+  const names = raw.slice(0, width).map((h) => canonical(columns, normaliseHeader(h)));
+  const wide = isWide(columns, names);
   const seen = new Map<string, number>();
+  const unread = new Set<number>(); // extra columns, left out of every record
   const before = problems.length;
+  const lenient = columns.aliases !== undefined;
+  const spellings = [...known, ...Object.keys(columns.aliases ?? {})];
   names.forEach((name, i) => {
     if (name === "") {
+      if (lenient) {
+        unread.add(i);
+        return;
+      }
       problems.push({ file, row: headerLine, column: null, message: `${grid.columnLabel(i)} has no name in the header (expected one of: ${known.join(", ")})` });
       return;
     }
@@ -142,16 +274,32 @@ function toTable(file: string, grid: Grid, columns: Columns, problems: Problem[]
     if (first !== undefined)
       problems.push({ file, row: headerLine, column: name, message: `column "${name}" appears twice in the header (${grid.columnLabel(first)} and ${grid.columnLabel(i)})` });
     else seen.set(name, i);
-    if (!known.includes(name))
-      problems.push({ file, row: headerLine, column: name, message: `unknown column "${raw[i].trim()}" (expected: ${known.join(", ")})` });
+    if (known.includes(name) || (wide && isQuestion(columns, name))) return;
+    if (columns.ignored?.includes(name)) {
+      unread.add(i);
+      return;
+    }
+    const miss = spellings.find((k) => near(name, k));
+    if (lenient && miss === undefined) {
+      unread.add(i);
+      notices.push({ file, row: headerLine, column: null, message: `${grid.columnLabel(i)} "${raw[i].trim()}" is not read (the columns read are: ${known.join(", ")})` });
+      return;
+    }
+    problems.push({
+      file,
+      row: headerLine,
+      column: name,
+      message: `unknown column "${raw[i].trim()}" (${miss !== undefined && lenient ? `did you mean "${columns.aliases?.[miss] ?? miss}"? ` : ""}expected: ${known.join(", ")})`,
+    });
   });
-  for (const c of columns.required)
+  for (const c of requiredFor(columns, names))
     if (!seen.has(c))
       problems.push({ file, row: headerLine, column: c, message: `missing column "${c}" (the header has: ${names.filter(Boolean).join(", ") || "nothing"}; expected: ${known.join(", ")})` });
   if (problems.length > before) return null; // without a sound header the rows cannot be read meaningfully
 
   const records: RawRecord[] = [];
-  for (const row of grid.rows) {
+  const body = grid.rows.slice(at + 1);
+  for (const row of body) {
     if (!grid.checkWidth(row, raw.length, problems)) continue;
     const long = row.fields.findIndex((f) => f.length > MAX_CELL_CHARS);
     if (long >= 0) {
@@ -164,7 +312,7 @@ function toTable(file: string, grid: Grid, columns: Columns, problems: Problem[]
       continue;
     }
     const cells: Record<string, string> = {};
-    for (let j = 0; j < width; j++) cells[names[j]] = row.fields[j] ?? "";
+    for (let j = 0; j < width; j++) if (!unread.has(j)) cells[names[j]] = row.fields[j] ?? "";
     let stray = false;
     for (let j = width; j < row.fields.length; j++)
       if (row.fields[j].trim() !== "") {
@@ -176,11 +324,29 @@ function toTable(file: string, grid: Grid, columns: Columns, problems: Problem[]
           message: `${grid.columnLabel(j)} holds ${JSON.stringify(row.fields[j])} but has no name in the header (expected columns: ${known.join(", ")})`,
         });
       }
-    if (!stray) records.push({ line: row.line, cells });
+    if (stray) continue;
+    if (wide) append(records, wideRecords(columns, names, row.line, cells));
+    else if (!isBlank(Object.values(cells))) records.push({ line: row.line, cells });
   }
-  if (grid.rows.length === 0 && !grid.truncated)
-    problems.push({ file, row: null, column: null, message: `has a header but no rows (expected at least one row under ${names.join(",")})` });
-  return { file, columns: names, records };
+  if (records.length === 0 && body.length === 0 && !grid.truncated && !columns.mayBeEmpty)
+    problems.push({ file, row: null, column: null, message: `has a header but no rows (expected at least one row under ${names.filter((n, i) => !unread.has(i)).join(",")})` });
+  return { file, columns: names.filter((_, i) => !unread.has(i)), records };
+}
+
+/**
+ * One respondent's row of a wide survey as the long layout's records, one per question column. A row
+ * with no role and no rating is an empty slot of the form, not a respondent; a row without a
+ * respondent id is named by its row.
+ */
+function wideRecords(columns: Columns, names: string[], line: number, cells: Record<string, string>): RawRecord[] {
+  const questions = names.filter((n) => isQuestion(columns, n));
+  if ((cells.role ?? "").trim() === "" && questions.every((q) => (cells[q] ?? "").trim() === "")) return [];
+  const respondent = (cells.respondent ?? "").trim() || `row ${line}`;
+  return questions.map((q) => ({
+    line,
+    cells: { respondent, role: cells.role ?? "", question: q, rating: cells[q] ?? "" },
+    columnOf: { rating: q },
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,7 +376,31 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return -1;
 }
 
-function decodeText(file: string, data: Uint8Array, problems: Problem[]): string | null {
+/** Windows-1251 bytes that are Cyrillic letters: А–я (C0–FF), Ё ё Є є І і Ї ї Ў ў Ґ ґ. */
+const CP1251_LETTER = (c: number) => c >= 0xc0 || [0xa8, 0xb8, 0xaa, 0xba, 0xb2, 0xb3, 0xaf, 0xbf, 0xa1, 0xa2, 0xa5, 0xb4].includes(c);
+/** Punctuation a Russian Excel writes: NBSP, « », – —, №, …, quotes, apostrophes. */
+const CP1251_MARK = (c: number) => [0xa0, 0xab, 0xbb, 0x96, 0x97, 0xb9, 0x85, 0x93, 0x94, 0x91, 0x92, 0x84, 0xb7].includes(c);
+
+/**
+ * The text, when the bytes are certainly Windows-1251: every byte above ASCII is a Cyrillic letter
+ * or a mark Russian text uses, there are Cyrillic letters, and no word mixes them with Latin
+ * letters (a Windows-1252 "café" would read "cafй"). Null when any of that fails.
+ */
+async function certainlyCp1251(data: Uint8Array): Promise<string | null> {
+  let letters = 0;
+  for (const c of data)
+    if (c >= 0x80) {
+      if (CP1251_LETTER(c)) letters++;
+      else if (!CP1251_MARK(c)) return null;
+    }
+  if (letters === 0) return null;
+  const { default: iconv } = await import("iconv-lite");
+  const text = iconv.decode(Buffer.from(data.buffer, data.byteOffset, data.byteLength), "win1251");
+  if (/[a-z][а-яёєіїўґ]|[а-яёєіїўґ][a-z]/i.test(text)) return null;
+  return text;
+}
+
+async function decodeText(file: string, data: Uint8Array, problems: Problem[], notices: Problem[]): Promise<string | null> {
   if (data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04)
     return fail(problems, file, "is an Excel workbook (XLSX), not CSV text; rename it to .xlsx, or save it as CSV UTF-8");
   if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)))
@@ -218,6 +408,11 @@ function decodeText(file: string, data: Uint8Array, problems: Problem[]): string
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(data);
   } catch {
+    const cp1251 = await certainlyCp1251(data);
+    if (cp1251 !== null) {
+      notices.push({ file, row: null, column: null, message: "is not UTF-8 text: it was read as Windows-1251 (the Cyrillic encoding Excel uses in Russian and Ukrainian locales)" });
+      return cp1251;
+    }
     const at = Math.max(0, firstInvalidUtf8(data));
     let line = 1;
     for (let i = 0; i < at; i++) if (data[i] === 0x0a) line++;
@@ -226,13 +421,12 @@ function decodeText(file: string, data: Uint8Array, problems: Problem[]): string
     for (const c of data)
       if (c >= 0x80) {
         high++;
-        // Windows-1251 Cyrillic letters: А–я (C0–FF), Ё ё Є є І і Ї ї Ў ў
-        if (c >= 0xc0 || [0xa8, 0xb8, 0xaa, 0xba, 0xb2, 0xb3, 0xaf, 0xbf, 0xa1, 0xa2].includes(c)) cyr++;
+        if (CP1251_LETTER(c)) cyr++;
       }
     const byte = `0x${data[at].toString(16).toUpperCase().padStart(2, "0")}`;
     const guess =
       cyr >= high * 0.8
-        ? "probably Windows-1251 (the Cyrillic encoding Excel uses in Russian and Ukrainian locales)"
+        ? "probably Windows-1251 (the Cyrillic encoding Excel uses in Russian and Ukrainian locales), but not certainly, so it is not read"
         : "probably a legacy single-byte encoding such as Windows-1252";
     return fail(problems, file, `is not UTF-8 text (byte ${byte} on line ${line}); it is ${guess}. ${CP1251_HINT}`, line);
   }
@@ -373,9 +567,12 @@ function firstRecord(buf: Buffer, delimiter: string, nonBlank = false): string[]
   }
 }
 
-function csvGrid(file: string, data: Uint8Array, columns: Columns, problems: Problem[]): Grid | null {
-  const text = decodeText(file, data, problems);
+async function csvGrid(file: string, bytes: Uint8Array, columns: Columns, problems: Problem[], notices: Problem[]): Promise<Grid | null> {
+  const noticed = notices.length;
+  const text = await decodeText(file, bytes, problems, notices);
   if (text === null) return null;
+  // Decoded from Windows-1251: tokenised as the UTF-8 it stands for (line offsets are counted in lines, not bytes).
+  const data = notices.length > noticed ? new Uint8Array(Buffer.from(text, "utf8")) : bytes;
   const known = expectedHeader(columns);
   if (text.trim() === "")
     return fail(problems, file, `is empty (expected a header line such as ${known.join(",")}, then one line per row)`);
@@ -397,8 +594,8 @@ function csvGrid(file: string, data: Uint8Array, columns: Columns, problems: Pro
   if (comma > 0 && semicolon > 0) {
     // Both occur outside quotes: take a delimiter only if exactly one of them gives a header of known columns.
     const fits = ([",", ";"] as const).filter((d) => {
-      const names = (firstRecord(buf, d, true) ?? []).map(normaliseHeader).filter(Boolean);
-      return names.every((x) => known.includes(x)) && columns.required.every((x) => names.includes(x));
+      const names = (firstRecord(buf, d, true) ?? []).map((h) => canonical(columns, normaliseHeader(h))).filter(Boolean);
+      return names.every((x) => known.includes(x) || isQuestion(columns, x) || (columns.ignored ?? []).includes(x)) && requiredFor(columns, names).every((x) => names.includes(x));
     });
     if (fits.length !== 1)
       return fail(
@@ -437,8 +634,7 @@ function csvGrid(file: string, data: Uint8Array, columns: Columns, problems: Pro
   if (!header) return null;
   const other = delimiter === "," ? ";" : ",";
   return {
-    header,
-    rows: nonBlank.slice(1),
+    rows: nonBlank,
     truncated: t.unterminated !== null,
     columnLabel: (i) => `column ${i + 1}`,
     checkWidth: (row, width, out) => {
@@ -524,17 +720,19 @@ async function declaredUncompressed(data: Buffer): Promise<number> {
 }
 
 /** Worksheets, rows and columns the expert cannot see in Excel: what would be read must be what they see. */
-function hiddenParts(file: string, wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, problems: Problem[]): boolean {
+function hiddenParts(file: string, wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, problems: Problem[], others = true): boolean {
   const before = problems.length;
   const how = (state: string) =>
     state === "veryHidden"
       ? "very hidden (Excel shows it only through the VBA editor: Properties > Visible)"
       : "hidden (right-click a sheet tab > Unhide)";
+  const which = ws === wb.worksheets[0] ? "the first worksheet" : "the worksheet";
   if (ws.state !== "visible")
-    fail(problems, file, `the first worksheet "${ws.name}", the one that is read, is ${how(ws.state)}, so what would be read is not what the expert sees; make it visible, or delete it`);
-  for (const other of wb.worksheets.slice(1))
-    if (other.state !== "visible" && other.actualRowCount > 0)
-      fail(problems, file, `worksheet "${other.name}" is ${how(other.state)} and holds values the expert cannot see; make it visible, or delete it`);
+    fail(problems, file, `${which} "${ws.name}", the one that is read, is ${how(ws.state)}, so what would be read is not what the expert sees; make it visible, or delete it`);
+  if (others)
+    for (const other of wb.worksheets)
+      if (other !== ws && other.state !== "visible" && other.actualRowCount > 0)
+        fail(problems, file, `worksheet "${other.name}" is ${how(other.state)} and holds values the expert cannot see; make it visible, or delete it`);
   if (ws.state !== "visible") return problems.length > before;
   const hiddenColumns = new Set<number>();
   for (let c = 1; c <= Math.min(ws.columnCount, MAX_COLUMNS); c++) if (ws.getColumn(c).hidden) hiddenColumns.add(c);
@@ -556,7 +754,7 @@ function hiddenParts(file: string, wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   return problems.length > before;
 }
 
-async function xlsxGrid(file: string, data: Uint8Array, problems: Problem[]): Promise<Grid | null> {
+async function loadWorkbook(file: string, data: Uint8Array, problems: Problem[]): Promise<ExcelJS.Workbook | null> {
   if (data.length === 0) return fail(problems, file, "is empty (0 bytes; expected an Excel workbook)");
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   let expands: number;
@@ -578,12 +776,56 @@ async function xlsxGrid(file: string, data: Uint8Array, problems: Problem[]): Pr
   } catch (e) {
     return unreadable(file, e, problems);
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return fail(problems, file, "has no worksheet");
-  if (ws.actualRowCount > MAX_ROWS)
-    return fail(problems, file, `its first worksheet has ${ws.actualRowCount} rows, more than the limit of ${MAX_ROWS} for one table`);
-  if (hiddenParts(file, wb, ws, problems)) return null;
+  if (!wb.worksheets[0]) return fail(problems, file, "has no worksheet");
+  return wb;
+}
 
+/** Where a defined name points: its worksheet and row ("'Answers'!$A$3:$L$3"). */
+function definedAt(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; row: number } | null {
+  const entry = (wb.definedNames.model as { name: string; ranges: string[] }[]).find((d) => d.name === name);
+  const m = entry && /^'?(.+?)'?!\$?[A-Z]+\$?(\d+)/.exec(entry.ranges[0] ?? "");
+  const ws = m ? wb.worksheets.find((w) => w.name === m[1].replace(/''/g, "'")) : undefined;
+  return ws && m ? { ws, row: Number(m[2]) } : null;
+}
+
+/** The first ten rows holding a value, as text (cells that cannot be read count as empty). */
+function leadingRows(ws: ExcelJS.Worksheet): string[][] {
+  const rows: string[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    if (rows.length >= 10) return;
+    const fields: string[] = [];
+    for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS); c++) {
+      const r = cellText(row.getCell(c));
+      fields.push("text" in r ? r.text : "");
+    }
+    if (!isBlank(fields)) rows.push(fields);
+  });
+  return rows;
+}
+
+/**
+ * The worksheet of a role: the one its defined name marks (a template's), else the first whose header
+ * (under at most a title) names the columns. With `fallback`, the first worksheet when none does, so
+ * its header is reported as it is.
+ */
+function findWorksheet(wb: ExcelJS.Workbook, columns: Columns, fallback: boolean): { ws: ExcelJS.Worksheet; row?: number } | null {
+  const marked = columns.role ? definedAt(wb, ROLE_NAMES[columns.role]) : null;
+  if (marked) return marked;
+  for (const ws of wb.worksheets) {
+    const rows = leadingRows(ws);
+    const k = headerIndex({ rows: rows.map((fields, i) => ({ line: i, fields })), columnLabel: String, checkWidth: () => true }, columns);
+    if (rows[k] && isHeader(columns, rows[k])) return { ws };
+  }
+  return fallback ? { ws: wb.worksheets[0] } : null;
+}
+
+async function worksheetGrid(file: string, wb: ExcelJS.Workbook, columns: Columns, problems: Problem[], found?: { ws: ExcelJS.Worksheet; row?: number }): Promise<Grid | null> {
+  const Excel = await loadExcel();
+  const at = found ?? findWorksheet(wb, columns, true)!;
+  const ws = at.ws;
+  if (ws.actualRowCount > MAX_ROWS)
+    return fail(problems, file, `its worksheet "${ws.name}" has ${ws.actualRowCount} rows, more than the limit of ${MAX_ROWS} for one table`);
+  if (hiddenParts(file, wb, ws, problems, found === undefined)) return null;
   // Problems found before the header is known; their column is named once it is.
   const pending: { row: number; col: number; message: string }[] = [];
   if (ws.hasMerges)
@@ -596,7 +838,6 @@ async function xlsxGrid(file: string, data: Uint8Array, problems: Problem[]): Pr
       });
     }
 
-  let header: GridRow | null = null;
   const rows: GridRow[] = [];
   const unusable = new Set<number>(); // rows with a cell that could not be read
   let tooWide = 0; // the rightmost column beyond MAX_COLUMNS that holds a cell
@@ -624,24 +865,26 @@ async function xlsxGrid(file: string, data: Uint8Array, problems: Problem[]): Pr
     }
     if (isBlank(fields) && !bad) return;
     if (bad) unusable.add(rowNumber);
-    if (!header) header = { line: rowNumber, fields };
-    else rows.push({ line: rowNumber, fields });
+    if (at.row === undefined || rowNumber >= at.row) rows.push({ line: rowNumber, fields });
   });
   if (tooWide)
-    return fail(problems, file, `its first worksheet has cells up to column ${colLetter(tooWide - 1)}, beyond the limit of ${MAX_COLUMNS} columns (column ${colLetter(MAX_COLUMNS - 1)})`);
-  const h = header as GridRow | null;
+    return fail(problems, file, `its worksheet "${ws.name}" has cells up to column ${colLetter(tooWide - 1)}, beyond the limit of ${MAX_COLUMNS} columns (column ${colLetter(MAX_COLUMNS - 1)})`);
+  const grid: Grid = {
+    rows,
+    headerLine: at.row,
+    columnLabel: (i) => `column ${colLetter(i)}`,
+    checkWidth: (row) => !unusable.has(row.line), // cell problems are already reported
+    file,
+    ws,
+  };
+  const h = rows.length ? rows[headerIndex(grid, columns)] : null;
   const names = h ? h.fields.map(normaliseHeader) : [];
   for (const p of pending)
     problems.push({ file, row: p.row || null, column: names[p.col] || null, message: p.message });
   if (!h) {
-    if (!pending.length) fail(problems, file, "is empty (its first worksheet has no values; expected a header row, then one row per record)");
+    if (!pending.length) fail(problems, file, `is empty (its worksheet "${ws.name}" has no values; expected a header row, then one row per record)`);
     return null;
   }
   if (unusable.has(h.line)) return null;
-  return {
-    header: h,
-    rows,
-    columnLabel: (i) => `column ${colLetter(i)}`,
-    checkWidth: (row) => !unusable.has(row.line), // cell problems are already reported
-  };
+  return grid;
 }

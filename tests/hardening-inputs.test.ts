@@ -167,7 +167,7 @@ describe("workbook limits", () => {
     ws.getCell(2, 150).value = "far right";
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     const err = await readTableData("t.xlsx", data, { required: ["indicator", "value"] }).catch((e: unknown) => e);
-    expect((err as InputError).problems.map(formatProblem)).toEqual(["t.xlsx: its first worksheet has cells up to column ET, beyond the limit of 100 columns (column CV)"]);
+    expect((err as InputError).problems.map(formatProblem)).toEqual(["t.xlsx: its worksheet \"Sheet1\" has cells up to column ET, beyond the limit of 100 columns (column CV)"]);
   });
 });
 

@@ -25,6 +25,7 @@ export const command: Command = {
     const files = paths.length ? paths.map((a) => resolvePath(ctx, a)) : undefined;
     const result = await checkProject(ctx.root, { files });
     for (const p of result.problems) ctx.err(formatProblem(p));
+    for (const p of result.notices) ctx.out(`note: ${formatProblem(p)}`);
     ctx.out(summaryLine(result.stats, result.total));
     return result.total ? EXIT.problems : EXIT.ok;
   },

@@ -1,0 +1,83 @@
+// Reads a sheet or a survey as the expert made it, against the codebook that governs its year: the
+// headers and answers in English or Russian, the survey long or wide, a sheet's workbook with its
+// survey inside (the template's). What the codebook's words stand for is written in the codebook's
+// own terms before the row schemas see it, so everything after reads one vocabulary.
+import type { z } from "zod";
+import { parseRows, scanTable, scanWorkbook, type Columns, type RawTable, type Scan } from "../read.ts";
+import type { Problem } from "../problems.ts";
+import type { Codebook } from "../schema.ts";
+import { sheetColumns, surveyColumns } from "./columns.ts";
+import { canonicalAnswer, canonicalChange, roleOf } from "./words.ts";
+
+export interface TableRead<T> {
+  rows: (T & { line: number })[];
+  problems: Problem[];
+  /** What was read differently from a plain UTF-8 table and is no problem (an encoding, a column left unread). */
+  notices: Problem[];
+  records: number;
+  /** Every row could be read and passed its schema. */
+  clean: boolean;
+  /** Raw cell of one column for every readable record (also of rows that failed the schema). */
+  raw: (column: string) => { value: string; line: number }[] | null;
+  /** The name problems give the table: the file, or file#worksheet for a survey inside a sheet's workbook. */
+  file: string;
+}
+
+type Canon = (cells: Record<string, string>) => void;
+
+export function tableRead<S extends z.ZodObject>(file: string, scan: Scan, schema: S, canon: Canon = () => {}): TableRead<z.output<S>> {
+  const { table, problems, notices } = scan;
+  if (!table) return { rows: [], problems, notices, records: 0, clean: false, raw: () => null, file };
+  for (const r of table.records) canon(r.cells);
+  const readClean = problems.length === 0;
+  const parsed = parseRows(table, schema);
+  return {
+    rows: parsed.rows as (z.output<S> & { line: number })[],
+    problems: [...problems, ...parsed.problems],
+    notices,
+    records: table.records.length,
+    clean: readClean && parsed.problems.length === 0,
+    raw: (column) => (readClean ? table.records.map((r) => ({ value: r.cells[column] ?? "", line: r.line })) : null),
+    file: table.file,
+  };
+}
+
+const sheetCanon = (codebook: Codebook | undefined): Canon => {
+  const byId = new Map(codebook?.indicators.map((i) => [i.id, i]) ?? []);
+  return (cells) => {
+    const ind = byId.get((cells.indicator ?? "").trim().toUpperCase());
+    if (ind && cells.value !== undefined) cells.value = canonicalAnswer(ind, cells.value);
+    if (cells.change !== undefined) cells.change = canonicalChange(cells.change);
+  };
+};
+
+const surveyCanon = (codebook: Codebook | undefined): Canon => (cells) => {
+  if (codebook && cells.role !== undefined) cells.role = roleOf(codebook, cells.role) ?? cells.role;
+};
+
+const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
+
+/**
+ * A sheet; when it is a workbook with a survey worksheet (the template's, or any worksheet whose
+ * header is a survey's), that survey too (else null).
+ */
+export async function readSheet<S extends z.ZodObject, T extends z.ZodObject>(
+  root: string,
+  file: string,
+  codebook: Codebook | undefined,
+  schemas: { sheet: S; survey: T; sheetColumns: Columns; surveyColumns: Columns },
+): Promise<{ sheet: TableRead<z.output<S>>; survey: TableRead<z.output<T>> | null }> {
+  const sheetCols = sheetColumns(schemas.sheetColumns);
+  if (!isWorkbook(file)) return { sheet: tableRead(file, await scanTable(root, file, sheetCols), schemas.sheet, sheetCanon(codebook)), survey: null };
+  const scans = await scanWorkbook(root, file, { sheet: sheetCols, survey: surveyColumns(schemas.surveyColumns, codebook) });
+  return {
+    sheet: tableRead(file, scans.sheet, schemas.sheet, sheetCanon(codebook)),
+    survey: scans.survey && tableRead(scans.survey.file, scans.survey, schemas.survey, surveyCanon(codebook)),
+  };
+}
+
+export async function readSurvey<T extends z.ZodObject>(root: string, file: string, codebook: Codebook | undefined, schema: T, columns: Columns): Promise<TableRead<z.output<T>>> {
+  return tableRead(file, await scanTable(root, file, surveyColumns(columns, codebook)), schema, surveyCanon(codebook));
+}
+
+export type { RawTable };
