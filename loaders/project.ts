@@ -4,7 +4,7 @@ import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { LineCounter, isNode, parseDocument } from "yaml";
 import type { z } from "zod";
-import { InputError, append, capProblems, sortProblems, type Problem } from "./problems.ts";
+import { InputError, append, capProblems, isWarning, sortProblems, type Problem } from "./problems.ts";
 import { readInputFile } from "./input-file.ts";
 import { parseYaml, readYamlText, yamlData } from "./yaml.ts";
 import { SENSITIVITY_FILE } from "./sensitivity/config.ts";
@@ -32,7 +32,9 @@ import {
   validateEditions,
   validateSheet,
   validateSurvey,
+  validateChanges,
   type CodebookFile,
+  type CountryYear,
   type Locate,
 } from "./validate.ts";
 
@@ -83,6 +85,12 @@ export interface CheckResult {
   /** How many problems were found in all, listed or not. */
   total: number;
   stats: CheckStats;
+  /**
+   * Every sheet and survey that read cleanly (rows all passed their schema) and has its governing
+   * codebook, whatever problems there are elsewhere, keyed "CODE/YEAR": what `review` compares,
+   * also when the check has errors. Holds the years before the selected ones too.
+   */
+  years: Map<string, CountryYear>;
 }
 
 export const COUNTRIES = "data/countries.csv";
@@ -104,7 +112,10 @@ export function columnsOf(schema: z.ZodObject): Columns {
 /** Loads and validates the project; throws InputError with every problem found. */
 export async function loadProject(root: string, opts: LoadOptions = {}): Promise<Project> {
   const r = await checkProject(root, opts);
-  if (!r.project) throw new InputError(r.problems, r.total);
+  if (!r.project) {
+    const errors = r.problems.filter((p) => !isWarning(p));
+    throw new InputError(errors, errors.length + r.total - r.problems.length);
+  }
   return r.project;
 }
 
@@ -426,6 +437,37 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     Promise.all(surveyInputs.map((i) => readRows(root, i.file, SurveyRow))),
   ]);
 
+  // The year before each selected sheet is read too when not selected (its problems are not this
+  // check's): the year-on-year rules compare with it.
+  const selectedFiles = new Set(selected.map((i) => i.file));
+  const earlier = (kind: Kind, at: Map<string, string>) =>
+    [...new Set(sheetInputs.flatMap((i) => [`${i.country}/${i.year! - 1}`, ...(kind === "survey" ? [`${i.country}/${i.year}`] : [])]))]
+      .map((key) => at.get(key))
+      .filter((f): f is string => f !== undefined && !selectedFiles.has(f))
+      .map((f) => found.inputs.find((i) => i.file === f)!);
+  const contextSheets = earlier("sheet", sheetAt);
+  const contextSurveys = earlier("survey", surveyAt);
+  const [contextSheetReads, contextSurveyReads] = await Promise.all([
+    Promise.all(contextSheets.map((i) => readRows(root, i.file, SheetRow))),
+    Promise.all(contextSurveys.map((i) => readRows(root, i.file, SurveyRow))),
+  ]);
+  const years = new Map<string, CountryYear>();
+  const surveyRows = new Map<string, SurveyResponse[]>();
+  // Only a sheet with no problem of its own is compared: a wrong cell is reported once, as itself.
+  const remember = (input: Input, r: TableRead<SheetAnswer>) => {
+    const cb = codebooksComplete ? governingCodebook(input.file, input.year!, codebooks).codebook : undefined;
+    const indicators = r.raw("indicator")?.map((x) => ({ id: x.value.trim().toUpperCase(), line: x.line })).filter((x) => x.id !== "") ?? null;
+    const own = cb && validateSheet({ file: input.file, country: input.country!, year: input.year!, answers: r.rows, indicators }, cb, surveyAt.get(`${input.country}/${input.year}`) ?? null);
+    if (r.clean && cb && own!.length === 0) years.set(`${input.country}/${input.year}`, { file: input.file, year: input.year!, codebook: cb, answers: r.rows, survey: null });
+  };
+  contextSheets.forEach((input, k) => remember(input, contextSheetReads[k]));
+  contextSurveys.forEach((input, k) => {
+    if (contextSurveyReads[k].clean) surveyRows.set(`${input.country}/${input.year}`, contextSurveyReads[k].rows);
+  });
+  surveyInputs.forEach((input, k) => {
+    if (surveyReads[k].clean) surveyRows.set(`${input.country}/${input.year}`, surveyReads[k].rows);
+  });
+
   const sheets: Sheet[] = [];
   sheetInputs.forEach((input, k) => {
     const r = sheetReads[k];
@@ -443,6 +485,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     const cb = g.codebook!;
     const indicators = r.raw("indicator")?.map((x) => ({ id: x.value.trim().toUpperCase(), line: x.line })).filter((x) => x.id !== "") ?? null;
     append(problems, validateSheet({ file: input.file, country, year, answers: r.rows, indicators }, cb, surveyAt.get(`${country}/${year}`) ?? null));
+    remember(input, r);
     sheets.push({ file: input.file, country, year, methodology: cb.version, answers: r.rows });
   });
 
@@ -472,6 +515,14 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     surveys.push({ file: input.file, country, year, responses: r.rows });
   });
 
+  // Each selected sheet against the year before (both read cleanly under their codebooks).
+  for (const cy of years.values()) cy.survey = surveyRows.get(`${cy.file.split("/").pop()!.replace(TABLE_EXT, "").toUpperCase()}/${cy.year}`) ?? null;
+  for (const input of sheetInputs) {
+    const now = years.get(`${input.country}/${input.year}`);
+    const before = years.get(`${input.country}/${input.year! - 1}`);
+    if (now && before) append(problems, validateChanges(now, before));
+  }
+
   // Published editions and claims
   let editions: (Edition & { line: number })[] = [];
   for (const input of of("editions")) {
@@ -495,7 +546,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   const sorted = capProblems(sortProblems(problems));
   const byCountryYear = (a: { country: string; year: number }, b: { country: string; year: number }) =>
     (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) || a.year - b.year;
-  const project: Project | null = sorted.length
+  const project: Project | null = sorted.some((p) => !isWarning(p))
     ? null
     : {
         root,
@@ -507,7 +558,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
         surveys: surveys.sort(byCountryYear),
         files: [...files].sort(),
       };
-  return { project, problems: sorted, total: problems.length, stats };
+  return { project, problems: sorted, total: problems.length, stats, years };
 }
 
 /**
