@@ -48,14 +48,16 @@ export function problemText(p: Problem, lang: Locale = "en"): string {
   return p.key && lang !== "en" ? render(lang, p.key, p.vars ?? {}) : p.message;
 }
 
+/** `file:row:column` (what is absent left out): the same in every language. */
+export const problemPlace = (p: Problem): string => [p.file, p.row ?? "", p.column ?? ""].join(":").replace(/:+$/, "");
+
 /**
  * `file:row:column: message`; the place is the same in every language, a warning says so after it.
  * A number for `lang` (the index `problems.map(formatProblem)` hands it) means English.
  */
 export function formatProblem(p: Problem, language: Locale | number = "en"): string {
   const lang: Locale = language === "ru" ? "ru" : "en";
-  const where = [p.file, p.row ?? "", p.column ?? ""].join(":").replace(/:+$/, "");
-  return `${where}: ${isWarning(p) ? t(lang, "problem.warning_prefix") + " " : ""}${problemText(p, lang)}`;
+  return `${problemPlace(p)}: ${isWarning(p) ? t(lang, "problem.warning_prefix") + " " : ""}${problemText(p, lang)}`;
 }
 
 /**

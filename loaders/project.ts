@@ -82,8 +82,10 @@ export interface CheckResult {
   project: Project | null; // null when there is any problem
   /** Sorted; at most MAX_PROBLEMS_PER_FILE per file, then a line counting the rest of that file's (capProblems). */
   problems: Problem[];
-  /** How many problems were found in all, listed or not. */
+  /** How many problems were found in all, listed or not (warnings included). */
   total: number;
+  /** How many of them are warnings (problems.ts Severity): they are printed but leave the project valid. */
+  warnings: number;
   stats: CheckStats;
   /**
    * Every sheet and survey that read cleanly (rows all passed their schema) and has its governing
@@ -458,7 +460,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     const cb = codebooksComplete ? governingCodebook(input.file, input.year!, codebooks).codebook : undefined;
     const indicators = r.raw("indicator")?.map((x) => ({ id: x.value.trim().toUpperCase(), line: x.line })).filter((x) => x.id !== "") ?? null;
     const own = cb && validateSheet({ file: input.file, country: input.country!, year: input.year!, answers: r.rows, indicators }, cb, surveyAt.get(`${input.country}/${input.year}`) ?? null);
-    if (r.clean && cb && own!.length === 0) years.set(`${input.country}/${input.year}`, { file: input.file, year: input.year!, codebook: cb, answers: r.rows, survey: null });
+    if (r.clean && cb && own!.length === 0) years.set(`${input.country}/${input.year}`, { country: input.country!, file: input.file, year: input.year!, codebook: cb, answers: r.rows, survey: null });
   };
   contextSheets.forEach((input, k) => remember(input, contextSheetReads[k]));
   contextSurveys.forEach((input, k) => {
@@ -516,7 +518,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   });
 
   // Each selected sheet against the year before (both read cleanly under their codebooks).
-  for (const cy of years.values()) cy.survey = surveyRows.get(`${cy.file.split("/").pop()!.replace(TABLE_EXT, "").toUpperCase()}/${cy.year}`) ?? null;
+  for (const cy of years.values()) cy.survey = surveyRows.get(`${cy.country}/${cy.year}`) ?? null;
   for (const input of sheetInputs) {
     const now = years.get(`${input.country}/${input.year}`);
     const before = years.get(`${input.country}/${input.year! - 1}`);
@@ -558,7 +560,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
         surveys: surveys.sort(byCountryYear),
         files: [...files].sort(),
       };
-  return { project, problems: sorted, total: problems.length, stats, years };
+  return { project, problems: sorted, total: problems.length, warnings: problems.filter(isWarning).length, stats, years };
 }
 
 /**

@@ -370,6 +370,7 @@ export const DEFAULT_SURVEY_MOVE_THRESHOLD = 1;
 
 /** One country-year as the year-on-year rules see it. */
 export interface CountryYear {
+  country: string;
   file: string;
   year: number;
   codebook: Codebook;
@@ -413,7 +414,11 @@ export function validateChanges(current: CountryYear, previous: CountryYear): Pr
       if (a.value !== SURVEY_VALUE || b.value !== SURVEY_VALUE) continue;
       const now = surveyRating(current, a.indicator);
       const then = surveyRating(previous, a.indicator);
-      if (now === null || then === null || now === then) continue;
+      if (now === null || then === null) continue;
+      if (now === then) {
+        if (a.change !== null) problems.push(problem("problem.change.stale_reason_survey", { indicator: a.indicator, rating: { figure: now }, prev_year, change: a.change }, at("change")));
+        continue;
+      }
       const move = { indicator: a.indicator, old: { figure: then }, new: { figure: now }, prev_year, year };
       const threshold = surveyMoveThreshold(current.codebook);
       if (Math.abs(now - then) > threshold && a.note.trim() === "")

@@ -65,6 +65,7 @@ export const en = {
   "problem.claims.unknown_component": "component \"{component}\" is neither a section nor an indicator of methodology {version}, which governs {year}",
   "problem.change.no_reason": "{indicator} changed from \"{old}\" in {prev_year} to \"{new}\" in {year}, but the change column is empty (expected the kind of change: {kinds})",
   "problem.change.stale_reason": "{indicator} is \"{value}\" as in {prev_year}, yet the change column says \"{change}\" (copied from last year's sheet? leave it empty when the answer did not change)",
+  "problem.change.stale_reason_survey": "the survey rating of {indicator} is {rating} as in {prev_year}, yet the change column says \"{change}\" (copied from last year's sheet? leave it empty when nothing changed)",
   "problem.change.copied_note": "the note on {indicator} is word for word the note of {prev_year}, though the answer changed (\"{old}\" → \"{new}\"); say why it changed in {year}",
   "problem.change.copied_note_survey": "the note on {indicator} is word for word the note of {prev_year}, though its survey rating moved ({old} → {new}); say what the experts saw in {year}",
   "problem.change.survey_move_no_note": "the survey rating of {indicator} moved by {move} ({old} in {prev_year} → {new} in {year}), more than {threshold}, and the note is empty; say what the experts saw (threshold: survey.review.survey_move_threshold of methodology {version})",
