@@ -114,6 +114,12 @@ describe("a 2025 year copied from 2024, with a few answers changed", () => {
     expect(r.err.map(place)).toEqual(EN_PROBLEMS.map(place));
   });
 
+  it("check of one 2025 sheet compares it with its 2024 sheet, read as context", async () => {
+    const r = await run(["check", "--root", root, path.join(root, "data/sheets/2025/KAZ.csv")]);
+    expect(r.err).toEqual(EN_PROBLEMS.slice(0, 3));
+    expect(r.out).toEqual(["checked 1 sheet, 0 surveys, 3 other files: 49 rows, 1 problem, 2 warnings"]);
+  });
+
   it("LANG=ru_RU.UTF-8 speaks Russian without --lang; --lang en overrides it", async () => {
     const ru = await run(["check", "--root", root], { LANG: "ru_RU.UTF-8" });
     expect(ru.err).toEqual(RU_PROBLEMS);

@@ -4,7 +4,8 @@ import { fmt, signed, type Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
 import { formatProblem, isWarning, problemPlace, problemText, type Problem } from "../problems.ts";
 import { pluralForm } from "../language.ts";
-import type { Review, ReviewAnswer, ReviewRow } from "../review.ts";
+import { projectYears, reviewYear, unpublishedYears, type Review, type ReviewAnswer, type ReviewRow } from "../review.ts";
+import type { Project } from "../project.ts";
 
 const counted = (lang: Locale, x: number, noun: string): string =>
   t(lang, `check.noun.${noun}.${pluralForm(lang, x)}` as StringKey, { n: fmt(x, { locale: lang, digits: 0 }) });
@@ -91,5 +92,18 @@ export function reviewPayload(review: Review, lang: Locale): ReviewPagePayload {
     })),
     warnings: review.problems.filter(isWarning).map((p) => ({ where: problemPlace(p), message: problemText(p, lang) })),
     new_countries: review.countries.filter((c) => c.previous_file === null).map((c) => c.country),
+  };
+}
+
+/** src/data/review.json: the payload of every review page, by year and language. */
+export function reviewData(project: Project): { years: Record<string, Record<Locale, ReviewPagePayload>> } {
+  const years = projectYears(project);
+  return {
+    years: Object.fromEntries(
+      unpublishedYears(project).map((y) => {
+        const review = reviewYear(years, y);
+        return [String(y), { en: reviewPayload(review, "en"), ru: reviewPayload(review, "ru") }];
+      }),
+    ),
   };
 }
