@@ -4,6 +4,7 @@ import { readdirSync, existsSync } from "node:fs";
 import { readTable, parseRows } from "./loaders/read.ts";
 import { columnsOf } from "./loaders/project.ts";
 import { CountryRow } from "./loaders/schema.ts";
+import { reviewYearsOnDisk } from "./loaders/pages/review.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -51,6 +52,8 @@ function relative(from: string, to: string): string {
 // A page is a Markdown file or a page loader (<page>.md.ts, emitted once per language: loaders/pages/page.ts).
 const has = (file: string) => existsSync(path.join(root, "src", file)) || existsSync(path.join(root, "src", file + ".ts"));
 const page = (name: string, p: string, file: string) => (has(file) ? [{ name, path: p }] : []);
+// "Review YEAR" exists only while YEAR has sheets and no published edition (loaders/pages/review.ts).
+const reviewYears = has("review/[year].md") ? await reviewYearsOnDisk(root, years) : [];
 
 export default {
   root: "src",
@@ -62,12 +65,14 @@ export default {
   dynamicPaths: [
     ...(has("countries/[code].md") ? countries.map((c) => `/countries/${c}`) : []),
     ...(has("changes/[year].md") ? changeYears.map((y) => `/changes/${y}`) : []),
+    ...reviewYears.flatMap((y) => [`/review/${y}`, `/ru/review/${y}`]),
   ],
   pages: [
     ...page("Results", "/", "index.md"),
     ...page("Methodology", "/methodology", "methodology.md"),
     ...(has("countries/[code].md") ? [{ name: "Countries", pages: countries.map((c) => ({ name: names[c] ?? c, path: `/countries/${c}` })) }] : []),
     ...(has("changes/[year].md") ? [{ name: "What changed", pages: changeYears.map((y) => ({ name: String(y), path: `/changes/${y}` })) }] : []),
+    ...(reviewYears.length ? [{ name: "Review", pages: reviewYears.map((y) => ({ name: `Review ${y}`, path: `/review/${y}` })) }] : []),
     ...page("Sensitivity", "/sensitivity", "sensitivity.md"),
     ...page("Audit", "/audit", "audit.md"),
     ...page("Downloads", "/downloads", "downloads.md"),

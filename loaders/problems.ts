@@ -1,16 +1,63 @@
 // Every input problem carries where it is, so an expert can open the file and fix it.
 import { byText } from "./order.ts";
 import { MAX_MESSAGE_CHARS, MAX_PROBLEMS_PER_FILE } from "./limits.ts";
+import { t, type StringKey } from "./shared/strings/index.ts";
+import { fmt, type Locale } from "./shared/format.ts";
+
+/** An error stops the build (check exits 1); a warning is printed and the build goes on (check exits 0). */
+export type Severity = "error" | "warning";
+/** A value of a message: text, a whole number (a year, a row), or a decimal `{ figure }` written in the reader's locale. */
+export type ProblemValue = string | number | { figure: number };
+export type ProblemVars = Record<string, ProblemValue>;
 
 export interface Problem {
   file: string; // path relative to the project root, e.g. data/sheets/2024/KAZ.csv
   row: number | null; // line (CSV) or worksheet row (XLSX), 1-based; the header is row 1
   column: string | null;
+  /** The English text; always present, so code that knows no key still has a message. */
   message: string;
+  /** The message's key in the strings tables, with its values: formatProblem renders it in the reader's language. */
+  key?: StringKey;
+  vars?: ProblemVars;
+  /** Absent means "error". */
+  severity?: Severity;
 }
 
-export function formatProblem(p: Problem): string {
-  return [p.file, p.row ?? "", p.column ?? ""].join(":").replace(/:+$/, "") + `: ${p.message}`;
+export interface Where {
+  file: string;
+  row?: number | null;
+  column?: string | null;
+}
+
+/** A problem whose message comes from the strings tables (English kept in `message`, any language by formatProblem). */
+export function problem(key: StringKey, vars: ProblemVars, where: Where, severity: Severity = "error"): Problem {
+  const p: Problem = { file: where.file, row: where.row ?? null, column: where.column ?? null, message: render("en", key, vars), key, vars };
+  if (severity === "warning") p.severity = "warning";
+  return p;
+}
+
+function render(lang: Locale, key: StringKey, vars: ProblemVars): string {
+  const text = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "object" ? fmt(v.figure, { locale: lang }) : v]));
+  return t(lang, key, text);
+}
+
+export const isWarning = (p: Problem): boolean => p.severity === "warning";
+
+/** The message alone, in `lang` when the problem has a key (else its English text). */
+export function problemText(p: Problem, lang: Locale = "en"): string {
+  return p.key && lang !== "en" ? render(lang, p.key, p.vars ?? {}) : p.message;
+}
+
+/** `file:row:column` (what is absent left out): the same in every language. */
+export const problemPlace = (p: Problem): string => [p.file, p.row ?? "", p.column ?? ""].join(":").replace(/:+$/, "");
+
+/**
+ * `file:row:column: message`; the place is the same in every language, a warning says so after it.
+ * A number for `lang` (the index `problems.map(formatProblem)` hands it) means English.
+ */
+export function formatProblem(p: Problem, language: Locale | number = "en"): string {
+  const lang: Locale = language === "ru" ? "ru" : "en";
+  return `${problemPlace(p)}: ${isWarning(p) ? t(lang, "problem.warning_prefix") + " " : ""}${problemText(p, lang)}`;
 }
 
 /**
@@ -24,7 +71,7 @@ export class InputError extends Error {
   ) {
     super(
       `${total} problem${total === 1 ? "" : "s"} in the input:\n` +
-        problems.map(formatProblem).join("\n"),
+        problems.map((p) => formatProblem(p)).join("\n"),
     );
     this.name = "InputError";
   }
@@ -56,13 +103,19 @@ export function capProblems(problems: readonly Problem[]): Problem[] {
   for (const p of problems) {
     const k = (shown.get(p.file) ?? 0) + 1;
     shown.set(p.file, k);
-    if (k <= MAX_PROBLEMS_PER_FILE) out.push(p.message.length > MAX_MESSAGE_CHARS ? { ...p, message: cut(p.message) } : p);
+    if (k <= MAX_PROBLEMS_PER_FILE) out.push(p.message.length > MAX_MESSAGE_CHARS ? shorten(p) : p);
     if (k === MAX_PROBLEMS_PER_FILE && total.get(p.file)! > k) {
       const rest = total.get(p.file)! - k;
-      out.push({ file: p.file, row: null, column: null, message: `${rest} more problem${rest === 1 ? "" : "s"} in this file not listed (only the first ${MAX_PROBLEMS_PER_FILE} are)` });
+      out.push(problem(rest === 1 ? "problem.more_one" : "problem.more", { count: rest, shown: MAX_PROBLEMS_PER_FILE }, { file: p.file }));
     }
   }
   return out;
+}
+
+/** A long message cut; a keyed one keeps its key with each long value cut, so every language stays bounded. */
+function shorten(p: Problem): Problem {
+  const vars = p.vars && Object.fromEntries(Object.entries(p.vars).map(([k, v]) => [k, typeof v === "string" && v.length > MAX_MESSAGE_CHARS ? cut(v) : v]));
+  return { ...p, message: cut(p.message), ...(vars ? { vars } : {}) };
 }
 
 const cut = (m: string) => `${m.slice(0, MAX_MESSAGE_CHARS)}… (${m.length - MAX_MESSAGE_CHARS} more characters)`;

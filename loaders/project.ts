@@ -4,7 +4,8 @@ import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { LineCounter, isNode, parseDocument } from "yaml";
 import type { z } from "zod";
-import { InputError, append, capProblems, sortProblems, type Problem } from "./problems.ts";
+import { InputError, append, capProblems, isWarning, problem, sortProblems, type Problem, type ProblemVars } from "./problems.ts";
+import type { StringKey } from "./shared/strings/index.ts";
 import { readInputFile } from "./input-file.ts";
 import { parseYaml, readYamlText, yamlData } from "./yaml.ts";
 import { SENSITIVITY_FILE } from "./sensitivity/config.ts";
@@ -33,7 +34,9 @@ import {
   validateEditions,
   validateSheet,
   validateSurvey,
+  validateChanges,
   type CodebookFile,
+  type CountryYear,
   type Locate,
 } from "./validate.ts";
 
@@ -81,11 +84,19 @@ export interface CheckResult {
   project: Project | null; // null when there is any problem
   /** Sorted; at most MAX_PROBLEMS_PER_FILE per file, then a line counting the rest of that file's (capProblems). */
   problems: Problem[];
-  /** How many problems were found in all, listed or not. */
+  /** How many problems were found in all, listed or not (warnings included). */
   total: number;
+  /** How many of them are warnings (problems.ts Severity): they are printed but leave the project valid. */
+  warnings: number;
   stats: CheckStats;
   /** What was read, and is no problem, but the user should know: a CSV decoded as Windows-1251, a column left unread. Sorted. */
   notices: Problem[];
+  /**
+   * Every sheet and survey that read cleanly (rows all passed their schema) and has its governing
+   * codebook, whatever problems there are elsewhere, keyed "CODE/YEAR": what `review` compares,
+   * also when the check has errors. Holds the years before the selected ones too.
+   */
+  years: Map<string, CountryYear>;
 }
 
 export const COUNTRIES = "data/countries.csv";
@@ -107,7 +118,10 @@ export function columnsOf(schema: z.ZodObject): Columns {
 /** Loads and validates the project; throws InputError with every problem found. */
 export async function loadProject(root: string, opts: LoadOptions = {}): Promise<Project> {
   const r = await checkProject(root, opts);
-  if (!r.project) throw new InputError(r.problems, r.total);
+  if (!r.project) {
+    const errors = r.problems.filter((p) => !isWarning(p));
+    throw new InputError(errors, errors.length + r.total - r.problems.length);
+  }
   return r.project;
 }
 
@@ -158,17 +172,12 @@ function classify(file: string): Input | Problem {
     const kind = parts[1] === "sheets" ? "sheet" : "survey";
     const [, , folder, name] = parts;
     if (!/^\d{4}$/.test(folder) || Number(folder) < 1990 || Number(folder) > 2100)
-      return { file, row: null, column: null, message: `folder "${folder}" is not a data year (expected four digits, e.g. data/${parts[1]}/2024/${name})` };
+      return problem("problem.files.not_a_year_file", { folder, kind: parts[1]!, name }, { file });
     if (!TABLE_EXT.test(name))
-      return { file, row: null, column: null, message: `is not a ${kind} file (expected <CODE>.csv or <CODE>.xlsx, e.g. KAZ.csv)` };
+      return problem(kind === "sheet" ? "problem.files.not_a_sheet" : "problem.files.not_a_survey", {}, { file });
     return { kind, file, year: Number(folder), country: name.replace(TABLE_EXT, "").toUpperCase() };
   }
-  return {
-    file,
-    row: null,
-    column: null,
-    message: `is not an input file (expected ${COUNTRIES}, ${EDITIONS}, ${CLAIMS}, ${METHODOLOGY}/<version>.yaml, ${SHEETS}/<year>/<CODE>.csv|.xlsx or ${SURVEYS}/<year>/<CODE>.csv|.xlsx)`,
-  };
+  return problem("problem.files.not_an_input", {}, { file });
 }
 
 /** Every input under data/, and problems with files or folders that are misplaced. */
@@ -181,26 +190,25 @@ async function discover(root: string): Promise<{ inputs: Input[]; problems: Prob
     else problems.push(c);
   };
   if ((await kindOf(path.join(root, "data"))) !== "dir") {
-    problems.push({ file: "data", row: null, column: null, message: `folder not found in ${root} (is this the project root? use --root DIR)` });
+    problems.push(problem("problem.files.no_data", { root }, { file: "data" }));
     return { inputs, problems };
   }
   for (const f of [COUNTRIES, EDITIONS, CLAIMS]) {
     if ((await kindOf(path.join(root, f))) === "file") add(f);
-    else problems.push({ file: f, row: null, column: null, message: "file not found (every project has one)" });
+    else problems.push(problem("problem.files.required_missing", {}, { file: f }));
   }
   for (const e of await list(path.join(root, METHODOLOGY)))
     if (!e.dir && CODEBOOK_EXT.test(e.name) && !isSensitivity(e.name)) add(`${METHODOLOGY}/${e.name}`);
   for (const top of [SHEETS, SURVEYS]) {
-    const what = top === SHEETS ? "sheet" : "survey file";
     for (const y of await list(path.join(root, top))) {
       const rel = `${top}/${y.name}`;
       if (ignorable(y.name)) continue;
       if (!y.dir) {
-        problems.push({ file: rel, row: null, column: null, message: `is not in a year folder (expected ${top}/<year>/${y.name})` });
+        problems.push(problem("problem.files.not_in_year_folder", { top, name: y.name }, { file: rel }));
         continue;
       }
       if (!/^\d{4}$/.test(y.name) || Number(y.name) < 1990 || Number(y.name) > 2100) {
-        problems.push({ file: rel, row: null, column: null, message: `folder "${y.name}" is not a data year (expected four digits, e.g. ${top}/2024/); its files were not read` });
+        problems.push(problem("problem.files.not_a_year_folder", { folder: y.name, top }, { file: rel }));
         continue;
       }
       const seen = new Map<string, string>(); // country → first file name
@@ -208,13 +216,13 @@ async function discover(root: string): Promise<{ inputs: Input[]; problems: Prob
         const file = `${rel}/${f.name}`;
         if (ignorable(f.name)) continue;
         if (f.dir) {
-          problems.push({ file, row: null, column: null, message: `unexpected folder (a ${what} goes directly in ${rel}/); its files were not read` });
+          problems.push(problem(top === SHEETS ? "problem.files.unexpected_folder_sheet" : "problem.files.unexpected_folder_survey", { folder: rel }, { file }));
           continue;
         }
         const code = f.name.replace(TABLE_EXT, "").toUpperCase();
         const first = seen.get(code);
         if (TABLE_EXT.test(f.name) && first) {
-          problems.push({ file, row: null, column: null, message: `a second ${what} for ${code} ${y.name} (${first} is already one; keep one of them)` });
+          problems.push(problem(top === SHEETS ? "problem.files.second_sheet" : "problem.files.second_survey", { country: code, year: y.name, first }, { file }));
           continue;
         }
         if (TABLE_EXT.test(f.name)) seen.set(code, f.name);
@@ -252,13 +260,13 @@ async function readCodebook(root: string, file: string): Promise<{ codebook?: Co
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(read.data);
   } catch {
-    return { problems: [at(null, null, "is not UTF-8 text; save it as UTF-8")] };
+    return { problems: [problem("problem.files.not_utf8", {}, { file })] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length)
     return {
-      problems: doc.errors.map((e) => at(lineCounter.linePos(e.pos[0]).line, null, `is not valid YAML: ${e.message.split("\n")[0]}`)),
+      problems: doc.errors.map((e) => problem("problem.files.not_yaml", { reason: e.message.split("\n")[0]! }, { file, row: lineCounter.linePos(e.pos[0]).line })),
     };
   const locate: Locate = (p) => {
     for (let k = p.length; k >= 0; k--) {
@@ -326,16 +334,16 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     for (const f of opts.files) {
       const rel = path.relative(root, path.resolve(root, f)).split(path.sep).join("/");
       if (rel.startsWith("..") || path.isAbsolute(rel)) {
-        problems.push({ file: f, row: null, column: null, message: `is outside the project root ${root}` });
+        problems.push(problem("problem.files.outside_root", { root }, { file: f }));
         continue;
       }
       const k = await kindOf(path.join(root, rel));
-      if (k === null) problems.push({ file: rel, row: null, column: null, message: "file not found" });
+      if (k === null) problems.push(problem("problem.files.not_found", {}, { file: rel }));
       else if (k === "dir" || rel === SENSITIVITY_FILE || found.inputs.some((i) => i.file === rel) || found.problems.some((p) => p.file === rel)) picks.push(rel);
       else {
         // A file discovery skips (e.g. in an unexpected folder): say what it is not.
         const c = classify(rel);
-        problems.push("kind" in c ? { file: rel, row: null, column: null, message: "is not where an input file belongs" } : c);
+        problems.push("kind" in c ? problem("problem.files.misplaced", {}, { file: rel }) : c);
       }
     }
     const under = (file: string) => picks.some((p) => p === "" || file === p || file.startsWith(p + "/"));
@@ -383,7 +391,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   const hasSensitivity = await lstat(path.join(root, SENSITIVITY_FILE)).then(() => true, () => false);
   const hasData = await lstat(path.join(root, "data")).then((st) => st.isDirectory(), () => false);
   if (!hasSensitivity && !opts.files && hasData)
-    problems.push({ file: SENSITIVITY_FILE, row: null, column: null, message: "file not found (the build reads it: the ranges of the sensitivity analysis; see the README)" });
+    problems.push(problem("problem.files.no_sensitivity", {}, { file: SENSITIVITY_FILE }));
   if (wanted(SENSITIVITY_FILE) && hasSensitivity) {
     stats.other++;
     try {
@@ -419,7 +427,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   for (const [key, label] of inWorkbook) {
     const separate = surveyAt.get(key);
     if (separate !== undefined && (wanted(separate) || wanted(label.split("#")[0]!)))
-      problems.push({ file: separate, row: null, column: null, message: `the survey of ${key.replace("/", " ")} is also in ${label}; keep one of them (delete this file, or empty that worksheet)` });
+      problems.push(problem("problem.files.survey_twice", { country_year: key.replace("/", " "), workbook: label }, { file: separate }));
     else surveyAt.set(key, label);
   }
 
@@ -427,14 +435,48 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     const name = input.file.split("/").pop()!;
     const stem = name.replace(TABLE_EXT, "");
     const out: Problem[] = [];
-    const put = (message: string) => out.push({ file: input.file, row: null, column: null, message });
-    if (/^[a-zA-Z]{3}$/.test(stem) && stem !== stem.toUpperCase())
-      put(`file name "${name}" must be an upper-case country code (expected ${stem.toUpperCase()}${name.slice(stem.length).toLowerCase()})`);
-    else if (!/^[A-Z]{3}$/.test(stem))
-      put(`file name "${name}" is not a country code (expected ISO 3166 alpha-3 in upper case, e.g. KAZ${name.slice(stem.length).toLowerCase()})`);
-    else if (countrySet && !countrySet.has(stem)) put(`country "${stem}" (from the file name) is not in ${COUNTRIES}`);
+    const put = (key: StringKey, vars: ProblemVars) => out.push(problem(key, vars, { file: input.file }));
+    const ext = name.slice(stem.length).toLowerCase();
+    if (/^[a-zA-Z]{3}$/.test(stem) && stem !== stem.toUpperCase()) put("problem.files.lower_case_name", { name, expected: stem.toUpperCase() + ext });
+    else if (!/^[A-Z]{3}$/.test(stem)) put("problem.files.not_a_country_name", { name, ext });
+    else if (countrySet && !countrySet.has(stem)) put("problem.files.unknown_country_name", { code: stem });
     return out;
   };
+
+  // The year before each selected sheet is read too when not selected (its problems are not this
+  // check's): the year-on-year rules compare with it. A survey inside a workbook comes with its sheet.
+  const selectedFiles = new Set(selected.map((i) => i.file));
+  const earlier = (kind: Kind, at: Map<string, string>) =>
+    [...new Set(sheetInputs.flatMap((i) => [`${i.country}/${i.year! - 1}`, ...(kind === "survey" ? [`${i.country}/${i.year}`] : [])]))]
+      .map((key) => at.get(key))
+      .filter((f): f is string => f !== undefined && !selectedFiles.has(f))
+      .map((f) => found.inputs.find((i) => i.file === f))
+      .filter((i): i is Input => i !== undefined);
+  const contextSheets = earlier("sheet", sheetAt);
+  const contextSurveys = earlier("survey", surveyAt);
+  const [contextSheetReads, contextSurveyReads] = await Promise.all([
+    Promise.all(contextSheets.map((i) => readSheet(root, i.file, codebookOf(i), schemas))),
+    Promise.all(contextSurveys.map((i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns))),
+  ]);
+  const years = new Map<string, CountryYear>();
+  const surveyRows = new Map<string, SurveyResponse[]>();
+  const keep = (input: Input, r: TableRead<SurveyResponse> | null) => {
+    if (r?.clean) surveyRows.set(`${input.country}/${input.year}`, r.rows);
+  };
+  // Only a sheet with no problem of its own is compared: a wrong cell is reported once, as itself.
+  const remember = (input: Input, r: TableRead<SheetAnswer>) => {
+    const cb = codebookOf(input);
+    const indicators = r.raw("indicator")?.map((x) => ({ id: x.value.trim().toUpperCase(), line: x.line })).filter((x) => x.id !== "") ?? null;
+    const own = cb && validateSheet({ file: input.file, country: input.country!, year: input.year!, answers: r.rows, indicators }, cb, surveyAt.get(`${input.country}/${input.year}`) ?? null);
+    if (r.clean && cb && own!.length === 0) years.set(`${input.country}/${input.year}`, { country: input.country!, file: input.file, year: input.year!, codebook: cb, answers: r.rows, survey: null });
+  };
+  contextSheets.forEach((input, k) => {
+    remember(input, contextSheetReads[k].sheet);
+    keep(input, contextSheetReads[k].survey);
+  });
+  contextSurveys.forEach((input, k) => keep(input, contextSurveyReads[k]));
+  sheetInputs.forEach((input, k) => keep(input, sheetReads[k].survey));
+  surveyInputs.forEach((input, k) => keep(input, surveyReads[k]));
 
   const sheets: Sheet[] = [];
   const surveys: SurveyFile[] = [];
@@ -446,12 +488,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     const year = input.year!;
     const country = input.country!;
     if (alone && !sheetAt.has(`${country}/${year}`))
-      problems.push({
-        file: input.file,
-        row: null,
-        column: null,
-        message: `there is no sheet for ${country} ${year} (expected ${SHEETS}/${year}/${country}.csv or .xlsx beside this survey)`,
-      });
+problems.push(problem("problem.files.survey_without_sheet", { country, year }, { file: input.file }));
     const g = governingCodebook(r.file, year, codebooks);
     if (g.problem) {
       if (codebooksComplete) problems.push(g.problem);
@@ -480,6 +517,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     const cb = g.codebook!;
     const indicators = r.raw("indicator")?.map((x) => ({ id: x.value.trim().toUpperCase(), line: x.line })).filter((x) => x.id !== "") ?? null;
     append(problems, validateSheet({ file: input.file, country, year, answers: r.rows, indicators }, cb, surveyAt.get(`${country}/${year}`) ?? null));
+    remember(input, r);
     sheets.push({ file: input.file, country, year, methodology: cb.version, answers: r.rows });
   });
 
@@ -488,6 +526,14 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
     append(problems, nameProblems(input));
     surveyOf(input, surveyReads[k], true);
   });
+
+  // Each selected sheet against the year before (both read cleanly under their codebooks).
+  for (const cy of years.values()) cy.survey = surveyRows.get(`${cy.country}/${cy.year}`) ?? null;
+  for (const input of sheetInputs) {
+    const now = years.get(`${input.country}/${input.year}`);
+    const before = years.get(`${input.country}/${input.year! - 1}`);
+    if (now && before) append(problems, validateChanges(now, before));
+  }
 
   // Published editions and claims
   let editions: (Edition & { line: number })[] = [];
@@ -512,7 +558,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   const sorted = capProblems(sortProblems(problems));
   const byCountryYear = (a: { country: string; year: number }, b: { country: string; year: number }) =>
     (a.country < b.country ? -1 : a.country > b.country ? 1 : 0) || a.year - b.year;
-  const project: Project | null = sorted.length
+  const project: Project | null = sorted.some((p) => !isWarning(p))
     ? null
     : {
         root,
@@ -524,7 +570,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
         surveys: surveys.sort(byCountryYear),
         files: [...files].sort(),
       };
-  return { project, problems: sorted, total: problems.length, stats, notices: sortProblems(notices) };
+  return { project, problems: sorted, total: problems.length, warnings: problems.filter(isWarning).length, stats, notices: sortProblems(notices), years };
 }
 
 /**
@@ -534,15 +580,15 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
 function sensitivityProblems(parsed: ReturnType<typeof parseYaml<typeof SensitivityConfig>>, codebooks: Codebook[]): Problem[] {
   if (!codebooks.length) return [];
   const { value: config, lineOf } = parsed;
-  const at = (p: string[], message: string): Problem => ({ file: SENSITIVITY_FILE, row: lineOf(p), column: p.join("."), message });
+  const at = (p: string[], key: StringKey, vars: ProblemVars): Problem => problem(key, vars, { file: SENSITIVITY_FILE, row: lineOf(p), column: p.join(".") });
   const out: Problem[] = [];
   const known = [...new Set(codebooks.flatMap((cb) => cb.sections.map((s) => s.id)))].sort();
   for (const id of Object.keys(config.weights.sections))
-    if (!known.includes(id)) out.push(at(["weights", "sections", id], `section ${id} is in no methodology (sections: ${known.join(", ")})`));
+    if (!known.includes(id)) out.push(at(["weights", "sections", id], "problem.sensitivity.unknown_section", { id, sections: known.join(", ") }));
   const high = (section: string) => (config.weights.sections[section] ?? config.weights.default).high;
   for (const cb of codebooks)
     if (Number.isFinite(indexReach(cb)) && !Number.isFinite(indexReach(cb, high)))
-      out.push(at(["weights"], `with the weights at the top of these ranges, the Index under methodology ${cb.version} can reach beyond the largest finite number (about 1.8e308); use narrower ranges`));
+      out.push(at(["weights"], "problem.sensitivity.index_too_large", { version: cb.version }));
   return out;
 }
 

@@ -277,6 +277,11 @@ export const Survey = z
     questions: z.array(z.object({ id: z.string().regex(/^Q\d+$/), text: z.string().min(1), text_ru: z.string().optional() }).strict()).min(1),
     /** Each role's name in both languages (sheets and workbooks accept either; e.g. lawyer / адвокат). */
     role_labels: z.record(z.enum(ROLES), z.object({ en: z.string().min(1), ru: z.string().min(1) }).strict()).optional(),
+    /**
+     * What `check` and `review` ask of a new year's survey: a survey-scored indicator whose rating
+     * moved by more than survey_move_threshold (rating points, 0–10 scale) needs a note; default 1.
+     */
+    review: z.object({ survey_move_threshold: z.number().positive().refine(Number.isFinite, { error: "expected a finite number" }) }).strict().optional(),
   })
   .strict();
 

@@ -61,7 +61,7 @@ describe("npm run index -- check", () => {
     expect(r.status).toBe(2);
     expect(lines(r.stderr)[0]).toBe('unknown command "frobnicate"');
     expect(r.stderr).toContain("usage: npm run index -- <command>");
-    expect(r.stderr).toMatch(/^  check +\[PATH…\]  validate every input file/m);
+    expect(r.stderr).toMatch(/^  check +\[PATH…\] \[--lang ru\|en\]  validate every input file/m);
     expect(cli(["check", "--strict"]).status).toBe(2);
     expect(cli(["check", "--root"]).status).toBe(2);
     expect(cli([]).status).toBe(2);

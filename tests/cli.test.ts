@@ -61,7 +61,7 @@ describe("strict arguments: an unknown option, a missing value or a stray argume
     [["explain", "KAZ", "2024", "--jsn"], "explain: unknown option '--jsn'", "usage: npm run index -- explain CODE YEAR [--json]"],
     [["explain", "KAZ", "24"], 'explain: YEAR is a four-digit year (e.g. explain UKR 2024), got "24"', "usage: npm run index -- explain CODE YEAR [--json]"],
     [["verify"], "verify: expected 1 argument besides options, got 0", "usage: npm run index -- verify MANIFEST"],
-    [["check", "--strict"], "check: unknown option '--strict'", "usage: npm run index -- check [PATH…]"],
+    [["check", "--strict"], "check: unknown option '--strict'", "usage: npm run index -- check [PATH…] [--lang ru|en]"],
     [["sensitivity", "--seed", "1.5", "--out", "o"], 'sensitivity: --seed needs a whole number ≥ 0, got "1.5"', "usage: npm run index -- sensitivity [--draws N] [--seed S] [--samples N] --out DIR"],
   ];
   for (const [argv, problem, usageLine] of cases)

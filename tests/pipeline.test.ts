@@ -69,16 +69,20 @@ describe("changing one answer in a copy of the project", () => {
   afterAll(() => copy.cleanup());
 
   it("moves that country-year's total by exactly the indicator's points difference and nothing else", async () => {
-    // Flip a binary answer of the latest year's first CSV sheet.
+    // Flip a binary answer of the latest year's first CSV sheet, one the same as the year before's,
+    // and give the change its reason (check requires one): a valid edit.
     const latest = Math.max(...result.index.map((t) => t.year));
-    const target = result.answers.find((a) => a.scale === "binary" && a.year === latest && !a.excluded && a.file.endsWith(".csv") && (a.value === "yes" || a.value === "no"))!;
+    const before = (a: (typeof result.answers)[number]) => result.answers.find((b) => b.country === a.country && b.year === a.year - 1 && b.indicator === a.indicator)?.value;
+    const target = result.answers.find(
+      (a) => a.scale === "binary" && a.year === latest && !a.excluded && a.file.endsWith(".csv") && (a.value === "yes" || a.value === "no") && a.change === null && before(a) === a.value,
+    )!;
     expect(target, `a CSV sheet of ${latest} with a binary answer`).toBeDefined();
     const flipped = target.value === "yes" ? "no" : "yes";
     const file = path.join(copy.root, target.file);
     const lines = readFileSync(file, "utf8").split("\n");
     const i = target.line - 1;
     expect(lines[i]!.startsWith(`${target.indicator},${target.value},`)).toBe(true);
-    lines[i] = lines[i]!.replace(`${target.indicator},${target.value},`, `${target.indicator},${flipped},`);
+    lines[i] = lines[i]!.replace(`${target.indicator},${target.value},`, `${target.indicator},${flipped},`).replace(/,(\r?)$/, ",reassessment$1");
     writeFileSync(file, lines.join("\n"));
 
     const after = (await runPipeline(copy.root)).result;

@@ -79,15 +79,22 @@ describe("reproducible build", () => {
     expect(readFileSync(path.join(copy.root, "dist", "manifest.json"), "utf8")).toBe(firstManifest); // the manifest, its own hash included
 
     // Flip one binary answer (yes ↔ no) in one sheet: a valid edit that moves that country-year's Index.
+    // Valid means with its reason (check requires one for a changed answer), in a sheet of the last
+    // year (no next year to contradict), on an answer the same as the year before's with no reason yet.
     const project = await loadProject(copy.root);
     const binary = new Set(project.codebooks.flatMap((c) => c.indicators.filter((i) => i.scale.type === "binary").map((i) => `${c.version}/${i.id}`)));
-    const sheet = project.sheets.find((s) => s.file.endsWith(".csv") && s.answers.some((a) => binary.has(`${s.methodology}/${a.indicator}`) && (a.value === "yes" || a.value === "no")))!;
-    const answer = sheet.answers.find((a) => binary.has(`${sheet.methodology}/${a.indicator}`) && (a.value === "yes" || a.value === "no"))!;
+    const last = Math.max(...project.sheets.map((s) => s.year));
+    const before = (s: (typeof project.sheets)[number], indicator: string) =>
+      project.sheets.find((p) => p.country === s.country && p.year === s.year - 1)?.answers.find((a) => a.indicator === indicator)?.value;
+    const flippable = (s: (typeof project.sheets)[number], a: (typeof s.answers)[number]) =>
+      binary.has(`${s.methodology}/${a.indicator}`) && (a.value === "yes" || a.value === "no") && a.change === null && before(s, a.indicator) === a.value;
+    const sheet = project.sheets.find((s) => s.year === last && s.file.endsWith(".csv") && s.answers.some((a) => flippable(s, a)))!;
+    const answer = sheet.answers.find((a) => flippable(sheet, a))!;
     const file = path.join(copy.root, sheet.file);
     const lines = readFileSync(file, "utf8").split("\n");
     const line = lines[answer.line - 1]!;
     const flipped = answer.value === "yes" ? "no" : "yes";
-    const edited = line.replace(new RegExp(`^(\\s*${answer.indicator}\\s*[,;]\\s*)${answer.value}`, "i"), `$1${flipped}`);
+    const edited = line.replace(new RegExp(`^(\\s*${answer.indicator}\\s*[,;]\\s*)${answer.value}`, "i"), `$1${flipped}`).replace(/([,;])(\r?)$/, "$1reassessment$2");
     expect(edited, `could not edit ${sheet.file}:${answer.line}`).not.toBe(line);
     lines[answer.line - 1] = edited;
     writeFileSync(file, lines.join("\n"));

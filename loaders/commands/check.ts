@@ -1,32 +1,55 @@
-// `check [PATH…]`: validates data/ (or only the given files or folders, still against the
-// codebooks and countries in data/), prints every problem to stderr and a summary to stdout.
-// A PATH is relative to the folder the command is run from, as in every command.
+// `check [PATH…] [--lang ru|en]`: validates data/ (or only the given files or folders, still against
+// the codebooks and countries in data/), prints every problem to stderr and a summary to stdout, in
+// the user's language (loaders/language.ts). A PATH is relative to the folder the command is run from.
+// Exit 1 when any problem is an error; warnings alone are printed and exit 0.
 import { formatProblem } from "../problems.ts";
 import { checkProject, type CheckStats } from "../project.ts";
-import { EXIT, parseCommandArgs, resolvePath, type Command } from "../command.ts";
-import { count } from "../shared/format.ts";
+import { EXIT, parseCommandArgs, resolvePath, usageError, type Command } from "../command.ts";
+import { count, type Locale } from "../shared/format.ts";
+import { t, type StringKey } from "../shared/strings/index.ts";
+import { pluralForm, userLanguage } from "../language.ts";
 
-const n = (x: number, word: string, plural = `${word}s`) => `${count(x)} ${x === 1 ? word : plural}`;
+/** "4 sheets", "1 problem"; ru "4 листа", "0 проблем". */
+export const counted = (lang: Locale, x: number, noun: string): string =>
+  t(lang, `check.noun.${noun}.${pluralForm(lang, x)}` as StringKey, { n: count(x, lang) });
 
-const ARGS = { name: "check", usage: "check [PATH…]", options: {}, positionals: { min: 0, max: Infinity } } as const;
+const ARGS = {
+  name: "check",
+  usage: "check [PATH…] [--lang ru|en]",
+  options: { lang: { type: "string" } },
+  positionals: { min: 0, max: Infinity },
+} as const;
 
-export function summaryLine(stats: CheckStats, problems: number): string {
-  return `checked ${n(stats.sheets, "sheet")}, ${n(stats.surveys, "survey")}, ${n(stats.other, "other file")}: ${n(stats.rows, "row")}, ${n(problems, "problem")}`;
+/** `problems` counts the errors; warnings are named only when there are some. */
+export function summaryLine(stats: CheckStats, problems: number, warnings = 0, lang: Locale = "en"): string {
+  const vars = {
+    sheets: counted(lang, stats.sheets, "sheet"),
+    surveys: counted(lang, stats.surveys, "survey"),
+    other: counted(lang, stats.other, "other"),
+    rows: counted(lang, stats.rows, "row"),
+    problems: counted(lang, problems, "problem"),
+  };
+  return warnings ? t(lang, "check.summary_warnings", { ...vars, warnings: counted(lang, warnings, "warning") }) : t(lang, "check.summary", vars);
 }
 
 export const command: Command = {
   name: "check",
-  summary: "validate every input file in data/ (or only PATHs) and list every problem",
-  args: "[PATH…]",
+  summary: "validate every input file in data/ (or only PATHs) and list every problem (--lang ru: in Russian)",
+  usage: ARGS.usage,
+  args: "[PATH…] [--lang ru|en]",
   async run(args, ctx) {
     const parsed = parseCommandArgs(args, ARGS, ctx);
     if (!parsed) return EXIT.usage;
+    const language = userLanguage(parsed.values.lang);
+    if ("error" in language) return usageError(ctx, ARGS, t("en", "check.bad_lang", { got: language.error }));
+    const { lang } = language;
     const paths = parsed.positionals;
     const files = paths.length ? paths.map((a) => resolvePath(ctx, a)) : undefined;
     const result = await checkProject(ctx.root, { files });
-    for (const p of result.problems) ctx.err(formatProblem(p));
-    for (const p of result.notices) ctx.out(`note: ${formatProblem(p)}`);
-    ctx.out(summaryLine(result.stats, result.total));
-    return result.total ? EXIT.problems : EXIT.ok;
+    for (const p of result.problems) ctx.err(formatProblem(p, lang));
+    for (const p of result.notices) ctx.out(`${t(lang, "check.note")}: ${formatProblem(p, lang)}`);
+    const errors = result.total - result.warnings;
+    ctx.out(summaryLine(result.stats, errors, result.warnings, lang));
+    return errors ? EXIT.problems : EXIT.ok;
   },
 };

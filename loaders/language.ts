@@ -1,0 +1,24 @@
+// The language a command speaks to its user: --lang ru|en, else the locale of the environment
+// (LC_ALL, LC_MESSAGES, LANG, in POSIX order: the first one set wins), else English.
+import type { Locale } from "./shared/format.ts";
+import { LANGS } from "./shared/strings/index.ts";
+
+/** The plural form of `n` a language's noun takes (CLDR rules; English knows one and many). */
+export function pluralForm(lang: Locale, n: number): "one" | "few" | "many" {
+  if (lang === "en") return n === 1 ? "one" : "many";
+  const ten = n % 10;
+  const hundred = n % 100;
+  if (ten === 1 && hundred !== 11) return "one";
+  if (ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14)) return "few";
+  return "many";
+}
+
+/** The user's language, or an error naming the value of --lang that is neither. */
+export function userLanguage(option: string | undefined, env: NodeJS.ProcessEnv = process.env): { lang: Locale } | { error: string } {
+  if (option !== undefined) {
+    const l = option.trim().toLowerCase();
+    return (LANGS as readonly string[]).includes(l) ? { lang: l as Locale } : { error: JSON.stringify(option) };
+  }
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== "") ?? "";
+  return { lang: /^ru([_.@-]|$)/i.test(locale) ? "ru" : "en" };
+}
