@@ -1,24 +1,57 @@
 // Country-page builders: section stack, indicator × year grid, list of changes, survey intervals.
 import { figure, fmt, text, sourceLink } from "./format.js";
 import { figuresTable } from "./table.js";
-import { OKABE_ITO } from "./palette.js";
+import { SECTION_COLOURS, COUNTRY_COLOURS, inkOn } from "./palette.js";
+import { pageLang } from "./chart.js";
+import { t } from "./engine.js";
 
-export function sectionStackSpec(sections) {
+/**
+ * Each year's section subtotals stacked from zero (positive up, negative down), the sections always in
+ * the codebook's order. Not by colour alone: each segment tall enough is labelled with its section code,
+ * and the legend lists code and title in the stacking order.
+ */
+export function sectionStackSpec(sections, { lang } = {}) {
+  const l = pageLang(lang);
   const ids = [...new Set(sections.map((s) => s.section))];
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const rows = [];
+  for (const year of [...new Set(sections.map((s) => s.year))]) {
+    let up = 0;
+    let down = 0;
+    for (const s of sections.filter((x) => x.year === year).sort((a, b) => order.get(a.section) - order.get(b.section))) {
+      const from = s.weighted >= 0 ? up : down;
+      const to = from + s.weighted;
+      if (s.weighted >= 0) up = to;
+      else down = to;
+      const i = order.get(s.section);
+      rows.push({ ...s, key: `${s.section} ${s.title}`, y0: from, y1: to, mid: (from + to) / 2, ink: inkOn(SECTION_COLOURS[i % SECTION_COLOURS.length]) });
+    }
+  }
+  const span = Math.max(1, ...rows.map((r) => r.y1), 0) - Math.min(0, ...rows.map((r) => r.y1));
+  const keys = ids.map((id) => rows.find((r) => r.section === id)?.key ?? id);
+  const points = t(l, "chart.points");
+  const x = { field: "year", type: "ordinal", title: t(l, "chart.data_year"), axis: { labelAngle: 0 } };
   return {
     width: "container",
     height: 260,
-    data: { values: sections },
+    data: { values: rows },
     layer: [
       {
-        mark: { type: "bar", stroke: "#fff", strokeWidth: 0.5 },
+        mark: { type: "bar", stroke: "#fff", strokeWidth: 1 },
         encoding: {
-          x: { field: "year", type: "ordinal", title: "Data year", axis: { labelAngle: 0 } },
-          y: { field: "weighted", type: "quantitative", title: "Points", stack: "zero" },
+          x,
+          y: { field: "y0", type: "quantitative", title: points },
+          y2: { field: "y1" },
           // Below the chart: on the right, the six section titles left a phone's plot too narrow for its year labels.
-          color: { field: "title", type: "nominal", title: "Section", scale: { range: OKABE_ITO.slice(0, ids.length) }, legend: { orient: "bottom", columns: { expr: "containerSize()[0] < 600 ? 1 : 2" }, labelLimit: 300 } },
-          tooltip: [{ field: "year" }, { field: "title", title: "Section" }, { field: "weighted", title: "Points", ...figure() }],
+          color: { field: "key", type: "nominal", title: t(l, "chart.section"), sort: keys, scale: { domain: keys, range: keys.map((_, i) => SECTION_COLOURS[i % SECTION_COLOURS.length]) }, legend: { orient: "bottom", columns: { expr: "containerSize()[0] < 600 ? 1 : 2" }, labelLimit: 300, symbolType: "square" } },
+          tooltip: [{ field: "year", title: t(l, "chart.year") }, { field: "title", title: t(l, "chart.section") }, { field: "weighted", title: points, ...figure({ locale: l }) }],
         },
+      },
+      {
+        // The section code inside every segment tall enough to hold it (a sixteenth of the range drawn).
+        transform: [{ filter: `abs(datum.y1 - datum.y0) >= ${span / 16}` }],
+        mark: { type: "text", fontWeight: "bold", fontSize: 11, baseline: "middle" },
+        encoding: { x, y: { field: "mid", type: "quantitative" }, text: { field: "section" }, fill: { field: "ink", type: "nominal", scale: null, legend: null } },
       },
       { mark: { type: "rule", color: "#000", strokeWidth: 1.5 }, encoding: { y: { datum: 0 } } },
     ],
@@ -69,7 +102,7 @@ export function surveySpec(surveys) {
     encoding: {
       x: { field: "year", type: "ordinal", title: "Data year", axis: { labelAngle: 0 } },
       xOffset: { field: "indicator" },
-      color: { field: "indicator", type: "nominal", title: "Indicator", scale: { range: OKABE_ITO } },
+      color: { field: "indicator", type: "nominal", title: "Indicator", scale: { range: COUNTRY_COLOURS } },
     },
     layer: [
       { mark: { type: "rule", strokeWidth: 2 }, encoding: { y: { field: "lo", type: "quantitative", title: "Score (0–10)", scale: { domain: [0, 10] } }, y2: { field: "hi" } } },
