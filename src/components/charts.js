@@ -8,6 +8,28 @@ import { t } from "./engine.js";
 const nameOf = (names, code, lang) => (lang === "ru" ? names[code]?.name_ru : undefined) ?? names[code]?.name_en ?? code;
 
 /**
+ * One label per line at its last point, with `label_y` moved so that no two labels are closer than a
+ * line of text (13 px, reckoned on the plot's height and the values' range, a little generously since
+ * Vega rounds the axis outwards).
+ */
+export function endLabels(values, field, height) {
+  const ends = new Map();
+  for (const r of values) if (Number.isFinite(r[field]) && !(ends.get(r.country)?.year >= r.year)) ends.set(r.country, r);
+  const ys = values.map((r) => r[field]).filter(Number.isFinite);
+  const span = Math.max(...ys, 0) - Math.min(...ys, 0) || 1;
+  const gap = (15 * span * 1.25) / height;
+  const sorted = [...ends.values()].sort((a, b) => b[field] - a[field] || String(a.name).localeCompare(String(b.name)));
+  const out = [];
+  let previous = Infinity;
+  for (const r of sorted) {
+    const y = Math.min(r[field], previous - gap);
+    out.push({ ...r, label_y: y });
+    previous = y;
+  }
+  return out;
+}
+
+/**
  * Index series, one line per country; `names` maps code → {name_en, name_ru}. Each line is named at its
  * last point (direct labels, no colour legend) and differs from the others by colour, dash and point shape.
  */
@@ -39,10 +61,10 @@ export function seriesSpec(rows, { field = "index", title, names = {}, height = 
         },
       },
       {
-        // The country's name beside its last point, in its line's colour.
-        transform: [{ joinaggregate: [{ op: "max", field: "year", as: "last_year" }], groupby: ["country"] }, { filter: "datum.year === datum.last_year" }],
-        mark: { type: "text", align: "left", dx: 8, fontSize: 12, fontWeight: "bold" },
-        encoding: { ...xy, text: { field: "name" } },
+        // The country's name beside its last point, in its line's colour, moved apart where lines end close together.
+        data: { values: endLabels(values, field, height) },
+        mark: { type: "text", align: "left", dx: 8, fontSize: 12, fontWeight: "bold", baseline: "middle" },
+        encoding: { ...xy, y: { ...xy.y, field: "label_y" }, text: { field: "name" } },
       },
     ],
   };
