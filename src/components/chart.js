@@ -60,7 +60,7 @@ export function chartCsv(rows, columns) {
 /** A file name from a chart's name or caption: lower case letters, digits and hyphens. */
 export function fileStem(name) {
   const stem = String(name ?? "")
-    .normalize("NFKD")
+    .normalize("NFC")
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "")
     .toLowerCase()
@@ -102,11 +102,16 @@ export function vlChart(spec, { alt, caption, data, columns, name, lang } = {}) 
   const figure = document.createElement("figure");
   figure.className = "chart";
   const summary = alt ?? caption ?? t(l, "chart.untitled");
+  // The image and its summary wrap Vega's own container: Vega sets role="graphics-document" and
+  // aria-roledescription on the element it draws into, which would replace ours.
+  const canvas = document.createElement("div");
+  canvas.className = "chart-canvas";
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-label", summary);
   const target = document.createElement("div");
-  target.className = "chart-canvas";
-  target.setAttribute("role", "img");
-  target.setAttribute("aria-label", summary);
-  figure.append(target);
+  target.className = "chart-vega";
+  canvas.append(target);
+  figure.append(canvas);
   if (caption) figure.append(text("figcaption", caption));
   if (data && columns) {
     const details = document.createElement("details");
