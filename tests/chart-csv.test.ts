@@ -1,7 +1,7 @@
 // "Download these numbers": the CSV under each chart holds the chart's raw values (machine-readable
 // numbers, not the display text), with the table's column labels as its header.
 import { describe, it, expect } from "vitest";
-import { chartCsv, csvCell, fileStem } from "../src/components/chart.js";
+import { chartCsv, csvCell, fileStem, columnsOf } from "../src/components/chart.js";
 
 describe("chart CSV", () => {
   it("writes the column labels, then each row's raw values", () => {
@@ -32,5 +32,21 @@ describe("chart CSV", () => {
     expect(fileStem("Индекс 2024")).toBe("индекс-2024");
     expect(fileStem("Русский: Кыргызстан")).toBe("русский-кыргызстан");
     expect(fileStem("")).toBe("chart");
+  });
+});
+
+describe("chart numbers when the page names no columns", () => {
+  it("takes every plain field of the spec's rows, numbers marked numeric except years and ranks", () => {
+    const cols = columnsOf([
+      { country: "KAZ", year: 2024, index: 134.65, rank: 1, published: [{ edition: 6 }] },
+      { country: "BLR", year: 2024, index: -95.02, rank: 7, published: [] },
+    ]);
+    expect(cols).toEqual([
+      { key: "country", label: "country", numeric: false },
+      { key: "year", label: "year", numeric: false },
+      { key: "index", label: "index", numeric: true },
+      { key: "rank", label: "rank", numeric: false },
+    ]);
+    expect(columnsOf([])).toEqual([]);
   });
 });

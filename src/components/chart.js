@@ -97,8 +97,23 @@ function button(label, onClick, className) {
  * spec: a Vega-Lite spec. options: alt (the written summary: what the chart shows), caption, data and
  * columns (the numbers: a table, and the CSV), name (file name of the downloads), lang.
  */
-export function vlChart(spec, { alt, caption, data, columns, name, lang } = {}) {
+/**
+ * The columns of a chart whose page named none: every field of the spec's own rows, in the order of the
+ * first row, headed by the field's name (numbers right-aligned). Empty when the spec has no inline rows.
+ */
+export function columnsOf(rows) {
+  const first = rows?.[0];
+  if (!first || typeof first !== "object") return [];
+  return Object.keys(first)
+    .filter((k) => rows.every((r) => r[k] === null || r[k] === undefined || typeof r[k] !== "object"))
+    .map((k) => ({ key: k, label: k, numeric: rows.some((r) => typeof r[k] === "number") && !/year|rank|seed|respondents/.test(k) }));
+}
+
+export function vlChart(spec, { alt, caption, data: given, columns: named, name, lang } = {}) {
   const l = pageLang(lang);
+  // Every chart shows and downloads its numbers: the page's table when it names one, else the spec's own rows.
+  const data = given ?? (Array.isArray(spec?.data?.values) ? spec.data.values : undefined);
+  const columns = named ?? (data ? columnsOf(data) : undefined);
   const figure = document.createElement("figure");
   figure.className = "chart";
   const summary = alt ?? caption ?? t(l, "chart.untitled");
@@ -113,7 +128,7 @@ export function vlChart(spec, { alt, caption, data, columns, name, lang } = {}) 
   canvas.append(target);
   figure.append(canvas);
   if (caption) figure.append(text("figcaption", caption));
-  if (data && columns) {
+  if (data && columns?.length) {
     const details = document.createElement("details");
     details.className = "chart-data";
     details.append(text("summary", t(l, "chart.show_numbers")));
@@ -140,7 +155,7 @@ export function vlChart(spec, { alt, caption, data, columns, name, lang } = {}) 
       document.createTextNode(" "),
       button(t(l, "chart.download_png"), async () => save(await view.toImageURL("png", 2), `${stem}.png`), "chart-download-png"),
     );
-    if (data && columns) {
+    if (data && columns?.length) {
       tools.append(
         document.createTextNode(" "),
         button(t(l, "chart.download_numbers"), () => saveBlob(new Blob([chartCsv(data, columns)], { type: "text/csv;charset=utf-8" }), `${stem}.csv`), "chart-download-csv"),
