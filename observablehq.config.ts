@@ -1,12 +1,14 @@
 // Observable Framework configuration. Private by construction: no third-party
 // stylesheet, font, script or telemetry; every page carries the reconstruction notice.
-import { readdirSync, existsSync } from "node:fs";
+import { readdirSync, existsSync, readFileSync } from "node:fs";
 import { readTable, parseRows } from "./loaders/read.ts";
 import { columnsOf } from "./loaders/project.ts";
 import { CountryRow } from "./loaders/schema.ts";
 import { reviewYearsOnDisk } from "./loaders/pages/review.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gitState, snapshotInputs } from "./loaders/manifest.ts";
+import { footerHtml, inputsDigest } from "./loaders/present/footer.ts";
 
 // fileURLToPath, not URL.pathname: the pathname stays percent-encoded ("my%20project"), so a project in a
 // folder whose name holds a space, a non-ASCII letter or "#" would find no sheets and build no country pages.
@@ -48,6 +50,25 @@ function relative(from: string, to: string): string {
   return (depth > 0 ? "../".repeat(depth) : "./") + to.replace(/^\//, "");
 }
 
+/** The licence the repository states: package.json's `license`, else the first line of a LICENSE file; null if neither. */
+function licence(): string | null {
+  try {
+    const declared = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { license?: string }).license;
+    if (declared) return declared;
+  } catch {
+    /* no package.json: look for a LICENSE file */
+  }
+  for (const name of ["LICENSE", "LICENSE.md", "LICENSE.txt", "COPYING"]) {
+    const file = path.join(root, name);
+    if (existsSync(file)) return readFileSync(file, "utf8").split("\n").find((l) => l.trim())?.trim() ?? name;
+  }
+  return null;
+}
+
+// What every page says it was built from: the commit and the hash of the inputs, taken as the build takes
+// them for the manifest (gitState, snapshotInputs), so the footer and dist/manifest.json agree.
+const built = { commit: gitState(root), inputs: inputsDigest((await snapshotInputs(root)).values()), licence: licence() };
+
 /** Pages are listed only once their Markdown exists, so the sidebar never links to nothing. */
 // A page is a Markdown file or a page loader (<page>.md.ts, emitted once per language: loaders/pages/page.ts).
 const has = (file: string) => existsSync(path.join(root, "src", file)) || existsSync(path.join(root, "src", file + ".ts"));
@@ -79,5 +100,6 @@ export default {
     ...page("How the data were reconstructed", "/reconstruction", "reconstruction.md"),
   ],
   header: ({ path: page }: { path: string }) => `<div class="reconstruction-notice" role="note"><strong>Reconstructed example data.</strong> Only the Index totals and the release statements are published by the Working Group. The codebook and every indicator-level answer shown here are a reconstruction consistent with the public record, not the Working Group's data. <a href="${relative(page, "/reconstruction")}">How the reconstruction was made</a>.</div>`,
-  footer: "Prohibition of Torture Index methodology notebook. Built offline from the files in <code>data/</code>; this site loads nothing from any third party.",
+  footer: ({ path: page }: { path: string }) =>
+    footerHtml({ lang: page.startsWith("/ru/") ? "ru" : "en", commit: built.commit, inputs: built.inputs, licence: built.licence, reconstructionHref: relative(page, page.startsWith("/ru/") ? "/ru/reconstruction" : "/reconstruction") }),
 };

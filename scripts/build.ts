@@ -231,9 +231,11 @@ const pagesIn = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? pagesIn(path.join(dir, e.name)) : e.name.endsWith(".html") ? [path.join(dir, e.name)] : [],
   );
+// Framework's page template also blocks zoom and names no language: scripts/page-html.ts fixes both.
+const { accessiblePage, pageLanguage } = await import("./page-html.ts");
 for (const page of pagesIn(staging)) {
   const html = readFileSync(page, "utf8");
-  const fixed = html.replace(/"lastModified":\d+/g, `"lastModified":${FIXED_LAST_MODIFIED}`);
+  const fixed = accessiblePage(html.replace(/"lastModified":\d+/g, `"lastModified":${FIXED_LAST_MODIFIED}`), pageLanguage(path.relative(staging, page)));
   if (fixed !== html) writeFileSync(page, fixed);
 }
 

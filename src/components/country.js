@@ -1,31 +1,67 @@
 // Country-page builders: section stack, indicator × year grid, list of changes, survey intervals.
 import { figure, fmt, text, sourceLink } from "./format.js";
 import { figuresTable } from "./table.js";
-import { OKABE_ITO } from "./palette.js";
+import { SECTION_COLOURS, COUNTRY_COLOURS, inkOn } from "./palette.js";
+import { pageLang } from "./chart.js";
+import { t } from "./engine.js";
 
-export function sectionStackSpec(sections) {
+/**
+ * Each year's section subtotals stacked from zero (positive up, negative down), the sections always in
+ * the codebook's order. Not by colour alone: each segment tall enough is labelled with its section code,
+ * and the legend lists code and title in the stacking order.
+ */
+export function sectionStackSpec(sections, { lang } = {}) {
+  const l = pageLang(lang);
   const ids = [...new Set(sections.map((s) => s.section))];
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const rows = [];
+  for (const year of [...new Set(sections.map((s) => s.year))]) {
+    let up = 0;
+    let down = 0;
+    for (const s of sections.filter((x) => x.year === year).sort((a, b) => order.get(a.section) - order.get(b.section))) {
+      const from = s.weighted >= 0 ? up : down;
+      const to = from + s.weighted;
+      if (s.weighted >= 0) up = to;
+      else down = to;
+      const i = order.get(s.section);
+      rows.push({ ...s, key: `${s.section} ${s.title}`, y0: from, y1: to, mid: (from + to) / 2, ink: inkOn(SECTION_COLOURS[i % SECTION_COLOURS.length]) });
+    }
+  }
+  const span = Math.max(1, ...rows.map((r) => r.y1), 0) - Math.min(0, ...rows.map((r) => r.y1));
+  const keys = ids.map((id) => rows.find((r) => r.section === id)?.key ?? id);
+  const points = t(l, "chart.points");
+  const x = { field: "year", type: "ordinal", title: t(l, "chart.data_year"), axis: { labelAngle: 0 } };
   return {
     width: "container",
     height: 260,
-    data: { values: sections },
+    data: { values: rows },
     layer: [
       {
-        mark: { type: "bar", stroke: "#fff", strokeWidth: 0.5 },
+        mark: { type: "bar", stroke: "#fff", strokeWidth: 1 },
         encoding: {
-          x: { field: "year", type: "ordinal", title: "Data year", axis: { labelAngle: 0 } },
-          y: { field: "weighted", type: "quantitative", title: "Points", stack: "zero" },
+          x,
+          y: { field: "y0", type: "quantitative", title: points },
+          y2: { field: "y1" },
           // Below the chart: on the right, the six section titles left a phone's plot too narrow for its year labels.
-          color: { field: "title", type: "nominal", title: "Section", scale: { range: OKABE_ITO.slice(0, ids.length) }, legend: { orient: "bottom", columns: { expr: "containerSize()[0] < 600 ? 1 : 2" }, labelLimit: 300 } },
-          tooltip: [{ field: "year" }, { field: "title", title: "Section" }, { field: "weighted", title: "Points", ...figure() }],
+          color: { field: "key", type: "nominal", title: t(l, "chart.section"), sort: keys, scale: { domain: keys, range: keys.map((_, i) => SECTION_COLOURS[i % SECTION_COLOURS.length]) }, legend: { orient: "bottom", columns: { expr: "containerSize()[0] < 600 ? 1 : 2" }, labelLimit: 300, symbolType: "square" } },
+          tooltip: [{ field: "year", title: t(l, "chart.year") }, { field: "title", title: t(l, "chart.section") }, { field: "weighted", title: points, ...figure({ locale: l }) }],
         },
+      },
+      {
+        // The section code inside every segment tall enough to hold it (a sixteenth of the range drawn).
+        transform: [{ filter: `abs(datum.y1 - datum.y0) >= ${span / 16}` }],
+        mark: { type: "text", fontWeight: "bold", fontSize: 11, baseline: "middle" },
+        encoding: { x, y: { field: "mid", type: "quantitative" }, text: { field: "section" }, fill: { field: "ink", type: "nominal", scale: null, legend: null } },
       },
       { mark: { type: "rule", color: "#000", strokeWidth: 1.5 }, encoding: { y: { datum: 0 } } },
     ],
   };
 }
 
-export function answerGrid(c) {
+const countryName = (c, l) => (l === "ru" ? c.name_ru : undefined) ?? c.name_en;
+
+export function answerGrid(c, { lang } = {}) {
+  const l = pageLang(lang);
   const rows = c.indicators.map((ind) => {
     const row = { indicator: ind.id, title: ind.title };
     for (const cell of c.cells.filter((x) => x.indicator === ind.id)) row[cell.year] = cell;
@@ -33,60 +69,70 @@ export function answerGrid(c) {
   });
   const cellText = (cell) => {
     if (!cell) return "—";
-    const value = cell.value === "survey" ? `survey ${fmt(cell.survey_score)}` : cell.value;
-    return `${cell.changed ? "● " : ""}${value} (${cell.excluded ? "excluded" : fmt(cell.points)})`;
+    const value = cell.value === "survey" ? t(l, "table.country.survey_value", { score: fmt(cell.survey_score, { locale: l }) }) : cell.value;
+    return `${cell.changed ? "● " : ""}${value} (${cell.excluded ? t(l, "table.country.excluded") : fmt(cell.points, { locale: l })})`;
   };
   return figuresTable(rows, [
-    { key: "indicator", label: "Indicator" },
-    { key: "title", label: "Title" },
+    { key: "indicator", label: t(l, "table.change.indicator") },
+    { key: "title", label: t(l, "table.change.title") },
     ...c.years.map((y) => ({
       key: y,
       label: String(y),
       format: (cell) => cellText(cell),
       className: (cell) => (cell?.changed ? "changed" : cell?.points < 0 ? "negative-points" : ""),
     })),
-  ], { caption: `${c.name_en}: answers (points) by indicator and year`, id: "answer-grid" });
+  ], { caption: t(l, "table.country.grid_caption", { name: countryName(c, l) }), id: "answer-grid", lang: l });
 }
 
-export function changeList(c) {
+export function changeList(c, { lang } = {}) {
+  const l = pageLang(lang);
   const changed = c.cells.filter((x) => x.changed).sort((a, b) => a.year - b.year || a.indicator.localeCompare(b.indicator));
-  if (!changed.length) return text("p", "No answer changed between years.");
+  if (!changed.length) return text("p", t(l, "table.country.none_changed"));
   return figuresTable(changed, [
-    { key: "year", label: "Year" },
-    { key: "indicator", label: "Indicator" },
-    { key: "value", label: "Answer" },
-    { key: "points", label: "Points", numeric: true },
-    { key: "change", label: "Reason", format: (x) => x ?? "(not given)" },
-    { key: "note", label: "Note" },
-  ], { caption: "Answers that changed from the previous year", id: "change-list" });
+    { key: "year", label: t(l, "chart.year") },
+    { key: "indicator", label: t(l, "table.change.indicator") },
+    { key: "value", label: t(l, "table.country.answer") },
+    { key: "points", label: t(l, "chart.points"), numeric: true },
+    { key: "change", label: t(l, "table.country.reason"), format: (x) => x ?? t(l, "table.country.not_given") },
+    { key: "note", label: t(l, "table.change.note") },
+  ], { caption: t(l, "table.country.changes_caption"), id: "change-list", lang: l });
 }
 
-export function surveySpec(surveys) {
+export function surveySpec(surveys, { lang } = {}) {
+  const l = pageLang(lang);
+  const indicator = t(l, "table.change.indicator");
   return {
     width: "container",
     height: 220,
     data: { values: surveys },
     encoding: {
-      x: { field: "year", type: "ordinal", title: "Data year", axis: { labelAngle: 0 } },
+      x: { field: "year", type: "ordinal", title: t(l, "chart.data_year"), axis: { labelAngle: 0 } },
       xOffset: { field: "indicator" },
-      color: { field: "indicator", type: "nominal", title: "Indicator", scale: { range: OKABE_ITO } },
+      color: { field: "indicator", type: "nominal", title: indicator, scale: { range: COUNTRY_COLOURS } },
     },
     layer: [
-      { mark: { type: "rule", strokeWidth: 2 }, encoding: { y: { field: "lo", type: "quantitative", title: "Score (0–10)", scale: { domain: [0, 10] } }, y2: { field: "hi" } } },
+      { mark: { type: "rule", strokeWidth: 2 }, encoding: { y: { field: "lo", type: "quantitative", title: t(l, "chart.survey_score"), scale: { domain: [0, 10] } }, y2: { field: "hi" } } },
       {
         mark: { type: "point", filled: true, size: 60 },
         encoding: {
           y: { field: "value", type: "quantitative" },
-          // Titled like the colour so Vega-Lite draws one legend, not "Indicator" and "indicator".
-          shape: { field: "indicator", type: "nominal", title: "Indicator" },
-          tooltip: [{ field: "year" }, { field: "indicator" }, { field: "value", ...figure() }, { field: "lo", ...figure() }, { field: "hi", ...figure() }],
+          // Titled like the colour so Vega-Lite draws one legend, not "Indicator" and "indicator": the legend shows shape and colour together.
+          shape: { field: "indicator", type: "nominal", title: indicator },
+          tooltip: [
+            { field: "year", title: t(l, "chart.year") },
+            { field: "indicator", title: indicator },
+            { field: "value", title: t(l, "chart.survey_value"), ...figure({ locale: l }) },
+            { field: "lo", title: t(l, "chart.survey_low"), ...figure({ locale: l }) },
+            { field: "hi", title: t(l, "chart.survey_high"), ...figure({ locale: l }) },
+          ],
         },
       },
     ],
   };
 }
 
-export function sourceList(c) {
+export function sourceList(c, { lang } = {}) {
+  const l = pageLang(lang);
   const ul = document.createElement("ul");
   for (const s of c.sources) {
     const li = document.createElement("li");
@@ -94,6 +140,6 @@ export function sourceList(c) {
     ul.append(li);
   }
   const wrap = document.createElement("div");
-  wrap.append(text("p", "Answers citing a public source (all other answers are reconstructed):"), ul);
+  wrap.append(text("p", t(l, "table.country.sources_intro")), ul);
   return wrap;
 }

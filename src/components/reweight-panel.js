@@ -4,12 +4,16 @@
 import * as Inputs from "@observablehq/inputs";
 import { prepareTable, reweight } from "./reweight.js";
 import { fmt, text } from "./format.js";
+import { scrollRegion } from "./table.js";
+import { t as translate } from "./engine.js";
 
 /**
  * table: the loader's points table; sections: [{id, title}]; names: code → name.
  * Returns an element with .update() (recompute and redraw) and .prepared.
  */
-export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.05 } = {}) {
+export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.05, lang } = {}) {
+  const l = String(lang ?? document.documentElement.lang ?? "").toLowerCase().startsWith("ru") ? "ru" : "en";
+  const tr_ = (key, vars) => translate(l, key, vars);
   const prepared = prepareTable(table);
   const values = new Float64Array(prepared.S).fill(1);
   const root = document.createElement("div");
@@ -20,9 +24,15 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
   const form = document.createElement("div");
   form.className = "reweight-sliders";
   const sliders = prepared.sections.map((id, s) => {
-    const slider = Inputs.range([0, max], { label: `${id}: ${sections?.find((x) => x.id === id)?.title ?? id}`, step, value: 1 });
+    const label = `${id}: ${sections?.find((x) => x.id === id)?.title ?? id}`;
+    const slider = Inputs.range([0, max], { label, step, value: 1 });
     slider.dataset.section = id;
-    slider.querySelector("input[type=range]").id = `reweight-${id}`;
+    // The range gets a stable id (the checks find it by section); its label must follow, or the slider
+    // has no accessible name. The number box beside it is named for the same section.
+    const range = slider.querySelector("input[type=range]");
+    range.id = `reweight-${id}`;
+    slider.querySelector("label")?.setAttribute("for", range.id);
+    slider.querySelector("input[type=number]")?.setAttribute("aria-label", tr_("table.reweight.weight_of", { section: label }));
     slider.addEventListener("input", () => {
       values[s] = slider.value;
       update();
@@ -33,7 +43,7 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
   const reset = document.createElement("button");
   reset.type = "button";
   reset.id = "reweight-reset";
-  reset.textContent = "Reset to the published weights";
+  reset.textContent = tr_("table.reweight.reset");
   reset.addEventListener("click", () => {
     values.fill(1);
     for (const slider of sliders) slider.value = 1;
@@ -50,14 +60,12 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
   // The table is built once; an update only rewrites cell texts (rows keep their order:
   // latest year first, then published rank), so nothing jumps under the reader's eye.
   const order = prepared.cells.map((_, c) => c).sort((a, b) => prepared.cells[b].year - prepared.cells[a].year || prepared.publishedRank[a] - prepared.publishedRank[b]);
-  const wrap = document.createElement("div");
-  wrap.className = "table-scroll";
   const t = document.createElement("table");
   t.className = "figures";
   t.id = "reweight-table";
-  t.append(text("caption", "Ranks under your weights, against the published ranking"));
+  t.append(text("caption", tr_("table.reweight.caption")));
   const head = document.createElement("tr");
-  for (const [label, numeric] of [["Year", false], ["Country", false], ["Published rank", true], ["Your rank", true], ["Change", true], ["Published Index", true], ["Your Index", true]]) {
+  for (const [label, numeric] of [["year", false], ["country", false], ["published_rank", true], ["your_rank", true], ["change", true], ["published_index", true], ["your_index", true]].map(([k, n]) => [tr_(`table.reweight.${k}`), n])) {
     const th = text("th", label, numeric ? "num" : "");
     th.scope = "col";
     head.append(th);
@@ -71,7 +79,7 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
     const tr = document.createElement("tr");
     const year = text("th", String(cell.year));
     year.scope = "row";
-    const pubIndex = text("td", fmt(cell.index), "num" + (cell.index < 0 ? " negative" : ""));
+    const pubIndex = text("td", fmt(cell.index, { locale: l }), "num" + (cell.index < 0 ? " negative" : ""));
     const rank = text("td", "", "num");
     const change = text("td", "", "num");
     const index = text("td", "", "num");
@@ -80,8 +88,7 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
     cellsOf.push({ c, tr, rank, change, index });
   }
   t.append(thead, tbody);
-  wrap.append(t);
-  root.append(wrap);
+  root.append(scrollRegion(t, tr_("table.reweight.caption")));
 
   // Only what changed is written to the DOM (a slider step usually moves few ranks), which keeps
   // the re-layout after each change small.
@@ -103,17 +110,17 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
       set(row, "r", r, (v) => (rank.textContent = String(v)));
       set(row, "d", d, (v) => {
         change.textContent = v > 0 ? `▲ ${v}` : v < 0 ? `▼ ${-v}` : "–";
-        change.setAttribute("aria-label", v > 0 ? `up ${v}` : v < 0 ? `down ${-v}` : "unchanged");
+        change.setAttribute("aria-label", v > 0 ? tr_("table.reweight.up", { n: v }) : v < 0 ? tr_("table.reweight.down", { n: -v }) : tr_("table.reweight.unchanged"));
         tr.className = v !== 0 ? "rank-moved" : "";
       });
       const x = prepared.index[c];
-      set(row, "shown", fmt(x), (v) => (index.textContent = v));
+      set(row, "shown", fmt(x, { locale: l }), (v) => (index.textContent = v));
       set(row, "cls", "num" + (x < 0 ? " negative" : "") + (d !== 0 ? " changed" : ""), (v) => (index.className = v));
     }
     const all = values.every((v) => v === 1);
     const line = all
-      ? `Published weights: every rank as published (${prepared.C} country-years).`
-      : `${moved} of ${prepared.C} country-years change rank under these weights.`;
+      ? tr_("table.reweight.summary_published", { n: prepared.C })
+      : tr_("table.reweight.summary_moved", { moved, n: prepared.C });
     if (line !== lastSummary) summary.textContent = lastSummary = line;
   }
   update();

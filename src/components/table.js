@@ -1,13 +1,29 @@
 // HTML tables built from data with textContent only (notes and sources are untrusted text).
 import { fmt, text } from "./format.js";
+import { t } from "./engine.js";
+
+const langOf = (lang) => (String(lang ?? (typeof document !== "undefined" ? document.documentElement.lang : "") ?? "").toLowerCase().startsWith("ru") ? "ru" : "en");
+
+/**
+ * The wrapper that lets a wide table scroll sideways: focusable (tabindex 0), so a keyboard can scroll
+ * it, and a named region, so a screen reader says which table it is.
+ */
+export function scrollRegion(table, label) {
+  const wrap = document.createElement("div");
+  wrap.className = "table-scroll";
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", label);
+  wrap.append(table);
+  return wrap;
+}
 
 /**
  * columns: [{key, label, numeric?, format?(value,row), className?(value,row)}]
- * options: {caption, rowKey?}
+ * options: {caption, id, lang}; numbers in the page's language (<html lang>) unless lang is given.
  */
-export function figuresTable(rows, columns, { caption, id } = {}) {
-  const wrap = document.createElement("div");
-  wrap.className = "table-scroll";
+export function figuresTable(rows, columns, { caption, id, lang } = {}) {
+  const l = langOf(lang);
   const table = document.createElement("table");
   table.className = "figures";
   if (id) table.id = id;
@@ -26,7 +42,7 @@ export function figuresTable(rows, columns, { caption, id } = {}) {
     const tr = document.createElement("tr");
     columns.forEach((c, i) => {
       const v = row[c.key];
-      const shown = c.format ? c.format(v, row) : c.numeric ? fmt(v) : v;
+      const shown = c.format ? c.format(v, row) : c.numeric ? fmt(v, { locale: l }) : v;
       const cell = c.render ? c.render(v, row) : null;
       const td = document.createElement(i === 0 && c.rowHeader !== false ? "th" : "td");
       if (td.tagName === "TH") td.scope = "row";
@@ -37,12 +53,11 @@ export function figuresTable(rows, columns, { caption, id } = {}) {
       if (c.numeric && typeof v === "number" && v < 0) classes.push("negative");
       if (c.className) classes.push(c.className(v, row) ?? "");
       td.className = classes.filter(Boolean).join(" ");
-      if (c.numeric && typeof v === "number" && v < 0) td.setAttribute("aria-label", `minus ${fmt(-v)}`);
+      if (c.numeric && typeof v === "number" && v < 0) td.setAttribute("aria-label", t(l, "table.minus", { value: fmt(-v, { locale: l }) }));
       tr.append(td);
     });
     tbody.append(tr);
   }
   table.append(tbody);
-  wrap.append(table);
-  return wrap;
+  return scrollRegion(table, caption ?? columns.map((c) => c.label).join(", "));
 }

@@ -2,7 +2,16 @@
 // as tables, an explorer to pick the country and year, and a plain <select> filter for tables.
 // Everything from data is put in with textContent (notes and sources are untrusted text).
 import { figuresTable } from "./table.js";
-import { count, fmt, percent, signed, text, sourceLink } from "./format.js";
+import { fmt as fmtEn, percent as percentEn, signed as signedEn, text, sourceLink } from "./format.js";
+import { t as translate } from "./engine.js";
+import { pageLang } from "./chart.js";
+
+// The page's language for words and numbers (a trace is shown on one page, in one language).
+const L = () => pageLang();
+const tr = (key, vars) => translate(L(), key, vars);
+const fmt = (x, digits) => fmtEn(x, { locale: L(), ...(typeof digits === "number" ? { digits } : {}) });
+const signed = (x) => signedEn(x, { locale: L() });
+const percent = (x) => percentEn(x, { locale: L() });
 
 const el = (tag, props = {}, ...children) => {
   const e = document.createElement(tag);
@@ -44,12 +53,12 @@ export function filteredTable(rows, columns, { filters = [], caption, id } = {})
   const holder = el("div");
   const render = () => {
     const shown = rows.filter((r) => filters.every((f) => state[f.key] === "all" || String(r[f.key]) === state[f.key]));
-    count.textContent = `${shown.length} of ${rows.length} rows`;
-    holder.replaceChildren(figuresTable(shown, columns, { caption, id }));
+    count.textContent = tr("table.trace.rows_shown", { shown: shown.length, all: rows.length });
+    holder.replaceChildren(figuresTable(shown, columns, { caption, id, lang: L() }));
   };
   for (const f of filters) {
     const values = [...new Set(rows.map((r) => r[f.key]))].sort((a, b) => (typeof a === "number" ? a - b : String(a).localeCompare(String(b))));
-    const input = selectInput(f.label, [{ value: "all", label: "all" }, ...values.map((v) => ({ value: v, label: f.format ? f.format(v) : String(v) }))], "all", (v) => {
+    const input = selectInput(f.label, [{ value: "all", label: tr("table.trace.all") }, ...values.map((v) => ({ value: v, label: f.format ? f.format(v) : String(v) }))], "all", (v) => {
       state[f.key] = v;
       render();
     });
@@ -68,7 +77,7 @@ function ruleCell(applied, rule) {
   if (rule && rule !== applied) {
     const small = text("small", rule);
     small.style.display = "block";
-    small.style.color = "#666";
+    small.style.color = "#55585d";
     wrap.append(small);
   }
   return wrap;
@@ -90,11 +99,11 @@ function sourceAndNote(r) {
 export function traceView(t) {
   const root = el("div", { className: "trace" });
   root.append(
-    text("h3", `${t.country}${t.country_name ? ` (${t.country_name})` : ""} ${t.year}: Index ${fmt(t.total)}`),
+    text("h3", tr("table.trace.heading", { country: `${t.country}${t.country_name ? ` (${t.country_name})` : ""}`, year: t.year, total: fmt(t.total) })),
     text(
       "p",
-      `Methodology ${t.methodology} (${t.methodology_title}). Answers from ${t.sheet}. ${t.indicators} indicators, ${t.excluded} excluded; attainable from ${fmt(t.min_attainable)} to ${fmt(t.max_attainable)}.` +
-        (t.excluded ? ` Missing data: ${t.missing_rule}` : ""),
+      tr("table.trace.intro", { methodology: t.methodology, title: t.methodology_title, sheet: t.sheet, indicators: t.indicators, excluded: t.excluded, min: fmt(t.min_attainable), max: fmt(t.max_attainable) }) +
+        (t.excluded ? " " + tr("table.trace.missing", { rule: t.missing_rule }) : ""),
     ),
   );
 
@@ -104,27 +113,28 @@ export function traceView(t) {
       figuresTable(
         s.indicators,
         [
-          { key: "indicator", label: "Indicator" },
-          { key: "line", label: "Sheet row" },
-          { key: "title", label: "What it asks" },
-          { key: "value", label: "Answer" },
-          { key: "applied", label: "Scored as (rule)", render: (v, r) => ruleCell(v, r.rule) },
-          { key: "points", label: "Points", numeric: true },
-          { key: "weighted", label: `× weight ${fmt(s.weight)}`, numeric: true },
+          { key: "indicator", label: tr("table.change.indicator") },
+          { key: "line", label: tr("table.trace.sheet_row") },
+          { key: "title", label: tr("table.trace.asks") },
+          { key: "value", label: tr("table.country.answer") },
+          { key: "applied", label: tr("table.trace.scored_as"), render: (v, r) => ruleCell(v, r.rule) },
+          { key: "points", label: tr("chart.points"), numeric: true },
+          { key: "weighted", label: tr("table.trace.times_weight", { weight: fmt(s.weight) }), numeric: true },
           ...(prev === null
             ? []
             : [
                 {
                   key: "changed",
-                  label: `vs ${prev}`,
-                  format: (v, r) => (v ? (r.previous ? `was ${r.previous.value} (${fmt(r.previous.points)})` : "new") + (r.change ? `; ${r.change}` : "") : ""),
+                  label: tr("table.trace.versus", { year: prev }),
+                  format: (v, r) => (v ? (r.previous ? tr("table.trace.was", { value: r.previous.value, points: fmt(r.previous.points) }) : tr("table.trace.new")) + (r.change ? `; ${r.change}` : "") : ""),
                   className: (v) => (v ? "changed" : ""),
                 },
               ]),
-          { key: "source", label: "Source and note", render: (v, r) => sourceAndNote(r) },
+          { key: "source", label: tr("table.trace.source_note"), render: (v, r) => sourceAndNote(r) },
         ],
         {
-          caption: `${s.section}: ${s.title}. Subtotal ${fmt(s.points)} points × weight ${fmt(s.weight)} = ${fmt(s.weighted)} (attainable ${fmt(s.min_attainable)} to ${fmt(s.max_attainable)}${s.excluded ? `; ${s.excluded} excluded` : ""})`,
+          caption: tr("table.trace.section_caption", { section: s.section, title: s.title, points: fmt(s.points), weight: fmt(s.weight), weighted: fmt(s.weighted), min: fmt(s.min_attainable), max: fmt(s.max_attainable) }) + (s.excluded ? " " + tr("table.trace.section_excluded", { n: s.excluded }) : ""),
+          lang: L(),
         },
       ),
     );
@@ -132,73 +142,73 @@ export function traceView(t) {
 
   for (const v of t.surveys) {
     const box = el("div", { className: "trace-survey" });
-    box.append(text("h4", `Survey score ${v.indicator}: ${v.title}`), text("p", v.method_text));
+    box.append(text("h4", tr("table.trace.survey_heading", { indicator: v.indicator, title: v.title })), text("p", v.method_text));
     const steps = el("ol");
     steps.append(
-      text("li", `Respondent means over ${v.questions.join(", ")} (${v.answered} ratings, ${v.missing} empty): ${v.respondents.length} respondents, listed below.`),
-      text("li", `Role means: ${v.roles.map((r) => `${r.role} ${fmt(r.mean, 3)} (n = ${r.respondents})`).join("; ")}.`),
+      text("li", tr("table.trace.survey_respondents", { questions: v.questions.join(", "), answered: v.answered, missing: v.missing, n: v.respondents.length })),
+      text("li", tr("table.trace.survey_roles", { roles: v.roles.map((r) => `${r.role} ${fmt(r.mean, 3)} (n = ${r.respondents})`).join("; ") })),
       text(
         "li",
         v.method === "role_mean"
-          ? `Mean of the ${v.roles.length} role means: ${fmt(v.value, 3)}.`
+          ? tr("table.trace.survey_role_mean", { roles: v.roles.length, value: fmt(v.value, 3) })
           : v.method === "pooled_mean"
-            ? `Mean over all ${v.respondents.length} respondents: ${fmt(v.value, 3)}.`
-            : `Median over all ${v.respondents.length} respondents: ${fmt(v.value, 3)}.`,
+            ? tr("table.trace.survey_pooled_mean", { n: v.respondents.length, value: fmt(v.value, 3) })
+            : tr("table.trace.survey_median", { n: v.respondents.length, value: fmt(v.value, 3) }),
       ),
-      text("li", `× multiplier ${fmt(v.multiplier, 2)} = ${fmt(v.points)} points.`),
+      text("li", tr("table.trace.survey_multiplier", { multiplier: fmt(v.multiplier, 2), points: fmt(v.points) })),
     );
     box.append(steps);
     box.append(
       text(
         "p",
-        `${percent(v.level)} interval of the score: ${fmt(v.lo, 3)} to ${fmt(v.hi, 3)} (${fmt(v.points_lo)} to ${fmt(v.points_hi)} points): ${v.interval_text}. Responses: ${v.file}.`,
+        tr("table.trace.survey_interval", { level: percent(v.level), lo: fmt(v.lo, 3), hi: fmt(v.hi, 3), points_lo: fmt(v.points_lo), points_hi: fmt(v.points_hi), how: v.interval_text, file: v.file }),
       ),
     );
     const details = el("details");
-    details.append(text("summary", "Respondent means"));
+    details.append(text("summary", tr("table.trace.respondent_means")));
     details.append(
       figuresTable(v.respondents, [
-        { key: "respondent", label: "Respondent" },
-        { key: "role", label: "Role" },
-        { key: "mean", label: "Mean rating", numeric: true, format: (x) => fmt(x, 3) },
-      ]),
+        { key: "respondent", label: tr("table.trace.respondent") },
+        { key: "role", label: tr("table.trace.role") },
+        { key: "mean", label: tr("table.trace.mean_rating"), numeric: true, format: (x) => fmt(x, 3) },
+      ], { caption: tr("table.trace.respondent_means"), lang: L() }),
     );
     box.append(details);
     root.append(box);
   }
 
   root.append(
-    text("p", `Total: ${t.sections.map((s) => `${s.section} ${fmt(s.weighted)}`).join(" + ")} = ${fmt(t.total)} (full precision ${t.total}).`),
+    text("p", tr("table.trace.total", { sum: t.sections.map((s) => `${s.section} ${fmt(s.weighted)}`).join(" + "), total: fmt(t.total), full: String(t.total) })),
   );
-  if (t.published.length === 0) root.append(text("p", "No edition published this country-year."));
+  if (t.published.length === 0) root.append(text("p", tr("table.trace.none_published")));
   else
     root.append(
       figuresTable(
         t.published,
         [
-          { key: "edition", label: "Edition" },
-          { key: "published_on", label: "Published" },
-          { key: "value", label: "Published total", numeric: true },
-          { key: "difference", label: "Computed − published (full precision)", format: (x) => String(x), className: () => "num" },
-          { key: "matches", label: "Status", format: (x) => (x ? "matches" : "differs"), className: (x) => (x ? "status-matches" : "status-differs") },
-          { key: "source", label: "Source", render: (x) => sourceLink(x) },
+          { key: "edition", label: tr("table.trace.edition") },
+          { key: "published_on", label: tr("table.trace.published_on") },
+          { key: "value", label: tr("table.trace.published_total"), numeric: true },
+          { key: "difference", label: tr("table.trace.difference"), format: (x) => String(x), className: () => "num" },
+          { key: "matches", label: tr("table.trace.status"), format: (x) => tr(x ? "table.claim.matches" : "table.trace.differs"), className: (x) => (x ? "status-matches" : "status-differs") },
+          { key: "source", label: tr("table.trace.source"), render: (x) => sourceLink(x) },
         ],
-        { caption: "Published value(s) beside the computed total" },
+        { caption: tr("table.trace.published_caption"), lang: L() },
       ),
     );
   if (prev !== null) {
-    const head = `Changes from ${prev}: ${fmt(t.previous_total)} → ${fmt(t.total)} (${signed(t.change)})${t.crosses_break ? "; the methodology changed between these years" : ""}.`;
-    root.append(text("p", t.changes.length ? head : `${head} No indicator changed.`));
+    const head = tr(t.crosses_break ? "table.trace.changes_break" : "table.trace.changes", { year: prev, from: fmt(t.previous_total), to: fmt(t.total), change: signed(t.change) });
+    root.append(text("p", t.changes.length ? head : `${head} ${tr("table.trace.no_change")}`));
     if (t.changes.length)
       root.append(
         figuresTable(t.changes, [
-          { key: "indicator", label: "Indicator" },
-          { key: "from", label: "From" },
-          { key: "to", label: "To" },
-          { key: "points_from", label: "Points before", numeric: true },
-          { key: "points_to", label: "Points now", numeric: true },
-          { key: "change", label: "Kind of change" },
-        ]),
+          { key: "indicator", label: tr("table.change.indicator") },
+          { key: "from", label: tr("table.trace.from") },
+          { key: "to", label: tr("table.trace.to") },
+          { key: "points_from", label: tr("table.trace.points_before"), numeric: true },
+          { key: "points_to", label: tr("table.trace.points_now"), numeric: true },
+          { key: "change", label: tr("table.trace.kind_of_change") },
+        ], { caption: tr("table.trace.changes_caption", { year: prev }), lang: L() }),
       );
   }
   return root;
@@ -208,7 +218,7 @@ export function traceView(t) {
 export function traceExplorer({ countries, traces }, { country, year, more } = {}) {
   const root = el("div", { className: "trace-explorer" });
   if (!traces.length) {
-    root.append(text("p", "No country-year has been computed."));
+    root.append(text("p", tr("table.trace.none_computed")));
     return root;
   }
   let c = country && countries.some((x) => x.code === country) ? country : countries[0].code;
@@ -217,13 +227,13 @@ export function traceExplorer({ countries, traces }, { country, year, more } = {
   const controls = el("div", { className: "no-print" });
   const holder = el("div", { id: "trace-view" });
   const yearSelect = () =>
-    selectInput("Year", yearsOf(c).map((v) => ({ value: v, label: String(v) })), y, (v) => {
+    selectInput(tr("chart.year"), yearsOf(c).map((v) => ({ value: v, label: String(v) })), y, (v) => {
       y = Number(v);
       show();
     });
   let ySel = yearSelect();
   ySel.select.id = "trace-year";
-  const cSel = selectInput("Country", countries.map((x) => ({ value: x.code, label: `${x.code} ${x.name}` })), c, (v) => {
+  const cSel = selectInput(tr("chart.country"), countries.map((x) => ({ value: x.code, label: `${x.code} ${x.name}` })), c, (v) => {
     c = v;
     if (!yearsOf(c).includes(y)) y = yearsOf(c).at(-1);
     const next = yearSelect();
@@ -240,7 +250,7 @@ export function traceExplorer({ countries, traces }, { country, year, more } = {
     const want = [c, y];
     let t = traces.find((x) => x.country === c && x.year === y);
     if (!t && more) {
-      holder.replaceChildren(text("p", "Loading the calculation trace…"));
+      holder.replaceChildren(text("p", tr("table.trace.loading")));
       loading ??= more().then((all) => (traces = all.traces));
       await loading;
       if (want[0] !== c || want[1] !== y) return; // another pick came in meanwhile

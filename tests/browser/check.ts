@@ -1,6 +1,7 @@
 // `npm run test:browser`: serves dist/ on 127.0.0.1, opens every page found in dist/ in
 // headless Chromium and fails on console errors, page errors, HTTP errors, Framework error
-// cells, chart containers without their SVG, and any request to another host.
+// cells, chart containers without their SVG, any request to another host, and any accessibility
+// violation axe-core finds (WCAG 2.1 A and AA: tests/browser/axe.ts) at 1400 px and at 390 px.
 // Page-specific scenarios (XSS note, live reweighting…) are in scenarios.ts.
 import { readdirSync, mkdirSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -9,6 +10,11 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { serveDirectory } from "../../scripts/static-server.ts";
 import { scenarios } from "./scenarios.ts";
 import { checkUntrustedText } from "./untrusted.ts";
+import { checkAccessibility } from "./axe.ts";
+import { PHONE } from "./scenarios/phone.ts";
+
+/** The desktop width pages are opened, checked and photographed at; PHONE is the other. */
+export const DESKTOP = { width: 1400, height: 900 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dist = path.resolve(root, process.env.DIST ?? "dist");
@@ -40,12 +46,14 @@ export interface PageResult {
   page: string;
   failures: string[];
   bytes: number;
+  /** Bytes as sent over the wire (compressed bodies), HTML and everything the page loaded. */
+  compressedBytes: number;
   chartsMs: number | null;
   notes: string[];
 }
 
 export async function checkPage(browser: Browser, base: string, pagePath: string): Promise<PageResult> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await browser.newContext({ viewport: DESKTOP });
   const page: Page = await context.newPage();
   const failures: string[] = [];
   const notes: string[] = [];
@@ -85,17 +93,20 @@ export async function checkPage(browser: Browser, base: string, pagePath: string
   }
   await page.waitForLoadState("networkidle").catch(() => undefined);
   // Bytes as the page itself saw them (Resource Timing), counted once the network is idle.
-  bytes = await page.evaluate(() =>
+  const sizes = await page.evaluate(() =>
     (performance.getEntriesByType("navigation") as PerformanceResourceTiming[])
       .concat(performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-      .reduce((sum, e) => sum + (e.decodedBodySize || e.transferSize || 0), 0),
+      .map((e) => ({ decoded: e.decodedBodySize || e.transferSize || 0, encoded: e.encodedBodySize || e.transferSize || 0 })),
   );
+  bytes = sizes.reduce((sum, e) => sum + e.decoded, 0);
+  const compressedBytes = sizes.reduce((sum, e) => sum + e.encoded, 0);
   const errorCells = await page.$$eval(".observablehq--error", (els) => els.map((e) => e.textContent?.trim() ?? ""));
   for (const e of errorCells) failures.push(`Framework error cell: ${e.slice(0, 300)}`);
   // The screenshot shows the page as first drawn at desktop width, before scenarios interact.
   mkdirSync(shots, { recursive: true });
   const name = pagePath === "/" ? "index" : pagePath.slice(1).replace(/\//g, "_");
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  failures.push(...(await checkAccessibility(page, { page: pagePath, width: DESKTOP.width })));
   for (const scenario of scenarios.filter((s) => s.applies(pagePath))) {
     try {
       notes.push(...((await scenario.run(page, { base, pagePath })) ?? []));
@@ -103,8 +114,13 @@ export async function checkPage(browser: Browser, base: string, pagePath: string
       failures.push(`${scenario.name}: ${(e as Error).message}`);
     }
   }
+  // At phone width (the phone scenario may already have resized), once the charts have redrawn.
+  await page.setViewportSize(PHONE);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(shots, `${name}-${PHONE.width}.png`), fullPage: true });
+  failures.push(...(await checkAccessibility(page, { page: pagePath, width: PHONE.width })));
   await context.close();
-  return { page: pagePath, failures, bytes, chartsMs, notes };
+  return { page: pagePath, failures, bytes, compressedBytes, chartsMs, notes };
 }
 
 export async function launch(): Promise<Browser> {
@@ -124,7 +140,7 @@ async function main(): Promise<void> {
   try {
     for (const p of pages) {
       const r = await checkPage(browser, url, p);
-      const figures = `${(r.bytes / 1024).toFixed(0)} kB loaded, charts drawn in ${r.chartsMs ?? "—"} ms`;
+      const figures = `${(r.bytes / 1024).toFixed(0)} kB loaded, ${(r.compressedBytes / 1024).toFixed(0)} kB compressed, charts drawn in ${r.chartsMs ?? "—"} ms`;
       if (r.failures.length === 0) {
         passed++;
         console.log(`ok   ${p}  (${figures})`);

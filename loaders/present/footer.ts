@@ -1,0 +1,47 @@
+// The footer of every page: how to cite the report and the Index, where the data come from and under
+// what licence, and what the page was built from (the commit and a hash of the inputs). Framework writes
+// the footer into each page when it builds it, before the manifest exists, so the inputs hash is
+// computed here from the same per-file hashes the manifest records (manifest.ts snapshotInputs); anyone
+// can recompute it from dist/manifest.json (inputsDigest of its `inputs`).
+import { createHash } from "node:crypto";
+import { t } from "../shared/strings/index.ts";
+import type { Locale } from "../shared/format.ts";
+
+/**
+ * One hash standing for every input: SHA-256 over the lines "<file>\t<sha256>\n", sorted by file.
+ * The same for the build's snapshot of data/ and for the manifest's `inputs` list.
+ */
+export function inputsDigest(inputs: Iterable<{ file: string; sha256: string }>): string {
+  const lines = [...inputs].map((i) => `${i.file}\t${i.sha256}\n`).sort();
+  return createHash("sha256").update(lines.join("")).digest("hex");
+}
+
+export interface FooterFacts {
+  lang: Locale;
+  /** The commit the build began from (manifest.ts gitState), absent outside a git checkout. */
+  commit?: { id: string; dirty: boolean };
+  /** inputsDigest of the build's inputs. */
+  inputs: string;
+  /** The licence the repository states (package.json `license` or its LICENSE file's title), null if none. */
+  licence: string | null;
+  /** Relative address of the page explaining the reconstruction, from the page the footer is on. */
+  reconstructionHref: string;
+}
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+/** The footer's HTML (strings from the tables; every value escaped). */
+export function footerHtml(f: FooterFacts): string {
+  const s = (key: Parameters<typeof t>[1], vars?: Record<string, string>) => escape(t(f.lang, key, vars));
+  const commit = f.commit ? s(f.commit.dirty ? "footer.commit_dirty" : "footer.commit", { commit: f.commit.id.slice(0, 12) }) : s("footer.no_commit");
+  const built = s("footer.built", { commit, inputs: f.inputs.slice(0, 16) }).replace(escape(commit), `<code>${commit}</code>`).replace(f.inputs.slice(0, 16), `<code title="${f.inputs}">${f.inputs.slice(0, 16)}</code>`);
+  const licence = f.licence === null ? s("footer.no_licence") : s("footer.licence", { licence: f.licence });
+  return [
+    `<div class="site-footer">`,
+    `<p class="cite-line"><strong>${s("footer.cite_heading")}</strong> ${s("footer.cite_report")} ${s("footer.cite_index")}</p>`,
+    `<p>${s("footer.data_source")} <a href="${escape(f.reconstructionHref)}">${s("footer.reconstruction_link")}</a>. ${licence}</p>`,
+    `<p class="print-notice">${s("footer.print_notice")}</p>`,
+    `<p class="build-line">${built} ${s("footer.offline")}</p>`,
+    `</div>`,
+  ].join("");
+}
