@@ -6,6 +6,7 @@ import { columnsOf } from "./loaders/project.ts";
 import { CountryRow } from "./loaders/schema.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { header, type SiteMap } from "./loaders/pages/chrome.ts";
 
 // fileURLToPath, not URL.pathname: the pathname stays percent-encoded ("my%20project"), so a project in a
 // folder whose name holds a space, a non-ASCII letter or "#" would find no sheets and build no country pages.
@@ -26,10 +27,10 @@ function sheetsOnDisk(): { year: number; country: string }[] {
 
 /** Country names for the sidebar, read through the engine's own reader and schema; codes if unreadable
  * (the data loaders then report the problem and fail the build). */
-async function countryNames(): Promise<Record<string, string>> {
+async function countryNames(): Promise<Record<string, { name_en: string; name_ru: string }>> {
   try {
     const table = await readTable(root, "data/countries.csv", columnsOf(CountryRow));
-    return Object.fromEntries(parseRows(table, CountryRow).rows.map((c) => [c.code, c.name_en]));
+    return Object.fromEntries(parseRows(table, CountryRow).rows.map((c) => [c.code, { name_en: c.name_en, name_ru: c.name_ru }]));
   } catch {
     return {};
   }
@@ -41,16 +42,28 @@ const countries = [...new Set(sheets.map((s) => s.country))].sort();
 const years = [...new Set(sheets.map((s) => s.year))].sort();
 const changeYears = years.filter((y) => years.includes(y - 1));
 
-/** A link that works from any page depth, also when the site is opened from disk. */
-function relative(from: string, to: string): string {
-  const depth = from.split("/").length - 2;
-  return (depth > 0 ? "../".repeat(depth) : "./") + to.replace(/^\//, "");
-}
-
-/** Pages are listed only once their Markdown exists, so the sidebar never links to nothing. */
+/** Pages are listed only once their Markdown exists, so the navigation never links to nothing. */
 // A page is a Markdown file or a page loader (<page>.md.ts, emitted once per language: loaders/pages/page.ts).
 const has = (file: string) => existsSync(path.join(root, "src", file)) || existsSync(path.join(root, "src", file + ".ts"));
-const page = (name: string, p: string, file: string) => (has(file) ? [{ name, path: p }] : []);
+const page = (key: SiteMap["pages"][number]["key"], p: string, file: string) => (has(file) ? [{ key, path: p }] : []);
+// Once the results have their own page (/results), "/" is the front page.
+const results = has("results.md");
+
+const site: SiteMap = {
+  pages: [
+    ...(results ? [...page("site.nav.home", "/", "index.md"), ...page("site.nav.results", "/results", "results.md")] : page("site.nav.results", "/", "index.md")),
+    ...page("site.nav.methodology", "/methodology", "methodology.md"),
+    ...(has("countries/[code].md") ? [{ key: "site.nav.countries" as const, path: "/countries" }] : []),
+    ...(has("changes/[year].md") ? [{ key: "site.nav.changes" as const, path: "/changes" }] : []),
+    ...page("site.nav.sensitivity", "/sensitivity", "sensitivity.md"),
+    ...page("site.nav.audit", "/audit", "audit.md"),
+    ...page("site.nav.downloads", "/downloads", "downloads.md"),
+    ...page("site.nav.glossary", "/glossary", "glossary.md"),
+    ...page("site.nav.reconstruction", "/reconstruction", "reconstruction.md"),
+  ],
+  countries: countries.map((c) => ({ code: c, name_en: names[c]?.name_en ?? c, name_ru: names[c]?.name_ru ?? c })),
+  changeYears,
+};
 
 export default {
   root: "src",
@@ -62,17 +75,13 @@ export default {
   dynamicPaths: [
     ...(has("countries/[code].md") ? countries.map((c) => `/countries/${c}`) : []),
     ...(has("changes/[year].md") ? changeYears.map((y) => `/changes/${y}`) : []),
+    ...(has("ru/countries/[code].md") ? countries.map((c) => `/ru/countries/${c}`) : []),
+    ...(has("ru/changes/[year].md") ? changeYears.map((y) => `/ru/changes/${y}`) : []),
   ],
-  pages: [
-    ...page("Results", "/", "index.md"),
-    ...page("Methodology", "/methodology", "methodology.md"),
-    ...(has("countries/[code].md") ? [{ name: "Countries", pages: countries.map((c) => ({ name: names[c] ?? c, path: `/countries/${c}` })) }] : []),
-    ...(has("changes/[year].md") ? [{ name: "What changed", pages: changeYears.map((y) => ({ name: String(y), path: `/changes/${y}` })) }] : []),
-    ...page("Sensitivity", "/sensitivity", "sensitivity.md"),
-    ...page("Audit", "/audit", "audit.md"),
-    ...page("Downloads", "/downloads", "downloads.md"),
-    ...page("How the data were reconstructed", "/reconstruction", "reconstruction.md"),
-  ],
-  header: ({ path: page }: { path: string }) => `<div class="reconstruction-notice" role="note"><strong>Reconstructed example data.</strong> Only the Index totals and the release statements are published by the Working Group. The codebook and every indicator-level answer shown here are a reconstruction consistent with the public record, not the Working Group's data. <a href="${relative(page, "/reconstruction")}">How the reconstruction was made</a>.</div>`,
+  // One sidebar serves every page in Framework, so there is none: each page's header carries the
+  // navigation and the language switch in its own language (loaders/pages/chrome.ts).
+  sidebar: false,
+  pager: false,
+  header: ({ path: p }: { path: string }) => header(p, site),
   footer: "Prohibition of Torture Index methodology notebook. Built offline from the files in <code>data/</code>; this site loads nothing from any third party.",
 };

@@ -231,9 +231,11 @@ const pagesIn = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? pagesIn(path.join(dir, e.name)) : e.name.endsWith(".html") ? [path.join(dir, e.name)] : [],
   );
+// Framework writes <html> without a language: each page gets its own (loaders/pages/chrome.ts).
+const { localiseHtml } = await import("../loaders/pages/chrome.ts");
 for (const page of pagesIn(staging)) {
   const html = readFileSync(page, "utf8");
-  const fixed = html.replace(/"lastModified":\d+/g, `"lastModified":${FIXED_LAST_MODIFIED}`);
+  const fixed = localiseHtml(path.relative(staging, page), html).replace(/"lastModified":\d+/g, `"lastModified":${FIXED_LAST_MODIFIED}`);
   if (fixed !== html) writeFileSync(page, fixed);
 }
 
@@ -254,6 +256,12 @@ for (const page of pagesIn(staging)) {
   const manifest = await buildManifest(pipeline.project, pipeline.result, staging, { snapshot, commit });
   await writeManifest(staging, manifest);
   console.log(`manifest: ${manifest.inputs.length} inputs, ${manifest.outputs.length} data outputs, ${manifest.site.length} site files → dist/manifest.json`);
+}
+// ---- post-build: pdf/ (scripts/pdf.ts), printed from the fresh folder so every "as PDF" link works
+// once it is swapped in. After the manifest, which leaves pdf/ out. PTI_PDF=0 skips it (the tests' builds).
+if (process.env.PTI_PDF !== "0") {
+  const { printPdfs } = await import("./pdf.ts");
+  await printPdfs(staging).catch((e: unknown) => fail(`the PDFs could not be printed (${(e as Error).message})`));
 }
 await unchangedSince("while the build ran");
 
