@@ -63,6 +63,10 @@ const site: SiteMap = {
   ],
   countries: countries.map((c) => ({ code: c, name_en: names[c]?.name_en ?? c, name_ru: names[c]?.name_ru ?? c })),
   changeYears,
+  exists: (lang, sitePath) => {
+    const file = sitePath === "/" ? "index.md" : sitePath.replace(/^\/countries\/[^/]+$/, "/countries/[code]").replace(/^\/changes\/\d+$/, "/changes/[year]").slice(1) + ".md";
+    return has(lang === "en" ? file : `${lang}/${file}`);
+  },
 };
 
 export default {

@@ -31,8 +31,8 @@ const allTraces = FileAttachment("${base}data/audit-trace.json");
 const names = Object.fromEntries(audit.countries.map((c) => [c.code, c.name]));
 const onward = ${str("page.methodology.onward")};
 const yesNo = (v) => (v ? ${str("page.common.yes")} : ${str("page.common.no")});
-const statusName = { matches: ${str("page.audit.status.matches")}, differs: ${str("page.audit.status.differs")}, "not computed": ${str("page.audit.status.not_computed")}, "not checkable": ${str("page.audit.status.not_checkable")} };
-const status = (v) => statusName[v] ?? v;
+const statusName = { matches: ${str("page.audit.status.matches")}, differs: ${str("page.audit.status.differs")}, not_computed: ${str("page.audit.status.not_computed")}, not_checkable: ${str("page.audit.status.not_checkable")} };
+const status = (v) => statusName[String(v).replace(" ", "_")] ?? v;
 \`\`\`
 
 ${t("page.audit.intro")}
@@ -111,7 +111,7 @@ else {
     { key: "value_b", label: ${col("page.audit.col.value_new")}, numeric: true },
     { key: "difference", label: ${col("page.audit.col.new_minus_old")}, numeric: true, format: (x) => signed(x) },
     { key: "computed", label: ${col("page.common.computed")}, numeric: true },
-    { key: "computed_matches", label: ${col("page.audit.col.agrees_with")}, format: (v, r) => ({ a: ${tpl("page.audit.edition_n", { edition: "r.edition_a" })}, b: ${tpl("page.audit.edition_n", { edition: "r.edition_b" })}, both: ${str("page.audit.both")}, neither: ${str("page.audit.neither")}, "not computed": status("not computed") })[v] }
+    { key: "computed_matches", label: ${col("page.audit.col.agrees_with")}, format: (v, r) => ({ a: ${tpl("page.audit.edition_n", { edition: "r.edition_a" })}, b: ${tpl("page.audit.edition_n", { edition: "r.edition_b" })}, both: ${str("page.audit.both")}, neither: ${str("page.audit.neither")}, "not computed": status("not_computed") })[v] }
   ], { caption: ${str("page.audit.revisions_caption")}, id: "revisions-table" }));
   const statements = audit.revisions.flatMap((r) => r.claims.map((c) => ({ ...c, revision: \`\${r.country} \${r.year} (\${r.edition_a} → \${r.edition_b})\`, fits: { a: ${tpl("page.audit.fits_old", { edition: "r.edition_a" })}, b: ${tpl("page.audit.fits_new", { edition: "r.edition_b" })}, both: ${str("page.audit.fits_both")}, neither: ${str("page.audit.fits_neither")}, undecidable: ${str("page.audit.fits_undecidable")} }[c.consistent_with] })));
   if (statements.length)

@@ -10,6 +10,8 @@ export interface SiteMap {
   pages: { key: StringKey; path: string }[];
   countries: { code: string; name_en: string; name_ru: string }[];
   changeYears: number[];
+  /** Whether the page at `sitePath` exists in `lang` (a page not yet written in one language is linked in the other). */
+  exists: (lang: Locale, sitePath: string) => boolean;
 }
 
 export const langOf = (pagePath: string): Locale => (sitePathOf(pagePath) === pagePath ? "en" : "ru");
@@ -24,9 +26,11 @@ export function header(pagePath: string, site: SiteMap): string {
   const lang = langOf(page);
   const other: Locale = lang === "en" ? "ru" : "en";
   const sitePath = sitePathOf(page);
-  const link = (target: string) => esc(relative(page, pathIn(lang, target)));
+  const linkLang = (target: string): Locale => (site.exists(lang, target) ? lang : other);
+  const link = (target: string) => esc(relative(page, pathIn(linkLang(target), target)));
   const current = (target: string) => (target === sitePath ? ' aria-current="page"' : "");
-  const item = (key: StringKey, target: string) => `<li><a href="${link(target)}"${current(target)}>${esc(t(lang, key))}</a></li>`;
+  const hreflang = (target: string) => (linkLang(target) === lang ? "" : ` hreflang="${other}"`);
+  const item = (key: StringKey, target: string) => `<li><a href="${link(target)}"${hreflang(target)}${current(target)}>${esc(t(lang, key))}</a></li>`;
   const group = (key: StringKey, items: { name: string; path: string }[], open: boolean) =>
     `<li><details${open ? " open" : ""}><summary>${esc(t(lang, key))}</summary><ul>${items.map((i) => `<li><a href="${link(i.path)}"${current(i.path)}>${esc(i.name)}</a></li>`).join("")}</ul></details></li>`;
   const items = site.pages.map((p) =>
@@ -37,9 +41,11 @@ export function header(pagePath: string, site: SiteMap): string {
         : item(p.key, p.path),
   );
   const switchTo = esc(relative(page, pathIn(other, sitePath)));
+  const languageSwitch = site.exists(other, sitePath)
+    ? `<a class="language-switch" href="${switchTo}" hreflang="${other}" lang="${other}" title="${esc(t(lang, "site.switch_language_label"))}">${esc(t(lang, "site.switch_language"))}</a>`
+    : "";
   return (
-    `<nav class="site-nav" aria-label="${esc(t(lang, "site.nav.label"))}"><ul>${items.join("")}</ul>` +
-    `<a class="language-switch" href="${switchTo}" hreflang="${other}" lang="${other}" title="${esc(t(lang, "site.switch_language_label"))}">${esc(t(lang, "site.switch_language"))}</a></nav>` +
+    `<nav class="site-nav" aria-label="${esc(t(lang, "site.nav.label"))}"><ul>${items.join("")}</ul>${languageSwitch}</nav>` +
     `<div class="reconstruction-notice" role="note"><strong>${esc(t(lang, "site.notice.label"))}</strong> ${esc(t(lang, "site.notice.text"))} <a href="${link("/reconstruction")}">${esc(t(lang, "site.notice.link"))}</a>.</div>`
   );
 }

@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { serveDirectory } from "../../scripts/static-server.ts";
 import { scenarios } from "./scenarios.ts";
 import { checkUntrustedText } from "./untrusted.ts";
+import { sitePathOf } from "../../loaders/pages/page.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dist = path.resolve(root, process.env.DIST ?? "dist");
@@ -96,9 +97,11 @@ export async function checkPage(browser: Browser, base: string, pagePath: string
   mkdirSync(shots, { recursive: true });
   const name = pagePath === "/" ? "index" : pagePath.slice(1).replace(/\//g, "_");
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-  for (const scenario of scenarios.filter((s) => s.applies(pagePath))) {
+  // Every page in both languages (findPages finds /ru/ too): a scenario applies to a page's twins alike.
+  const lang = sitePathOf(pagePath) === pagePath ? "en" : "ru";
+  for (const scenario of scenarios.filter((s) => s.applies(sitePathOf(pagePath)))) {
     try {
-      notes.push(...((await scenario.run(page, { base, pagePath })) ?? []));
+      notes.push(...((await scenario.run(page, { base, pagePath, lang })) ?? []));
     } catch (e) {
       failures.push(`${scenario.name}: ${(e as Error).message}`);
     }

@@ -76,10 +76,11 @@ export const scenarios: Scenario[] = [
   {
     name: "sensitivity: seed, draws and every chart present",
     applies: (p) => p === "/sensitivity",
-    async run(page) {
+    async run(page, { lang }) {
       const body = await page.evaluate(() => document.querySelector("#observablehq-main")?.textContent ?? "");
-      if (!/Seed \d+/.test(body)) throw new Error("the seed is not shown");
-      if (!/[\d,]+ Monte Carlo draws/.test(body)) throw new Error("the number of draws is not shown");
+      const [seed, draws] = lang === "ru" ? [/Начальное значение генератора \d+/, /[\d\u202f]+ выборок Монте-Карло/] : [/Seed \d+/, /[\d,]+ Monte Carlo draws/];
+      if (!seed.test(body)) throw new Error("the seed is not shown");
+      if (!draws.test(body)) throw new Error("the number of draws is not shown");
       const charts = await page.$$eval(".chart-canvas svg", (s) => s.length);
       if (charts < 3) throw new Error(`expected 3 charts (rank intervals, Sobol bars, Sobol map), found ${charts}`);
       const loo = await page.$$eval("#leave-one-out-table tbody tr", (trs) => trs.length);
