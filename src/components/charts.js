@@ -1,9 +1,9 @@
 // Vega-Lite specs shared by the pages.
 import { countryScale } from "./palette.js";
-import { figure, fmt } from "./format.js";
+import { figure, fmt, tr } from "./format.js";
 
 /** Index series, one line per country; `names` maps code → display name. */
-export function seriesSpec(rows, { field = "index", title = "Index", names = {}, height = 300 } = {}) {
+export function seriesSpec(rows, { field = "index", title = tr("page.common.index"), names = {}, height = 300 } = {}) {
   const codes = [...new Set(rows.map((r) => r.country))];
   const scales = countryScale(codes);
   const values = rows.map((r) => ({ ...r, name: names[r.country]?.name_en ?? r.country }));
@@ -16,12 +16,12 @@ export function seriesSpec(rows, { field = "index", title = "Index", names = {},
       {
         mark: { type: "line", point: { size: 60, filled: true } },
         encoding: {
-          x: { field: "year", type: "ordinal", title: "Data year", axis: { labelAngle: 0 } },
+          x: { field: "year", type: "ordinal", title: tr("page.parts.data_year"), axis: { labelAngle: 0 } },
           y: { field, type: "quantitative", title },
-          color: { field: "country", type: "nominal", scale: scales.color, title: "Country" },
-          shape: { field: "country", type: "nominal", scale: scales.shape, title: "Country" },
+          color: { field: "country", type: "nominal", scale: scales.color, title: tr("page.common.country") },
+          shape: { field: "country", type: "nominal", scale: scales.shape, title: tr("page.common.country") },
           strokeDash: { field: "country", type: "nominal", legend: null },
-          tooltip: [{ field: "name", title: "Country" }, { field: "year", title: "Year" }, { field, title, ...figure() }],
+          tooltip: [{ field: "name", title: tr("page.common.country") }, { field: "year", title: tr("page.common.year") }, { field, title, ...figure() }],
         },
       },
     ],
@@ -37,14 +37,14 @@ export function rankingSpec(rows, { names = {}, height } = {}) {
     data: { values },
     encoding: {
       y: { field: "name", type: "nominal", sort: { field: "rank" }, title: null },
-      x: { field: "index", type: "quantitative", title: "Index" },
+      x: { field: "index", type: "quantitative", title: tr("page.common.index") },
     },
     layer: [
       {
         mark: { type: "bar" },
         encoding: {
           color: { field: "sign", type: "nominal", scale: { domain: ["positive", "negative"], range: ["#0072B2", "#D55E00"] }, legend: null },
-          tooltip: [{ field: "name", title: "Country" }, { field: "index", title: "Index", ...figure() }],
+          tooltip: [{ field: "name", title: tr("page.common.country") }, { field: "index", title: tr("page.common.index"), ...figure() }],
         },
       },
       {

@@ -3,7 +3,7 @@
 // Sliders are Framework Inputs; the arithmetic is reweight.js.
 import * as Inputs from "@observablehq/inputs";
 import { prepareTable, reweight } from "./reweight.js";
-import { fmt, text } from "./format.js";
+import { fmt, text, tr } from "./format.js";
 
 /**
  * table: the loader's points table; sections: [{id, title}]; names: code → name.
@@ -33,7 +33,7 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
   const reset = document.createElement("button");
   reset.type = "button";
   reset.id = "reweight-reset";
-  reset.textContent = "Reset to the published weights";
+  reset.textContent = tr("page.parts.reset_weights");
   reset.addEventListener("click", () => {
     values.fill(1);
     for (const slider of sliders) slider.value = 1;
@@ -55,9 +55,9 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
   const t = document.createElement("table");
   t.className = "figures";
   t.id = "reweight-table";
-  t.append(text("caption", "Ranks under your weights, against the published ranking"));
+  t.append(text("caption", tr("page.parts.your_ranks_caption")));
   const head = document.createElement("tr");
-  for (const [label, numeric] of [["Year", false], ["Country", false], ["Published rank", true], ["Your rank", true], ["Change", true], ["Published Index", true], ["Your Index", true]]) {
+  for (const [label, numeric] of [[tr("page.common.year"), false], [tr("page.common.country"), false], [tr("page.sensitivity.col.published_rank"), true], [tr("page.parts.your_rank"), true], [tr("page.changes.col.change"), true], [tr("page.sensitivity.col.published_index"), true], [tr("page.parts.your_index"), true]]) {
     const th = text("th", label, numeric ? "num" : "");
     th.scope = "col";
     head.append(th);
@@ -112,8 +112,8 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
     }
     const all = values.every((v) => v === 1);
     const line = all
-      ? `Published weights: every rank as published (${prepared.C} country-years).`
-      : `${moved} of ${prepared.C} country-years change rank under these weights.`;
+      ? tr("page.parts.published_weights", { n: prepared.C })
+      : tr("page.parts.ranks_moved", { moved, n: prepared.C });
     if (line !== lastSummary) summary.textContent = lastSummary = line;
   }
   update();

@@ -5,7 +5,7 @@
 // rounded by the stated policy so the steps add up exactly; nothing is computed here but positions.
 import { vlChart } from "./chart.js";
 import { figuresTable } from "./table.js";
-import { fmt, signed, text, sourceLink } from "./format.js";
+import { fmt, signed, text, sourceLink, tr } from "./format.js";
 
 const INCREASE = "#0072B2"; // Okabe–Ito blue
 const DECREASE = "#D55E00"; // Okabe–Ito vermillion
@@ -22,7 +22,7 @@ export function changeHref(pair, prefix = "../") {
  */
 export function waterfallData(pair) {
   const title = Object.fromEntries(pair.sections.map((s) => [s.section, s.title]));
-  const total = (year, value, order) => ({ order, step: `${year} total`, title: `Index ${year}`, type: "total", amount: value, start: 0, end: value, label: fmt(value) });
+  const total = (year, value, order) => ({ order, step: `${year} total`, title: tr("page.parts.index_year", { year }), type: "total", amount: value, start: 0, end: value, label: fmt(value) });
   return [
     total(pair.from_year, pair.display.from_total, 0),
     ...pair.display.steps.map((s, i) => ({
@@ -73,7 +73,7 @@ export function waterfallSpec(pair, { height } = {}) {
   // At most a sixth of the plot: a fixed 44 px exceeded half of a plot squeezed mid-resize (NaN positions).
   // Two lines when zoomed, ending at the axis's right end: centred on one line, the title is wider than
   // a narrow plot and Vega cut it at the edge.
-  const x = { type: "quantitative", axis: { titleAnchor: "end" }, title: zoomed ? ["Index points", "(axis zoomed, not from zero)"] : "Index points", scale: { domain, nice: false, zero: false, padding: { expr: "min(44, width / 6)" } } };
+  const x = { type: "quantitative", axis: { titleAnchor: "end" }, title: zoomed ? [tr("page.parts.index_points"), tr("page.parts.axis_zoomed")] : tr("page.parts.index_points"), scale: { domain, nice: false, zero: false, padding: { expr: "min(44, width / 6)" } } };
   return {
     width: "container",
     height: height ?? Math.max(120, 30 * values.length),
@@ -98,8 +98,8 @@ export function waterfallSpec(pair, { height } = {}) {
             legend: { orient: "bottom", columns: { expr: "containerSize()[0] < 480 ? 2 : 3" } },
           },
           tooltip: [
-            { field: "title", title: "Step" },
-            { field: "label", title: "Amount" },
+            { field: "title", title: tr("page.parts.step") },
+            { field: "label", title: tr("page.parts.amount") },
           ],
         },
       },
@@ -123,15 +123,15 @@ export function waterfallChart(pair, { caption } = {}) {
   const rows = waterfallData(pair);
   const { zoomed } = waterfallDomain(pair);
   const steps = rows.slice(1, -1).map((r) => `${r.title} ${r.label}`).join(", ");
-  const zoomNote = zoomed ? " The axis is zoomed on the steps and does not start at zero; the total bars are cut at its edge." : "";
+  const zoomNote = zoomed ? " " + tr("page.parts.zoom_note") : "";
   return vlChart(waterfallSpec(pair), {
-    alt: `Waterfall for ${pair.name} from ${fmt(pair.display.from_total)} in ${pair.from_year} to ${fmt(pair.display.to_total)} in ${pair.to_year}: ${steps || "no section moved"}.`,
-    caption: (caption ?? `${pair.name}, ${pair.from_year} → ${pair.to_year}: from last year's total through the section contributions (${signed(pair.display.change)} in all) to this year's.`) + zoomNote,
-    data: rows.map((r) => ({ step: r.title, amount: r.amount, end: r.end })),
+    alt: tr("page.parts.waterfall_alt", { name: pair.name, from_total: fmt(pair.display.from_total), from: pair.from_year, to_total: fmt(pair.display.to_total), to: pair.to_year, steps: steps || tr("page.parts.no_section_moved") }),
+    caption: (caption ?? tr("page.parts.waterfall_caption", { name: pair.name, from: pair.from_year, to: pair.to_year, change: signed(pair.display.change) })) + zoomNote,
+    data: rows.map((r) => ({ step: r.title, amount: r.amount, end: r.end, total: r.type === "total" })),
     columns: [
-      { key: "step", label: "Step" },
-      { key: "amount", label: "Amount", numeric: true, format: (v, r) => (r.step.startsWith("Index ") ? fmt(v) : signed(v)) },
-      { key: "end", label: "Running total", numeric: true },
+      { key: "step", label: tr("page.parts.step") },
+      { key: "amount", label: tr("page.parts.amount"), numeric: true, format: (v, r) => (r.total ? fmt(v) : signed(v)) },
+      { key: "end", label: tr("page.parts.running_total"), numeric: true },
     ],
   });
 }
@@ -139,24 +139,24 @@ export function waterfallChart(pair, { caption } = {}) {
 /** Table of the indicators that moved most (|contribution|), with the sheet's reason and note as text. */
 export function movedIndicators(pair, { limit = 8 } = {}) {
   const moved = pair.indicators.filter((i) => i.contribution !== 0 || i.reason).slice(0, limit);
-  if (!moved.length) return text("p", "No indicator moved and no sheet states a change.");
+  if (!moved.length) return text("p", tr("page.parts.no_indicator_moved"));
   return figuresTable(
     moved.map((i) => ({ ...i, kind: i.kinds.join(", ") })),
     [
-      { key: "indicator", label: "Indicator" },
-      { key: "title", label: "Title" },
-      { key: "shown", label: "Contribution", numeric: true, format: (v) => signed(v) },
-      { key: "kind", label: "Kind", className: (v) => (v.includes("unexplained") ? "status-differs" : "") },
-      { key: "move", label: `Answer ${pair.from_year} → ${pair.to_year}` },
-      { key: "reason", label: "Reason in the sheet", format: (v) => v ?? "(none given)" },
-      { key: "detail", label: "How it was computed" },
-      { key: "note", label: "Note" },
+      { key: "indicator", label: tr("page.common.indicator") },
+      { key: "title", label: tr("page.methodology.col.title") },
+      { key: "shown", label: tr("page.parts.contribution"), numeric: true, format: (v) => signed(v) },
+      { key: "kind", label: tr("page.changes.col.kind"), className: (v) => (v.includes("unexplained") ? "status-differs" : "") },
+      { key: "move", label: tr("page.parts.answer_move", { from: pair.from_year, to: pair.to_year }) },
+      { key: "reason", label: tr("page.parts.reason_in_sheet"), format: (v) => v ?? tr("page.parts.none_given") },
+      { key: "detail", label: tr("page.parts.how_computed") },
+      { key: "note", label: tr("page.parts.note") },
     ],
-    { caption: `Indicators that moved most, ${pair.name} ${pair.from_year} → ${pair.to_year}` },
+    { caption: tr("page.parts.moved_most", { name: pair.name, from: pair.from_year, to: pair.to_year }) },
   );
 }
 
-const STATUS_LABEL = { matches: "matches", differs: "DIFFERS", "not checkable": "not checkable" };
+const STATUS_LABEL = () => ({ matches: tr("page.parts.status_matches"), differs: tr("page.parts.status_differs"), "not checkable": tr("page.parts.status_not_checkable") });
 
 /** One release statement with its check status; `differs` is marked in words, weight and colour. */
 export function claimItem(c) {
@@ -164,23 +164,23 @@ export function claimItem(c) {
   item.className = `claim claim-${c.status.replace(" ", "-")}${c.status === "differs" ? " finding" : ""}`;
   item.dataset.status = c.status;
   item.dataset.claim = c.id;
-  const badge = text("strong", STATUS_LABEL[c.status] ?? c.status, c.status === "differs" ? "status-differs" : c.status === "matches" ? "status-matches" : "status-unchecked");
+  const badge = text("strong", STATUS_LABEL()[c.status] ?? c.status, c.status === "differs" ? "status-differs" : c.status === "matches" ? "status-matches" : "status-unchecked");
   item.append(badge, document.createTextNode(" "));
   item.append(text("q", c.text));
-  const meta = [`edition ${c.edition}`, `${c.kind}${c.component ? " " + c.component : ""}`];
-  if (c.stated !== null) meta.push(`stated ${fmt(c.stated)}`);
-  if (c.computed !== null && c.kind !== "leader" && c.kind !== "bottom") meta.push(`computed ${fmt(c.computed)}`);
-  if (c.difference !== null && c.status === "differs") meta.push(`difference ${signed(c.difference)}`);
+  const meta = [tr("page.parts.edition", { edition: c.edition }), `${c.kind}${c.component ? " " + c.component : ""}`];
+  if (c.stated !== null) meta.push(tr("page.parts.stated", { value: fmt(c.stated) }));
+  if (c.computed !== null && c.kind !== "leader" && c.kind !== "bottom") meta.push(tr("page.parts.computed", { value: fmt(c.computed) }));
+  if (c.difference !== null && c.status === "differs") meta.push(tr("page.parts.difference", { value: signed(c.difference) }));
   item.append(text("div", meta.join(" · "), "claim-meta"));
   item.append(text("div", c.reason, "claim-reason"));
   const src = document.createElement("div");
   src.className = "claim-source";
-  src.append(text("span", "Source: "), sourceLink(c.source));
+  src.append(text("span", tr("page.parts.source")), sourceLink(c.source));
   item.append(src);
   return item;
 }
 
-export function claimList(claims, { empty = "The release makes no checkable statement about this country-year." } = {}) {
+export function claimList(claims, { empty = tr("page.parts.no_statement") } = {}) {
   if (!claims.length) return text("p", empty, "muted");
   const list = document.createElement("ul");
   list.className = "claims";
@@ -212,13 +212,13 @@ export function changeBlock(pair, { heading = "h2", withClaims = true, id = pair
   if (withClaims) {
     const right = document.createElement("aside");
     right.className = "change-claims";
-    right.append(text("h3", "What the release said"));
+    right.append(text("h3", tr("page.parts.release_said")));
     right.append(claimList(pair.claims));
     grid.append(right);
   }
   block.append(grid);
   block.append(movedIndicators(pair));
   if (pair.unexplained.length)
-    block.append(text("p", `Finding: ${pair.unexplained.join(", ")} moved without a reason in the sheet (kind "unexplained").`, "finding status-differs"));
+    block.append(text("p", tr("page.parts.unexplained", { indicators: pair.unexplained.join(", ") }), "finding status-differs"));
   return block;
 }

@@ -1,6 +1,7 @@
 // "What changed" pages: one waterfall per country block, drawn; every `differs` statement visible.
 import type { Scenario } from "../scenarios.ts";
 import { fmt } from "../../../loaders/shared/format.ts";
+import { t } from "../../../loaders/shared/strings/index.ts";
 
 const isChangesPage = (p: string) => /^\/changes\/\d{4}$/.test(p);
 
@@ -28,7 +29,7 @@ export const scenarios: Scenario[] = [
   {
     name: "changes: every statement that differs is visible and marked in words",
     applies: isChangesPage,
-    async run(page) {
+    async run(page, { lang }) {
       const differs = await page.$$eval('li.claim[data-status="differs"]', (els) =>
         els.map((el) => {
           const r = (el as HTMLElement).getBoundingClientRect();
@@ -36,7 +37,7 @@ export const scenarios: Scenario[] = [
           return { id: (el as HTMLElement).dataset.claim ?? "", visible: r.width > 0 && r.height > 0 && style.visibility !== "hidden" && style.display !== "none", label: el.querySelector("strong")?.textContent ?? "" };
         }),
       );
-      const hidden = differs.filter((d) => !d.visible || d.label !== "DIFFERS");
+      const hidden = differs.filter((d) => !d.visible || d.label !== t(lang, "page.parts.status_differs"));
       if (hidden.length) throw new Error(`differs statements not visible or not labelled: ${hidden.map((d) => d.id).join(", ")}`);
       return differs.length ? [`${differs.length} differing statement(s) shown`] : [];
     },
