@@ -21,7 +21,7 @@ import { INTERVAL_METHOD } from "../loaders/survey.ts";
 import { COVERAGE_MODEL } from "../loaders/survey-coverage.ts";
 import { ROUNDING_POLICY } from "../loaders/rounding.ts";
 import { AUDIT_RULES } from "../loaders/present/audit.ts";
-import { KIND_TEXT } from "../loaders/attribution.ts";
+import { KIND_TEXT, ORDER_TEXT } from "../loaders/attribution.ts";
 import { CLAIM_RULES } from "../loaders/claims.ts";
 import { DOWNLOADS, NUMBERS_NOTE, downloadsListing } from "../loaders/present/downloads.ts";
 import { headlinesOf } from "../loaders/present/sensitivity.ts";
@@ -151,6 +151,7 @@ describe("payloads in the page's language", () => {
     expect(en["page.downloads.numbers_note"]).toBe(NUMBERS_NOTE);
     for (const [k, v] of Object.entries(AUDIT_RULES)) expect(en[`page.audit.rule.${k}` as keyof typeof en], k).toBe(v);
     for (const [k, v] of Object.entries(KIND_TEXT)) expect(en[`page.changes.kind.${k}` as keyof typeof en], k).toBe(v);
+    for (const [k, v] of Object.entries(ORDER_TEXT)) expect(en[`page.changes.order.${k}` as keyof typeof en], k).toBe(v);
     expect(Object.keys(CLAIM_RULES).filter((k) => !(`page.changes.rule.${k}` in ru))).toEqual([]);
     for (const d of DOWNLOADS) expect(en[`page.downloads.level.${d.file}.title` as keyof typeof en]).toBe(d.title);
   });
@@ -198,5 +199,15 @@ describe("payloads in the page's language", () => {
       expect(leader.text).toBe(`${names[r.country]} на 1-м месте в ${r.year} году в ${r.same_rank} из 200 выборок (медианное место — ${r.median_rank}-е; интервал 5–95 % — от ${r.rank_p05}-е до ${r.rank_p95}-е).`);
       for (const h of ruLines) expect(englishPieces.filter(({ piece }) => h.text.includes(piece)).map((p) => p.key), h.text).toEqual([]);
     });
+  });
+});
+
+describe("dates in the page's language", () => {
+  it("Russian pages date as the Working Group's Russian releases do; English pages keep the ISO date", async () => {
+    const { dateText } = await import("../loaders/shared/format.ts");
+    expect(dateText("2025-08-08", "ru")).toBe("8 августа 2025 г.");
+    expect(dateText("2023-06-27", "ru")).toBe("27 июня 2023 г.");
+    expect(dateText("2025-08-08")).toBe("2025-08-08");
+    expect(dateText(null, "ru")).toBe("—");
   });
 });

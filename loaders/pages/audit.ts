@@ -23,7 +23,7 @@ title: ${t("page.audit.title")}
 \`\`\`js
 import { vlChart } from "${base}components/chart.js";
 import { figuresTable } from "${base}components/table.js";
-import { count, figure, fmt, signed, text, sourceLink } from "${base}components/format.js";
+import { count, dateText, figure, fmt, signed, text, sourceLink } from "${base}components/format.js";
 import { filteredTable, traceExplorer } from "${base}components/trace.js";
 const audit = await FileAttachment("${dataDir(ctx)}audit.json").json();
 const traceIndex = await FileAttachment("${base}data/audit-trace-index.json").json();
@@ -41,7 +41,7 @@ ${t("page.audit.intro")}
 
 \`\`\`js
 const s = audit.summary;
-const editionList = audit.editions.map((e) => ${tpl("page.audit.edition_rows", { edition: "e.edition", date: "e.published_on", rows: "e.rows" })}).join("; ");
+const editionList = audit.editions.map((e) => ${tpl("page.audit.edition_rows", { edition: "e.edition", date: "dateText(e.published_on)", rows: "e.rows" })}).join("; ");
 display(text("p", ${tpl("page.audit.summary", { published: "s.published", editions: "audit.editions.length", list: "editionList", matches: "s.matches", differs: "s.differs", not_computed: "s.not_computed" })}, s.differs + s.not_computed ? "finding" : ""));
 display(text("p", audit.rules.reconciliation));
 \`\`\`

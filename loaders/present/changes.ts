@@ -199,9 +199,18 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
  * What the pages say about the two orders of a crossing pair, from displayed figures: the method's
  * share method first and answers first, how far apart they are, and the split shown (the method's: the Shapley value, or the method-first order).
  */
-export function methodOrdersText(pair: PairAttribution, display: DisplayPair = displayPair(pair)): string | null {
+export function methodOrdersText(pair: PairAttribution, display: DisplayPair = displayPair(pair), lang: Locale = "en"): string | null {
   const o = display.method_orders;
   if (!pair.orders || !o) return null;
+  if (lang !== "en") {
+    const n = (x: number) => signed(x, { locale: lang });
+    const vars = { from_method: pair.methodology_from, to_method: pair.methodology_to, from_year: pair.from_year, method_first: n(o.method_first), answers_first: n(o.answers_first), difference: figure(Math.abs(o.difference), { locale: lang }), shown: n(display.method ?? 0), reason: pair.reason ?? "" };
+    const body =
+      o.difference === 0
+        ? t(lang, "page.changes.orders_same", vars)
+        : t(lang, "page.changes.orders_differ", vars) + " " + t(lang, pair.split === "method_first" ? "page.changes.orders_shown_method_first" : "page.changes.orders_shown_shapley", vars);
+    return body + (pair.comparable ? "" : " " + t(lang, "page.changes.orders_not_comparable", vars));
+  }
   const head = `This pair crosses the change of method (${pair.methodology_from} → ${pair.methodology_to}).`;
   const mf = `rescoring the ${pair.from_year} answers under ${pair.methodology_to} first`;
   const af = `applying the answers' changes under ${pair.methodology_from} first`;
@@ -271,9 +280,9 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
         method: p.method,
         // Crossing pairs: each order's method share (full precision) and whether it is comparable; rows only in changes-method-first.csv.
         orders: p.orders
-          ? Object.fromEntries(ORDERS.map((o) => [o, { text: ORDER_TEXT[o], method: p.orders![o].method.total, comparable: p.orders![o].comparable, reason: p.orders![o].reason }]))
+          ? Object.fromEntries(ORDERS.map((o) => [o, { text: lang === "en" ? ORDER_TEXT[o] : t(lang, `page.changes.order.${o}` as StringKey), method: p.orders![o].method.total, comparable: p.orders![o].comparable, reason: p.orders![o].reason }]))
           : null,
-        method_note: methodOrdersText(p, display),
+        method_note: methodOrdersText(p, display, lang),
         paragraph: explainPair(p, { countryName: names[p.country] ?? p.country, sectionTitle: st, indicatorTitle: it }, display),
         claims: checks.filter((c) => c.country === p.country && c.year === p.to_year),
       };

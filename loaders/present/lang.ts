@@ -21,10 +21,13 @@ export const indicatorQuestion = (lang: Locale, i: Pick<Indicator, "question" | 
 export const indicatorGuidance = (lang: Locale, i: Pick<Indicator, "guidance" | "guidance_ru">) => (lang === "ru" ? (i.guidance_ru ?? i.guidance) : i.guidance);
 export const countryName = (lang: Locale, c: { name_en: string; name_ru: string }) => (lang === "ru" ? c.name_ru : c.name_en);
 
-/** A survey role's name: the codebook's role_labels, or the role id itself. */
+/**
+ * A survey role's name: the codebook's role_labels; without them the role id in English and, in
+ * Russian, the professions as the Working Group's release lists them (ihahr.org).
+ */
 export function roleName(lang: Locale, cb: Pick<Codebook, "survey">, role: string): string {
   const labels = cb.survey?.role_labels as Record<string, { en: string; ru: string }> | undefined;
-  return labels?.[role]?.[lang] ?? role;
+  return labels?.[role]?.[lang] ?? (lang === "en" ? role : t(lang, `page.common.role.${role}` as StringKey));
 }
 
 /** The note a page shows beside the codebook's Russian texts (the reconstructed codebook's are our translation); null in English. */

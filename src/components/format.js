@@ -23,6 +23,7 @@ export const count = (n, locale = pageLang()) => engine.count(n, locale);
 export const percent = (share, o) => engine.percent(share, withLocale(o));
 export const ordinal = (n, locale = pageLang()) => engine.ordinal(n, locale);
 export const figure = (spec = {}) => engine.figure({ locale: pageLang(), ...spec });
+export const dateText = (iso, locale = pageLang()) => engine.dateText(iso, locale);
 /** An interface string in the page's language (loaders/shared/strings). */
 export const tr = (key, vars) => engine.t(pageLang(), key, vars);
 
