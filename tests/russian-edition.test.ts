@@ -138,6 +138,9 @@ describe("site chrome per language", () => {
   it("writes <html lang> and the site title in the page's language", () => {
     const html = "<!DOCTYPE html>\n<html>\n<head><title>Методология | Prohibition of Torture Index</title>";
     expect(localiseHtml("ru/methodology.html", html)).toBe('<!DOCTYPE html>\n<html lang="ru">\n<head><title>Методология | Индекс запрета пыток</title>');
+    const toc = '<aside id="observablehq-toc" data-selector="h2">\n<nav>\n<div>Contents</div>';
+    expect(localiseHtml("ru/audit.html", toc)).toBe('<aside id="observablehq-toc" data-selector="h2">\n<nav>\n<div>Содержание</div>');
+    expect(localiseHtml("audit.html", toc)).toBe(toc);
     expect(localiseHtml("methodology.html", html.replace("Методология", "Methodology"))).toBe('<!DOCTYPE html>\n<html lang="en">\n<head><title>Methodology | Prohibition of Torture Index</title>');
   });
 });

@@ -50,10 +50,17 @@ export function header(pagePath: string, site: SiteMap): string {
   );
 }
 
-/** The build's post-processing of one written page: `<html lang>` and the site title in the page's language. */
+/**
+ * The build's post-processing of one written page: `<html lang>`, and the two words Framework writes
+ * from the one configuration for every page, the site title and the table of contents' label, in
+ * the page's language.
+ */
 export function localiseHtml(relFile: string, html: string): string {
   const lang: Locale = relFile.split(/[\\/]/)[0] === "ru" ? "ru" : "en";
   let out = html.replace(/<html>/, `<html lang="${lang}">`);
-  if (lang !== "en") out = out.replace(/(<title>[^<]*\| )[^<]*(<\/title>)/, `$1${esc(t(lang, "site.title"))}$2`);
+  if (lang !== "en")
+    out = out
+      .replace(/(<title>[^<]*\| )[^<]*(<\/title>)/, `$1${esc(t(lang, "site.title"))}$2`)
+      .replace(/(<aside id="observablehq-toc"[^>]*>\s*<nav>\s*<div>)Contents(<\/div>)/, `$1${esc(t(lang, "site.toc"))}$2`);
   return out;
 }

@@ -21,6 +21,7 @@ export const en = {
   "site.nav.downloads": "Downloads",
   "site.nav.glossary": "Glossary",
   "site.nav.reconstruction": "How the data were reconstructed",
+  "site.toc": "Contents",
   "site.switch_language_label": "The same page in Russian",
   "site.pdf.report_title": "Prohibition of Torture Index: report (reconstructed example data)",
   "site.pdf.country_title": "{name}: Prohibition of Torture Index (reconstructed example data)",

@@ -22,6 +22,7 @@ export const ru: Record<StringKey, string> = {
   "site.nav.downloads": "Выгрузки",
   "site.nav.glossary": "Глоссарий",
   "site.nav.reconstruction": "Как восстановлены данные",
+  "site.toc": "Содержание",
   "site.switch_language_label": "Эта же страница на английском",
   "site.pdf.report_title": "Индекс запрета пыток: отчёт (восстановленные данные примера)",
   "site.pdf.country_title": "{name}: Индекс запрета пыток (восстановленные данные примера)",
