@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gitState, snapshotInputs } from "./loaders/manifest.ts";
 import { footerHtml, inputsDigest } from "./loaders/present/footer.ts";
+import { header, type SiteMap } from "./loaders/pages/chrome.ts";
 
 // fileURLToPath, not URL.pathname: the pathname stays percent-encoded ("my%20project"), so a project in a
 // folder whose name holds a space, a non-ASCII letter or "#" would find no sheets and build no country pages.
@@ -29,10 +30,10 @@ function sheetsOnDisk(): { year: number; country: string }[] {
 
 /** Country names for the sidebar, read through the engine's own reader and schema; codes if unreadable
  * (the data loaders then report the problem and fail the build). */
-async function countryNames(): Promise<Record<string, string>> {
+async function countryNames(): Promise<Record<string, { name_en: string; name_ru: string }>> {
   try {
     const table = await readTable(root, "data/countries.csv", columnsOf(CountryRow));
-    return Object.fromEntries(parseRows(table, CountryRow).rows.map((c) => [c.code, c.name_en]));
+    return Object.fromEntries(parseRows(table, CountryRow).rows.map((c) => [c.code, { name_en: c.name_en, name_ru: c.name_ru }]));
   } catch {
     return {};
   }
@@ -69,12 +70,34 @@ function licence(): string | null {
 // them for the manifest (gitState, snapshotInputs), so the footer and dist/manifest.json agree.
 const built = { commit: gitState(root), inputs: inputsDigest((await snapshotInputs(root)).values()), licence: licence() };
 
-/** Pages are listed only once their Markdown exists, so the sidebar never links to nothing. */
+/** Pages are listed only once their Markdown exists, so the navigation never links to nothing. */
 // A page is a Markdown file or a page loader (<page>.md.ts, emitted once per language: loaders/pages/page.ts).
 const has = (file: string) => existsSync(path.join(root, "src", file)) || existsSync(path.join(root, "src", file + ".ts"));
-const page = (name: string, p: string, file: string) => (has(file) ? [{ name, path: p }] : []);
+const page = (key: SiteMap["pages"][number]["key"], p: string, file: string) => (has(file) ? [{ key, path: p }] : []);
+// Once the results have their own page (/results), "/" is the front page.
+const results = has("results.md");
 // "Review YEAR" exists only while YEAR has sheets and no published edition (loaders/pages/review.ts).
 const reviewYears = has("review/[year].md") ? await reviewYearsOnDisk(root, years) : [];
+
+const site: SiteMap = {
+  pages: [
+    ...(results ? [...page("site.nav.home", "/", "index.md"), ...page("site.nav.results", "/results", "results.md")] : page("site.nav.results", "/", "index.md")),
+    ...page("site.nav.methodology", "/methodology", "methodology.md"),
+    ...(has("countries/[code].md") ? [{ key: "site.nav.countries" as const, path: "/countries" }] : []),
+    ...(has("changes/[year].md") ? [{ key: "site.nav.changes" as const, path: "/changes" }] : []),
+    ...page("site.nav.sensitivity", "/sensitivity", "sensitivity.md"),
+    ...page("site.nav.audit", "/audit", "audit.md"),
+    ...page("site.nav.downloads", "/downloads", "downloads.md"),
+    ...page("site.nav.glossary", "/glossary", "glossary.md"),
+    ...page("site.nav.reconstruction", "/reconstruction", "reconstruction.md"),
+  ],
+  countries: countries.map((c) => ({ code: c, name_en: names[c]?.name_en ?? c, name_ru: names[c]?.name_ru ?? c })),
+  changeYears,
+  exists: (lang, sitePath) => {
+    const file = sitePath === "/" ? "index.md" : sitePath.replace(/^\/countries\/[^/]+$/, "/countries/[code]").replace(/^\/changes\/\d+$/, "/changes/[year]").slice(1) + ".md";
+    return has(lang === "en" ? file : `${lang}/${file}`);
+  },
+};
 
 export default {
   root: "src",
@@ -87,19 +110,14 @@ export default {
     ...(has("countries/[code].md") ? countries.map((c) => `/countries/${c}`) : []),
     ...(has("changes/[year].md") ? changeYears.map((y) => `/changes/${y}`) : []),
     ...reviewYears.flatMap((y) => [`/review/${y}`, `/ru/review/${y}`]),
+    ...(has("ru/countries/[code].md") ? countries.map((c) => `/ru/countries/${c}`) : []),
+    ...(has("ru/changes/[year].md") ? changeYears.map((y) => `/ru/changes/${y}`) : []),
   ],
-  pages: [
-    ...page("Results", "/", "index.md"),
-    ...page("Methodology", "/methodology", "methodology.md"),
-    ...(has("countries/[code].md") ? [{ name: "Countries", pages: countries.map((c) => ({ name: names[c] ?? c, path: `/countries/${c}` })) }] : []),
-    ...(has("changes/[year].md") ? [{ name: "What changed", pages: changeYears.map((y) => ({ name: String(y), path: `/changes/${y}` })) }] : []),
-    ...(reviewYears.length ? [{ name: "Review", pages: reviewYears.map((y) => ({ name: `Review ${y}`, path: `/review/${y}` })) }] : []),
-    ...page("Sensitivity", "/sensitivity", "sensitivity.md"),
-    ...page("Audit", "/audit", "audit.md"),
-    ...page("Downloads", "/downloads", "downloads.md"),
-    ...page("How the data were reconstructed", "/reconstruction", "reconstruction.md"),
-  ],
-  header: ({ path: page }: { path: string }) => `<div class="reconstruction-notice" role="note"><strong>Reconstructed example data.</strong> Only the Index totals and the release statements are published by the Working Group. The codebook and every indicator-level answer shown here are a reconstruction consistent with the public record, not the Working Group's data. <a href="${relative(page, "/reconstruction")}">How the reconstruction was made</a>.</div>`,
+  // One sidebar serves every page in Framework, so there is none: each page's header carries the
+  // navigation and the language switch in its own language (loaders/pages/chrome.ts).
+  sidebar: false,
+  pager: false,
+  header: ({ path: p }: { path: string }) => header(p, site),
   footer: ({ path: page }: { path: string }) =>
     footerHtml({ lang: page.startsWith("/ru/") ? "ru" : "en", commit: built.commit, inputs: built.inputs, licence: built.licence, reconstructionHref: relative(page, page.startsWith("/ru/") ? "/ru/reconstruction" : "/reconstruction") }),
 };

@@ -9,5 +9,7 @@ export default defineConfig({
     // Build tests copy the project and run Framework: keep them from fighting over 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
+    // The tests' builds leave out the PDFs (scripts/pdf.ts), which print every page in Chromium.
+    env: { PTI_PDF: "0" },
   },
 });

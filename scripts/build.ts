@@ -231,11 +231,14 @@ const pagesIn = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? pagesIn(path.join(dir, e.name)) : e.name.endsWith(".html") ? [path.join(dir, e.name)] : [],
   );
-// Framework's page template also blocks zoom and names no language: scripts/page-html.ts fixes both.
+// Framework's page template names no language, blocks zoom and lists no skip link: each page gets its
+// language, title and labels (loaders/pages/chrome.ts) and the accessibility fixes (scripts/page-html.ts).
+const { localiseHtml } = await import("../loaders/pages/chrome.ts");
 const { accessiblePage, pageLanguage } = await import("./page-html.ts");
 for (const page of pagesIn(staging)) {
   const html = readFileSync(page, "utf8");
-  const fixed = accessiblePage(html.replace(/"lastModified":\d+/g, `"lastModified":${FIXED_LAST_MODIFIED}`), pageLanguage(path.relative(staging, page)));
+  const rel = path.relative(staging, page);
+  const fixed = accessiblePage(localiseHtml(rel, html).replace(/"lastModified":\d+/g, `"lastModified":${FIXED_LAST_MODIFIED}`), pageLanguage(rel));
   if (fixed !== html) writeFileSync(page, fixed);
 }
 
@@ -256,6 +259,12 @@ for (const page of pagesIn(staging)) {
   const manifest = await buildManifest(pipeline.project, pipeline.result, staging, { snapshot, commit });
   await writeManifest(staging, manifest);
   console.log(`manifest: ${manifest.inputs.length} inputs, ${manifest.outputs.length} data outputs, ${manifest.site.length} site files → dist/manifest.json`);
+}
+// ---- post-build: pdf/ (scripts/pdf.ts), printed from the fresh folder so every "as PDF" link works
+// once it is swapped in. After the manifest, which leaves pdf/ out. PTI_PDF=0 skips it (the tests' builds).
+if (process.env.PTI_PDF !== "0") {
+  const { printPdfs } = await import("./pdf.ts");
+  await printPdfs(staging).catch((e: unknown) => fail(`the PDFs could not be printed (${(e as Error).message})`));
 }
 await unchangedSince("while the build ran");
 

@@ -62,7 +62,7 @@ describe("the build is atomic", () => {
   ];
   const KEPT = "nothing was built; dist/ still holds the last good report.";
 
-  it("keeps the last good dist/ through a held lock, a bad cell, an edit during the build and a SIGTERM", { timeout: 900_000 }, async () => {
+  it("keeps the last good dist/ through a held lock, a bad cell, an edit during the build and a SIGTERM", { timeout: 1_800_000 }, async () => { // several builds of the site in both languages
     const good = build();
     expect(good.status, (good.stdout + good.stderr).slice(-4000)).toBe(0);
     const dist = path.join(copy.root, "dist");

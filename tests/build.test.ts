@@ -65,7 +65,7 @@ describe("npm run build", () => {
     const ranking = JSON.parse(readFileSync(results, "utf8")).ranking as { country: string }[];
     expect(ranking.map((r) => r.country)).toContain("XTS");
     expect(grepDist(project.root, /cdn\.jsdelivr|unpkg\.com|fonts\.googleapis|fonts\.gstatic/)).toEqual([]);
-  }, 600_000);
+  }, 1_500_000); // two builds of the site in both languages, on a shared machine
 
   it("fails with file, row and column when a published total is not a number", () => {
     const line = appendRow(editions, { edition: "1", published: "2099-01-01", year: "2099", country: "XTS", index: "abc", source: "x" });

@@ -26,8 +26,9 @@ const node = (cwd: string, args: string[]) => {
   return r.stdout;
 };
 
-// The config's own page discovery, as Framework reads it: pages (with the sidebar) and dynamic paths.
-const PRINT_CONFIG = `const c = (await import("./observablehq.config.ts")).default; console.log(JSON.stringify({ pages: c.pages, dynamicPaths: c.dynamicPaths }));`;
+// The config's own page discovery, as Framework reads it: the navigation (each page's header) and dynamic paths.
+// The navigation is each page's header (loaders/pages/chrome.ts): the methodology page's, in both languages.
+const PRINT_CONFIG = `const c = (await import("./observablehq.config.ts")).default; console.log(JSON.stringify({ header: c.header({ path: "/methodology" }), header_ru: c.header({ path: "/ru/methodology" }), dynamicPaths: c.dynamicPaths }));`;
 
 describe("a project in a folder with a space, non-ASCII letters and # in its name", () => {
   let base: string;
@@ -41,17 +42,16 @@ describe("a project in a folder with a space, non-ASCII letters and # in its nam
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   it("lists the same pages and dynamic paths as from a plain folder", () => {
-    const fromPlain = JSON.parse(node(plain, ["--input-type=module", "-e", PRINT_CONFIG])) as {
-      pages: { name: string; pages?: { path: string }[] }[];
-      dynamicPaths: string[];
-    };
+    const fromPlain = JSON.parse(node(plain, ["--input-type=module", "-e", PRINT_CONFIG])) as { header: string; header_ru: string; dynamicPaths: string[] };
     const fromOdd = JSON.parse(node(odd, ["--input-type=module", "-e", PRINT_CONFIG]));
     expect(fromOdd).toEqual(fromPlain);
     // Not vacuous: the plain copy does find the country and "What changed" pages.
     expect(fromPlain.dynamicPaths).toContain("/countries/KAZ");
     expect(fromPlain.dynamicPaths).toContain("/changes/2024");
-    expect(fromPlain.pages.map((p) => p.name)).toContain("Countries");
-    expect(fromPlain.pages.map((p) => p.name)).toContain("What changed");
+    expect(fromPlain.dynamicPaths).toContain("/ru/countries/KAZ");
+    expect(fromPlain.header).toContain('<a href="./countries/KAZ">Kazakhstan</a>');
+    expect(fromPlain.header).toContain('<a href="./changes/2024">2024</a>');
+    expect(fromPlain.header_ru).toContain('<a href="../ru/countries/KAZ">Казахстан</a>');
   });
 
   it("runs a data loader to the same output", () => {

@@ -57,7 +57,7 @@ describe("reproducible build", () => {
     rmSync(parent, { recursive: true, force: true });
   });
 
-  it("gives byte-identical data outputs from the same inputs, and one changed cell changes exactly its input and the outputs depending on it", { timeout: 600_000 }, async () => {
+  it("gives byte-identical data outputs from the same inputs, and one changed cell changes exactly its input and the outputs depending on it", { timeout: 2_400_000 }, async () => { // three builds of the site in both languages
     const first = build(copy.root);
     expect(first.outputs.length).toBeGreaterThan(0);
     expect(first.outputs.map((o) => o.file)).toContain("_file/data/audit.json");

@@ -6,6 +6,9 @@ import type { PipelineResult } from "../pipeline.ts";
 import { CLAIM_RULES, type ClaimCheck } from "../claims.ts";
 import type { AuditReport } from "../reconcile.ts";
 import { OUTPUTS_RULE, type InputManifest } from "../manifest.ts";
+import type { Locale } from "../shared/format.ts";
+import { t, type StringKey } from "../shared/strings/index.ts";
+import { countryName } from "./lang.ts";
 
 
 export const AUDIT_RULES = {
@@ -26,16 +29,23 @@ export const AUDIT_RULES = {
  * this function reads no file). The commit is left out (it is in dist/manifest.json), so the same
  * inputs give the same page.
  */
-export function auditPayload(project: Project, result: PipelineResult & { reconciliation: AuditReport; claims: ClaimCheck[] }, manifest: Omit<InputManifest, "commit">) {
+export function auditPayload(
+  project: Project,
+  result: PipelineResult & { reconciliation: AuditReport; claims: ClaimCheck[] },
+  manifest: Omit<InputManifest, "commit">,
+  lang: Locale = "en",
+) {
   const report = result.reconciliation;
   const checks = result.claims;
   const inputs = manifest;
   const count = (s: string) => checks.filter((c) => c.status === s).length;
+  // The rules in the page's language; English is the engine's own wording.
+  const rules = lang === "en" ? AUDIT_RULES : (Object.fromEntries(Object.keys(AUDIT_RULES).map((k) => [k, t(lang, `page.audit.rule.${k}` as StringKey)])) as typeof AUDIT_RULES);
   return {
-    rules: AUDIT_RULES,
-    claim_rules: CLAIM_RULES,
-    outputs_rule: OUTPUTS_RULE,
-    countries: project.countries.map((c) => ({ code: c.code, name: c.name_en })),
+    rules,
+    claim_rules: lang === "en" ? CLAIM_RULES : { ...CLAIM_RULES, precision: t(lang, "page.changes.rule.precision") },
+    outputs_rule: lang === "en" ? OUTPUTS_RULE : t(lang, "page.audit.outputs_rule"),
+    countries: project.countries.map((c) => ({ code: c.code, name: countryName(lang, c) })),
     ...report,
     claims: checks,
     claims_summary: { checked: checks.length, matches: count("matches"), differs: count("differs"), not_checkable: count("not checkable") },

@@ -16,10 +16,12 @@ import {
   type Order,
   type PairAttribution,
 } from "../attribution.ts";
-import { CLAIM_RULES, UNCHANGED_THRESHOLD, type ClaimStatus, type WithChanges } from "../claims.ts";
+import { CLAIM_RULES, DRIVER_SHARE, UNCHANGED_THRESHOLD, type ClaimStatus, type WithChanges } from "../claims.ts";
 import { allocateCents, fromCents, toCents, ROUNDING_POLICY } from "../rounding.ts";
 import { byText } from "../order.ts";
-import { exact, fmt as figure, signed } from "../shared/format.ts";
+import { exact, fmt as figure, signed, type Locale } from "../shared/format.ts";
+import { t, type StringKey } from "../shared/strings/index.ts";
+import { countryName, indicatorTitle as titleOfIndicator, sectionTitle as titleOfSection } from "./lang.ts";
 
 
 export const CHANGES_COLUMNS = ["country", "from_year", "to_year", "change", "section", "indicator", "kind", "contribution"] as const;
@@ -197,9 +199,18 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
  * What the pages say about the two orders of a crossing pair, from displayed figures: the method's
  * share method first and answers first, how far apart they are, and the split shown (the method's: the Shapley value, or the method-first order).
  */
-export function methodOrdersText(pair: PairAttribution, display: DisplayPair = displayPair(pair)): string | null {
+export function methodOrdersText(pair: PairAttribution, display: DisplayPair = displayPair(pair), lang: Locale = "en"): string | null {
   const o = display.method_orders;
   if (!pair.orders || !o) return null;
+  if (lang !== "en") {
+    const n = (x: number) => signed(x, { locale: lang });
+    const vars = { from_method: pair.methodology_from, to_method: pair.methodology_to, from_year: pair.from_year, method_first: n(o.method_first), answers_first: n(o.answers_first), difference: figure(Math.abs(o.difference), { locale: lang }), shown: n(display.method ?? 0), reason: pair.reason ?? "" };
+    const body =
+      o.difference === 0
+        ? t(lang, "page.changes.orders_same", vars)
+        : t(lang, "page.changes.orders_differ", vars) + " " + t(lang, pair.split === "method_first" ? "page.changes.orders_shown_method_first" : "page.changes.orders_shown_shapley", vars);
+    return body + (pair.comparable ? "" : " " + t(lang, "page.changes.orders_not_comparable", vars));
+  }
   const head = `This pair crosses the change of method (${pair.methodology_from} → ${pair.methodology_to}).`;
   const mf = `rescoring the ${pair.from_year} answers under ${pair.methodology_to} first`;
   const af = `applying the answers' changes under ${pair.methodology_from} first`;
@@ -214,14 +225,23 @@ export function methodOrdersText(pair: PairAttribution, display: DisplayPair = d
   return text + (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`);
 }
 
-export function changesPayload(project: Project, result: WithChanges) {
+export function changesPayload(project: Project, result: WithChanges, lang: Locale = "en") {
   const { attribution, claims: checks } = result;
-  const names: Record<string, string> = Object.fromEntries(project.countries.map((c) => [c.code, c.name_en]));
+  const names: Record<string, string> = Object.fromEntries(project.countries.map((c) => [c.code, countryName(lang, c)]));
   const cbByVersion = new Map(result.codebooks.map((c) => [c.version, c]));
-  const sectionTitle = (pair: PairAttribution) => (id: string) =>
-    cbByVersion.get(pair.methodology_to)?.sections.find((s) => s.id === id)?.title ?? cbByVersion.get(pair.methodology_from)?.sections.find((s) => s.id === id)?.title ?? id;
-  const indicatorTitle = (pair: PairAttribution) => (id: string) =>
-    cbByVersion.get(pair.methodology_to)?.indicators.find((s) => s.id === id)?.title ?? cbByVersion.get(pair.methodology_from)?.indicators.find((s) => s.id === id)?.title ?? id;
+  const sectionOf = (pair: PairAttribution, id: string) => cbByVersion.get(pair.methodology_to)?.sections.find((s) => s.id === id) ?? cbByVersion.get(pair.methodology_from)?.sections.find((s) => s.id === id);
+  const indicatorOf = (pair: PairAttribution, id: string) => cbByVersion.get(pair.methodology_to)?.indicators.find((s) => s.id === id) ?? cbByVersion.get(pair.methodology_from)?.indicators.find((s) => s.id === id);
+  const sectionTitle = (pair: PairAttribution) => (id: string) => {
+    const s = sectionOf(pair, id);
+    return s ? titleOfSection(lang, s) : id;
+  };
+  const indicatorTitle = (pair: PairAttribution) => (id: string) => {
+    const i = indicatorOf(pair, id);
+    return i ? titleOfIndicator(lang, i) : id;
+  };
+  // The sentences of the attribution and the claims check in the page's language (English: the engine's own).
+  const kindText = (k: (typeof ATTRIBUTION_KINDS)[number]) => (lang === "en" ? KIND_TEXT[k] : t(lang, `page.changes.kind.${k}` as StringKey));
+  const rules = lang === "en" ? CLAIM_RULES : (Object.fromEntries(Object.keys(CLAIM_RULES).map((k) => [k, t(lang, `page.changes.rule.${k}` as StringKey, { threshold: figure(UNCHANGED_THRESHOLD, { locale: lang, trim: true }), share: figure(DRIVER_SHARE * 100, { locale: lang, trim: true }) })])) as typeof CLAIM_RULES);
 
   const pairs = [...attribution.pairs]
     .sort((a, b) => a.to_year - b.to_year || byText(a.country, b.country))
@@ -252,7 +272,7 @@ export function changesPayload(project: Project, result: WithChanges) {
           steps: display.steps,
         },
         sections: p.sections.map((s) => ({ ...s, title: st(s.section), shown: display.sections[s.section] ?? 0 })),
-        kinds: p.kinds.map((k) => ({ ...k, text: KIND_TEXT[k.kind], shown: display.kinds[k.kind] ?? 0 })),
+        kinds: p.kinds.map((k) => ({ ...k, text: kindText(k.kind), shown: display.kinds[k.kind] ?? 0 })),
         indicators: p.indicators.map((i) => ({ ...i, section_title: st(i.section), shown: display.indicators[i.indicator] ?? 0 })),
         // Every contribution (changes.csv for this pair), with its displayed cents; notes are on `indicators`.
         rows: p.rows.map((r, k) => ({ section: r.section, indicator: r.indicator, kind: r.kind, step: r.step, contribution: r.contribution, shown: display.rows[k]! })),
@@ -260,9 +280,9 @@ export function changesPayload(project: Project, result: WithChanges) {
         method: p.method,
         // Crossing pairs: each order's method share (full precision) and whether it is comparable; rows only in changes-method-first.csv.
         orders: p.orders
-          ? Object.fromEntries(ORDERS.map((o) => [o, { text: ORDER_TEXT[o], method: p.orders![o].method.total, comparable: p.orders![o].comparable, reason: p.orders![o].reason }]))
+          ? Object.fromEntries(ORDERS.map((o) => [o, { text: lang === "en" ? ORDER_TEXT[o] : t(lang, `page.changes.order.${o}` as StringKey), method: p.orders![o].method.total, comparable: p.orders![o].comparable, reason: p.orders![o].reason }]))
           : null,
-        method_note: methodOrdersText(p, display),
+        method_note: methodOrdersText(p, display, lang),
         paragraph: explainPair(p, { countryName: names[p.country] ?? p.country, sectionTitle: st, indicatorTitle: it }, display),
         claims: checks.filter((c) => c.country === p.country && c.year === p.to_year),
       };
@@ -270,9 +290,9 @@ export function changesPayload(project: Project, result: WithChanges) {
   const years = [...new Set(pairs.map((p) => p.to_year))].sort((a, b) => a - b);
   const count = (s: ClaimStatus) => checks.filter((c) => c.status === s).length;
   return {
-    rounding_policy: ROUNDING_POLICY,
-    rules: CLAIM_RULES,
-    kinds: ATTRIBUTION_KINDS.map((k) => ({ kind: k, text: KIND_TEXT[k] })),
+    rounding_policy: lang === "en" ? ROUNDING_POLICY : t(lang, "page.changes.rounding_policy"),
+    rules,
+    kinds: ATTRIBUTION_KINDS.map((k) => ({ kind: k, text: kindText(k) })),
     unchanged_threshold: UNCHANGED_THRESHOLD,
     years,
     names,

@@ -6,6 +6,8 @@ import { LEVELS, levelTable, type Level } from "./levels.ts";
 import { toCsv, toJson } from "./csv.ts";
 import { toXlsx } from "./xlsx-write.ts";
 import { zipFiles } from "./zip.ts";
+import type { Locale } from "../shared/format.ts";
+import { t, type StringKey } from "../shared/strings/index.ts";
 
 /** What each download holds; the page lists these with their descriptions. */
 export const DOWNLOADS: { level: Level; file: string; title: string; description: string }[] = [
@@ -29,6 +31,22 @@ Working Group; the codebook and indicator-level answers here are a reconstructio
 data/reconstruction/README.md in the repository). Cells whose source says "reconstructed" are not real data.
 Text cells beginning with = + - @ are prefixed with an apostrophe so spreadsheets do not run them.
 `;
+
+/**
+ * What the downloads page lists, in the page's language (the files' own column names and README stay
+ * as they are, for scripts). English is DOWNLOADS itself.
+ */
+export function downloadsListing(lang: Locale = "en") {
+  const word = (file: string, part: "title" | "description", en: string) => (lang === "en" ? en : t(lang, `page.downloads.level.${file}.${part}` as StringKey));
+  return {
+    dir: DOWNLOADS_DIR,
+    readme: README,
+    numbers: lang === "en" ? NUMBERS_NOTE : t(lang, "page.downloads.numbers_note"),
+    levels: DOWNLOADS.map(({ file, title, description }) => ({ file, title: word(file, "title", title), description: word(file, "description", description) })),
+    formats: ["csv", "json", "xlsx"],
+    archive: ARCHIVE,
+  };
+}
 
 /** Where the build writes the downloads, relative to dist/ (outside Framework: see writeDownloads). */
 export const DOWNLOADS_DIR = "files";

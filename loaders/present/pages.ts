@@ -9,6 +9,9 @@ import { COVERAGE_MODEL, type IntervalCheck } from "../survey-coverage.ts";
 import type { Codebook } from "../schema.ts";
 import { ROUNDING_POLICY } from "../rounding.ts";
 import { byText } from "../order.ts";
+import type { Locale } from "../shared/format.ts";
+import { t } from "../shared/strings/index.ts";
+import { countryName, indicatorQuestion, indicatorTitle, roleName, sectionTitle, translationNote } from "./lang.ts";
 
 /** Rounding on pages: display only; contributions use the sum-keeping policy of rounding.ts. */
 export const DISPLAY_ROUNDING =
@@ -67,15 +70,15 @@ export function resultsPayload(project: Project, result: PipelineResult) {
   };
 }
 
-function indicatorRows(cb: Codebook) {
+function indicatorRows(cb: Codebook, lang: Locale) {
   return cb.indicators.map((ind) => {
     const { worst, best } = pointsRange(ind);
     return {
       id: ind.id,
       section: ind.section,
-      title: ind.title,
+      title: indicatorTitle(lang, ind),
       title_ru: ind.title_ru ?? null,
-      question: ind.question,
+      question: indicatorQuestion(lang, ind),
       dimension: ind.dimension,
       scale: ind.scale.type,
       rule: describeRule(ind),
@@ -88,16 +91,26 @@ function indicatorRows(cb: Codebook) {
 }
 
 /** How the survey intervals are made, with the coverage check the result measured. */
-function intervalPayload(check: IntervalCheck | null) {
-  return check && { ...check, method: INTERVAL_METHOD, model: COVERAGE_MODEL };
+function intervalPayload(check: IntervalCheck | null, lang: Locale) {
+  return check && { ...check, method: lang === "en" ? INTERVAL_METHOD : t(lang, "page.methodology.interval_method"), model: lang === "en" ? COVERAGE_MODEL : t(lang, "page.methodology.coverage_model") };
 }
 
-export function methodologyPayload(project: Project, result: { interval_check: IntervalCheck | null }) {
+/** The survey block as shown: questions and roles in the page's language. */
+function surveyPayload(cb: Codebook, lang: Locale) {
+  if (!cb.survey) return cb.survey;
   return {
-    rounding: DISPLAY_ROUNDING,
-    interval: intervalPayload(result.interval_check),
+    ...cb.survey,
+    role_names: cb.survey.roles.map((r) => roleName(lang, cb, r)),
+    questions: cb.survey.questions.map((q) => ({ id: q.id, text: lang === "ru" ? (q.text_ru ?? q.text) : q.text })),
+  };
+}
+
+export function methodologyPayload(project: Project, result: { interval_check: IntervalCheck | null }, lang: Locale = "en") {
+  return {
+    rounding: lang === "en" ? DISPLAY_ROUNDING : t(lang, "page.methodology.rounding_text"),
+    interval: intervalPayload(result.interval_check, lang),
     versions: project.codebooks.map((cb) => {
-      const indicators = indicatorRows(cb);
+      const indicators = indicatorRows(cb, lang);
       const weight = new Map(cb.sections.map((s) => [s.id, s.weight]));
       const bySection = aq
         .from(indicators.map((i) => ({ section: i.section, best: i.best * weight.get(i.section)!, worst: i.worst * weight.get(i.section)! })))
@@ -114,8 +127,9 @@ export function methodologyPayload(project: Project, result: { interval_check: I
         previous: cb.previous,
         changes: cb.changes,
         missing_data: cb.missing_data,
-        survey: cb.survey,
-        sections: cb.sections.map((s) => ({ ...s, title_ru: s.title_ru ?? null, max: range.get(s.id)?.max ?? 0, min: range.get(s.id)?.min ?? 0, indicators: range.get(s.id)?.indicators ?? 0 })),
+        survey: surveyPayload(cb, lang),
+        translation_note: translationNote(lang, cb),
+        sections: cb.sections.map((s) => ({ ...s, title: sectionTitle(lang, s), title_ru: s.title_ru ?? null, max: range.get(s.id)?.max ?? 0, min: range.get(s.id)?.min ?? 0, indicators: range.get(s.id)?.indicators ?? 0 })),
         indicators,
         max_attainable: bySection.reduce((a, s) => a + s.max, 0),
         min_attainable: bySection.reduce((a, s) => a + s.min, 0),
@@ -125,7 +139,7 @@ export function methodologyPayload(project: Project, result: { interval_check: I
 }
 
 /** One country's page: series with sections, indicator × year answers with what changed, surveys, sources. */
-export function countryPayload(project: Project, result: PipelineResult, code: string) {
+export function countryPayload(project: Project, result: PipelineResult, code: string, lang: Locale = "en") {
   const published = publishedByCountryYear(project);
   const names = countryNames(project);
   const index = result.index.filter((r) => r.country === code);
@@ -153,10 +167,10 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
   for (const cb of project.codebooks)
     for (const ind of cb.indicators)
       if (!titles.has(ind.id)) {
-        titles.set(ind.id, { title: ind.title, section: ind.section });
+        titles.set(ind.id, { title: indicatorTitle(lang, ind), section: ind.section });
         order.push(ind.id);
       }
-  const sectionTitles = Object.fromEntries(project.codebooks.flatMap((cb) => cb.sections.map((s) => [s.id, s.title])));
+  const sectionTitles = Object.fromEntries(project.codebooks.flatMap((cb) => cb.sections.map((s) => [s.id, sectionTitle(lang, s)])));
   const sources = aq
     .from(answers.filter((a) => a.source.trim().toLowerCase() !== "reconstructed").map((a) => ({ source: a.source, indicator: a.indicator, year: a.year })))
     .groupby("source")
@@ -167,6 +181,8 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
     code,
     name_en: names[code]?.name_en ?? code,
     name_ru: names[code]?.name_ru ?? code,
+    name: names[code] ? countryName(lang, names[code]) : code,
+    translation_note: translationNote(lang, project.codebooks[project.codebooks.length - 1] ?? {}),
     years: index.map((r) => r.year),
     series: index.map((r) => ({
       year: r.year,

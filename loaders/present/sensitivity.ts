@@ -4,7 +4,9 @@ import type { Project } from "../project.ts";
 import type { SensitivityConfig } from "../schema.ts";
 import { MAX_VARIANCE_CV, SENSITIVITY_FILE, type Factor, type SensitivityAnalysis, type SobolRow } from "../sensitivity.ts";
 import { byText } from "../order.ts";
-import { count, ordinal } from "../shared/format.ts";
+import { count, ordinal, type Locale } from "../shared/format.ts";
+import { t, type StringKey } from "../shared/strings/index.ts";
+import { countryName, sectionTitle } from "./lang.ts";
 
 export interface Headline {
   kind: "leader" | "least_certain" | "most_influential";
@@ -21,10 +23,13 @@ const FACTOR_WORDS: Record<Factor["kind"], string> = {
   missing_data: "the missing-data treatment",
   normalisation: "the normalisation",
 };
-export const factorLabel = (f: Pick<Factor, "kind" | "section">) => (f.kind === "weight" ? `${FACTOR_WORDS.weight} ${f.section}` : FACTOR_WORDS[f.kind]);
+export const factorLabel = (f: Pick<Factor, "kind" | "section">, lang: Locale = "en") =>
+  lang === "en" ? (f.kind === "weight" ? `${FACTOR_WORDS.weight} ${f.section}` : FACTOR_WORDS[f.kind]) : t(lang, `page.sensitivity.factor.${f.kind}` as StringKey, { section: f.section ?? "" });
+/** The label of a choice in the page's charts and tables ("weight of RM", "survey aggregation"). */
+const shortFactorLabel = (f: Pick<Factor, "kind" | "section">, lang: Locale) => t(lang, `page.sensitivity.factor_short.${f.kind}` as StringKey, { section: f.section ?? "" });
 
 /** The sentences the page and the CLI lead with: each year's leader, the least certain rank, the most influential choice. */
-export function headlinesOf(a: Pick<SensitivityAnalysis, "ranks" | "sobol" | "factors" | "draws">, names: Record<string, string>): Headline[] {
+export function headlinesOf(a: Pick<SensitivityAnalysis, "ranks" | "sobol" | "factors" | "draws">, names: Record<string, string>, lang: Locale = "en"): Headline[] {
   const { ranks, sobol, factors, draws } = a;
   const name = (c: string) => names[c] ?? c;
   const out: Headline[] = [];
@@ -38,7 +43,10 @@ export function headlinesOf(a: Pick<SensitivityAnalysis, "ranks" | "sobol" | "fa
         year,
         factor: null,
         share: r.share_same_rank,
-        text: `${name(r.country)} ranks 1st in ${year} in ${count(r.same_rank)} of ${count(draws)} draws (median rank ${ordinal(r.median_rank)}; 5–95% interval ${ordinal(r.rank_p05)} to ${ordinal(r.rank_p95)}).`,
+        text:
+          lang === "en"
+            ? `${name(r.country)} ranks 1st in ${year} in ${count(r.same_rank)} of ${count(draws)} draws (median rank ${ordinal(r.median_rank)}; 5–95% interval ${ordinal(r.rank_p05)} to ${ordinal(r.rank_p95)}).`
+            : t(lang, "page.sensitivity.headline.leader", { name: name(r.country), year, same: count(r.same_rank, lang), draws: count(draws, lang), median: ordinal(r.median_rank, lang), p05: ordinal(r.rank_p05, lang), p95: ordinal(r.rank_p95, lang) }),
       });
   }
   const latest = years[0];
@@ -53,7 +61,10 @@ export function headlinesOf(a: Pick<SensitivityAnalysis, "ranks" | "sobol" | "fa
         year: latest,
         factor: null,
         share: widest.share_same_rank,
-        text: `The least certain rank in ${latest} is ${name(widest.country)}'s: published ${ordinal(widest.rank)}, anywhere from ${ordinal(widest.rank_p05)} to ${ordinal(widest.rank_p95)} in 90% of draws, and ${ordinal(widest.rank)} in ${count(widest.same_rank)} of ${count(draws)}.`,
+        text:
+          lang === "en"
+            ? `The least certain rank in ${latest} is ${name(widest.country)}'s: published ${ordinal(widest.rank)}, anywhere from ${ordinal(widest.rank_p05)} to ${ordinal(widest.rank_p95)} in 90% of draws, and ${ordinal(widest.rank)} in ${count(widest.same_rank)} of ${count(draws)}.`
+            : t(lang, "page.sensitivity.headline.least_certain", { name: name(widest.country), year: latest, rank: ordinal(widest.rank, lang), p05: ordinal(widest.rank_p05, lang), p95: ordinal(widest.rank_p95, lang), same: count(widest.same_rank, lang), draws: count(draws, lang) }),
       });
   }
   // Only an output whose status is "varies" has indices (the others have one row, factor null).
@@ -67,14 +78,21 @@ export function headlinesOf(a: Pick<SensitivityAnalysis, "ranks" | "sobol" | "fa
     // The page draws ±2 standard errors around each index; when the two largest bands overlap the
     // sentence must not rank them.
     const apart = second ? top!.total_order! - 2 * (top!.total_order_se ?? 0) > second.total_order! + 2 * (second.total_order_se ?? 0) : true;
-    const tail = next ? (apart ? `, followed by ${factorLabel(next)}` : `, with ${factorLabel(next)} within two standard errors of it`) : "";
+    const tail = !next
+      ? ""
+      : lang === "en"
+        ? apart ? `, followed by ${factorLabel(next)}` : `, with ${factorLabel(next)} within two standard errors of it`
+        : t(lang, apart ? "page.sensitivity.headline.followed_by" : "page.sensitivity.headline.within_se", { factor: factorLabel(next, lang) });
     out.push({
       kind: "most_influential",
       country: null,
       year: null,
       factor: f.id,
       share: top!.total_order,
-      text: `Of the uncertain choices, ${factorLabel(f)} moves the ranks most (largest total-order Sobol index on the mean absolute rank shift)${tail}.`,
+      text:
+        lang === "en"
+          ? `Of the uncertain choices, ${factorLabel(f)} moves the ranks most (largest total-order Sobol index on the mean absolute rank shift)${tail}.`
+          : t(lang, "page.sensitivity.headline.most_influential", { factor: factorLabel(f, lang), tail }),
     });
   }
   return out;
@@ -116,11 +134,11 @@ export function sobolOutputs(sobol: SobolRow[]) {
 }
 
 /** What the page shows (src/data/sensitivity.json.ts prints it): the analysis plus names, titles and ranges. */
-export function sensitivityPayload(project: Project, config: SensitivityConfig, a: SensitivityAnalysis) {
+export function sensitivityPayload(project: Project, config: SensitivityConfig, a: SensitivityAnalysis, lang: Locale = "en") {
   const latest = project.codebooks[project.codebooks.length - 1];
   const title = new Map<string, string>();
-  for (const cb of project.codebooks) for (const s of cb.sections) title.set(s.id, s.title); // latest version's title wins
-  const names = Object.fromEntries(project.countries.map((c) => [c.code, c.name_en]));
+  for (const cb of project.codebooks) for (const s of cb.sections) title.set(s.id, sectionTitle(lang, s)); // latest version's title wins
+  const names = Object.fromEntries(project.countries.map((c) => [c.code, countryName(lang, c)]));
   const years = [...new Set(a.ranks.map((r) => r.year))].sort((x, y) => x - y);
   const carried = a.missing.filter((m) => m.carried_from !== null && m.reason === null).length;
   return {
@@ -145,7 +163,7 @@ export function sensitivityPayload(project: Project, config: SensitivityConfig, 
       missing_data: config.missing_data,
       normalisation: config.normalisation,
     },
-    factors: a.factors.map((f) => ({ ...f, label: factorLabel(f) })),
+    factors: a.factors.map((f) => ({ ...f, label: factorLabel(f, lang), short_label: shortFactorLabel(f, lang) })),
     shift: a.shift,
     sobol_summary: sobolSummary(a.sobol),
     sobol_outputs: sobolOutputs(a.sobol),
@@ -155,7 +173,7 @@ export function sensitivityPayload(project: Project, config: SensitivityConfig, 
       // For a rank that moves by one place in m of the 2N draws, the variance's CV is about 1/√m.
       draws_moved_needed: Math.round(1 / MAX_VARIANCE_CV ** 2),
     },
-    headlines: headlinesOf(a, names),
+    headlines: headlinesOf(a, names, lang),
     ranks: a.ranks,
     sobol: a.sobol,
     leave_one_out: a.leaveOneOut,

@@ -150,3 +150,15 @@ export function vegaFormat(value: unknown, spec: FigureFormat = {}): string {
 }
 /** The encoding properties that make Vega-Lite format a field with the house rule. */
 export const figure = (spec: FigureFormat = {}): { formatType: string; format: FigureFormat } => ({ formatType: VEGA_FORMAT_TYPE, format: spec });
+
+const RU_MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+/**
+ * A calendar date (ISO "2025-08-08") as text: English pages keep the ISO form they always showed;
+ * Russian "8 августа 2025 г.", as the Working Group's Russian releases date them. Anything else is returned as given.
+ */
+export function dateText(iso: string | null | undefined, locale: Locale = "en"): string {
+  if (iso === null || iso === undefined || iso === "") return MISSING;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || locale === "en") return iso;
+  return `${Number(m[3])} ${RU_MONTHS[Number(m[2]) - 1]} ${m[1]} г.`;
+}

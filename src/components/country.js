@@ -1,5 +1,5 @@
 // Country-page builders: section stack, indicator × year grid, list of changes, survey intervals.
-import { figure, fmt, text, sourceLink } from "./format.js";
+import { figure, fmt, text, sourceLink, tr } from "./format.js";
 import { figuresTable } from "./table.js";
 import { SECTION_COLOURS, COUNTRY_COLOURS, inkOn } from "./palette.js";
 import { pageLang } from "./chart.js";

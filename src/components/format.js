@@ -1,7 +1,31 @@
 // Numbers become text only through the engine's shared formatter (loaders/shared/format.ts,
 // bundled into ./engine.js by scripts/bundle-shared.ts): the same rounding rule as the engine,
 // so a page never shows a figure the engine would round differently.
-export { fmt, signed, count, percent, ordinal, figure, MISSING } from "./engine.js";
+//
+// Every page is emitted in English and in Russian (loaders/pages/); the build writes the page's
+// language into <html lang>, and these wrappers default to it, so a Russian page prints 134,65
+// and −95,02 through the same formatter without each call naming its locale.
+import * as engine from "./engine.js";
+
+export const MISSING = engine.MISSING;
+
+/** The page's language: <html lang> as the build writes it; the preview server writes none, so the path decides there. */
+export function pageLang() {
+  const lang = typeof document === "undefined" ? "" : document.documentElement.lang;
+  if (lang === "ru" || lang === "en") return lang;
+  return typeof location !== "undefined" && /\/ru(\/|$)/.test(location.pathname) ? "ru" : "en";
+}
+const withLocale = (o) => ({ locale: pageLang(), ...(typeof o === "number" ? { digits: o } : (o ?? {})) });
+
+export const fmt = (x, o) => engine.fmt(x, withLocale(o));
+export const signed = (x, o) => engine.signed(x, withLocale(o));
+export const count = (n, locale = pageLang()) => engine.count(n, locale);
+export const percent = (share, o) => engine.percent(share, withLocale(o));
+export const ordinal = (n, locale = pageLang()) => engine.ordinal(n, locale);
+export const figure = (spec = {}) => engine.figure({ locale: pageLang(), ...spec });
+export const dateText = (iso, locale = pageLang()) => engine.dateText(iso, locale);
+/** An interface string in the page's language (loaders/shared/strings). */
+export const tr = (key, vars) => engine.t(pageLang(), key, vars);
 
 /** Plain-text element: untrusted strings (sheet notes, sources) never become HTML. */
 export function text(tag, content, className) {

@@ -15,6 +15,7 @@ import { PHONE } from "./scenarios/phone.ts";
 
 /** The desktop width pages are opened, checked and photographed at; PHONE is the other. */
 export const DESKTOP = { width: 1400, height: 900 };
+import { sitePathOf } from "../../loaders/pages/page.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dist = path.resolve(root, process.env.DIST ?? "dist");
@@ -107,9 +108,11 @@ export async function checkPage(browser: Browser, base: string, pagePath: string
   const name = pagePath === "/" ? "index" : pagePath.slice(1).replace(/\//g, "_");
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
   failures.push(...(await checkAccessibility(page, { page: pagePath, width: DESKTOP.width })));
-  for (const scenario of scenarios.filter((s) => s.applies(pagePath))) {
+  // Every page in both languages (findPages finds /ru/ too): a scenario applies to a page's twins alike.
+  const lang = sitePathOf(pagePath) === pagePath ? "en" : "ru";
+  for (const scenario of scenarios.filter((s) => s.applies(sitePathOf(pagePath)))) {
     try {
-      notes.push(...((await scenario.run(page, { base, pagePath })) ?? []));
+      notes.push(...((await scenario.run(page, { base, pagePath, lang })) ?? []));
     } catch (e) {
       failures.push(`${scenario.name}: ${(e as Error).message}`);
     }

@@ -7,9 +7,10 @@ import type { Page } from "playwright-core";
 
 export interface Scenario {
   name: string;
-  applies: (pagePath: string) => boolean;
-  /** Throws to fail; returns lines to print (measurements). */
-  run: (page: Page, ctx: { base: string; pagePath: string }) => Promise<string[] | void>;
+  /** Given the page's English-site path ("/audit" for /audit and /ru/audit): scenarios run on both languages. */
+  applies: (sitePath: string) => boolean;
+  /** Throws to fail; returns lines to print (measurements). `lang` is the page's language. */
+  run: (page: Page, ctx: { base: string; pagePath: string; lang: "en" | "ru" }) => Promise<string[] | void>;
 }
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "scenarios");

@@ -29,7 +29,7 @@ export async function checkUntrustedText(browser: Browser): Promise<{ name: stri
     const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
       cwd: copy.root,
       encoding: "utf8",
-      env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+      env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", PTI_PDF: "0" }, // pages only: no PDFs of the copy
     });
     if (build.status !== 0) return { name, failures: [`build with hostile text failed: ${build.stderr.slice(-2000)}`] };
     const { server, url } = await serveDirectory(path.join(copy.root, "dist"));

@@ -1,5 +1,7 @@
 // "What changed" pages: one waterfall per country block, drawn; every `differs` statement visible.
 import type { Scenario } from "../scenarios.ts";
+import { fmt } from "../../../loaders/shared/format.ts";
+import { t } from "../../../loaders/shared/strings/index.ts";
 
 const isChangesPage = (p: string) => /^\/changes\/\d{4}$/.test(p);
 
@@ -27,7 +29,7 @@ export const scenarios: Scenario[] = [
   {
     name: "changes: every statement that differs is visible and marked in words",
     applies: isChangesPage,
-    async run(page) {
+    async run(page, { lang }) {
       const differs = await page.$$eval('li.claim[data-status="differs"]', (els) =>
         els.map((el) => {
           const r = (el as HTMLElement).getBoundingClientRect();
@@ -35,7 +37,7 @@ export const scenarios: Scenario[] = [
           return { id: (el as HTMLElement).dataset.claim ?? "", visible: r.width > 0 && r.height > 0 && style.visibility !== "hidden" && style.display !== "none", label: el.querySelector("strong")?.textContent ?? "" };
         }),
       );
-      const hidden = differs.filter((d) => !d.visible || d.label !== "DIFFERS");
+      const hidden = differs.filter((d) => !d.visible || d.label !== t(lang, "page.parts.status_differs"));
       if (hidden.length) throw new Error(`differs statements not visible or not labelled: ${hidden.map((d) => d.id).join(", ")}`);
       return differs.length ? [`${differs.length} differing statement(s) shown`] : [];
     },
@@ -43,14 +45,15 @@ export const scenarios: Scenario[] = [
   {
     name: "changes 2024: Kyrgyzstan's stated −11.29 is shown as differing from the computed −15.87",
     applies: (p) => p === "/changes/2024",
-    async run(page) {
+    async run(page, { lang }) {
       const inBlock = await page.$$eval('#KGZ li.claim[data-status="differs"]', (els) => els.map((e) => e.textContent ?? ""));
-      const hit = inBlock.find((t) => t.includes("11.29") && t.includes("15.87"));
+      const [stated, computed, ukraine] = [11.29, 15.87, -11.25].map((x) => fmt(x, { locale: lang }));
+      const hit = inBlock.find((t) => t.includes(stated!) && t.includes(computed!));
       if (!hit) throw new Error(`no differing Kyrgyzstan change statement with 11.29 and 15.87 in #KGZ (found: ${inBlock.length})`);
       const top = await page.$$eval("#differs li.claim", (els) => els.length);
       if (top === 0) throw new Error("the summary of differing statements at the top of the page is missing");
       const ukr = await page.$eval("#UKR .change-paragraph", (el) => el.textContent ?? "");
-      if (!ukr.includes("LP-02") || !ukr.includes("\u221211.25")) throw new Error(`Ukraine's paragraph does not name LP-02 −11.25: ${ukr}`);
+      if (!ukr.includes("LP-02") || !ukr.includes(ukraine!)) throw new Error(`Ukraine's paragraph does not name LP-02 −11.25: ${ukr}`);
     },
   },
 ];
