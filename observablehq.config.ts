@@ -64,7 +64,7 @@ export default {
     ...(has("changes/[year].md") ? changeYears.map((y) => `/changes/${y}`) : []),
   ],
   pages: [
-    ...page("Results", "/", "index.md"),
+    ...page("Results", "/results", "results.md"),
     ...page("Methodology", "/methodology", "methodology.md"),
     ...(has("countries/[code].md") ? [{ name: "Countries", pages: countries.map((c) => ({ name: names[c] ?? c, path: `/countries/${c}` })) }] : []),
     ...(has("changes/[year].md") ? [{ name: "What changed", pages: changeYears.map((y) => ({ name: String(y), path: `/changes/${y}` })) }] : []),
@@ -72,6 +72,7 @@ export default {
     ...page("Audit", "/audit", "audit.md"),
     ...page("Downloads", "/downloads", "downloads.md"),
     ...page("How the data were reconstructed", "/reconstruction", "reconstruction.md"),
+    ...page("Glossary", "/glossary", "glossary.md"),
   ],
   header: ({ path: page }: { path: string }) => `<div class="reconstruction-notice" role="note"><strong>Reconstructed example data.</strong> Only the Index totals and the release statements are published by the Working Group. The codebook and every indicator-level answer shown here are a reconstruction consistent with the public record, not the Working Group's data. <a href="${relative(page, "/reconstruction")}">How the reconstruction was made</a>.</div>`,
   footer: "Prohibition of Torture Index methodology notebook. Built offline from the files in <code>data/</code>; this site loads nothing from any third party.",

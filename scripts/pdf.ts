@@ -42,9 +42,9 @@ async function printToPdf(url: string, file: string): Promise<void> {
   if (code !== 0 || !existsSync(file)) throw new Error(`chromium could not print ${url}: ${stderr.slice(-1000)}`);
 }
 
-/** Report order: results, methodology, countries, changes, then the rest alphabetically. */
+/** Report order: the front page, results, methodology, countries, changes, then the rest alphabetically. */
 function reportOrder(pages: string[]): string[] {
-  const rank = (p: string) => (p === "/" ? 0 : p === "/methodology" ? 1 : p.startsWith("/countries/") ? 2 : p.startsWith("/changes/") ? 3 : 4);
+  const rank = (p: string) => (p === "/" ? 0 : p === "/results" ? 0.5 : p === "/methodology" ? 1 : p.startsWith("/countries/") ? 2 : p.startsWith("/changes/") ? 3 : 4);
   return [...pages].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
