@@ -6,7 +6,7 @@ import type { PageContext } from "./page.ts";
 export default function frontPage({ t, base, lang, href }: PageContext): string {
   const links = {
     results: href("/results"),
-    changes: href("/results") + "#latest-changes",
+    changes: href("/results"),
     methodology: href("/methodology"),
     sensitivity: href("/sensitivity"),
     audit: href("/audit"),
@@ -37,7 +37,9 @@ const name = (l) => l.name[lang];
 ## ${t("page.front.map_heading")}
 
 \`\`\`js
-display(vlChart(mapSpec(front, lang), {
+// The region is wider than tall: on a phone a fixed height would leave half the box empty.
+const mapWidth = document.querySelector("#observablehq-main")?.clientWidth ?? 640;
+display(vlChart(mapSpec(front, lang, { height: Math.round(Math.min(440, Math.max(220, 0.62 * mapWidth))) }), {
   alt: t(lang, "page.front.map_alt", { year: front.year, list: front.lines.map((l) => name(l) + " " + fmt(l.index, { locale: lang })).join(t(lang, "page.front.list_and")) }),
   caption: t(lang, "page.front.map_caption", { year: front.year, max: fmt(front.max_attainable, { locale: lang }) }),
   data: front.lines,

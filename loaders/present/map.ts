@@ -59,7 +59,24 @@ function ringOf(indexes: number[], arcs: Position[][]): Ring {
     // Consecutive arcs share their joining point.
     ring.push(...(ring.length ? arc.slice(1) : arc));
   }
-  return ring;
+  return unwrap(ring);
+}
+
+/**
+ * Longitudes made continuous: a ring that crosses the antimeridian (Russia's far east) jumps from
+ * 180 to −180, which on the sphere is one step but in the plane the clipping works in would turn the
+ * ring inside out. Past a jump, longitudes run on beyond ±180 and the window then clips them away.
+ */
+function unwrap(ring: Ring): Ring {
+  let shift = 0;
+  return ring.map((p, i) => {
+    if (i > 0) {
+      const step = p[0] - ring[i - 1]![0];
+      if (step > 180) shift -= 360;
+      else if (step < -180) shift += 360;
+    }
+    return [p[0] + shift, p[1]];
+  });
 }
 
 /** One edge of the window: keeps the side where `inside` holds. */
@@ -124,6 +141,30 @@ export function labelPoint(shape: CountryShape): Position | null {
   return [cx / (3 * a), cy / (3 * a)];
 }
 
+/**
+ * Natural Earth, and so world-atlas, draws Crimea as part of Russia (the line of control). The map
+ * follows UN General Assembly resolution 68/262 (27 March 2014) and draws it as part of Ukraine:
+ * the piece of "Russia" lying wholly inside this box moves to "Ukraine".
+ */
+export const CORRECTIONS = [{ piece: { west: 32, east: 37, south: 44, north: 46.5 }, from: "Russia", to: "Ukraine", why: "UN General Assembly resolution 68/262" }] as const;
+
+function within(ring: Ring, box: Box | (typeof CORRECTIONS)[number]["piece"]): boolean {
+  return ring.every((p) => p[0] >= box.west && p[0] <= box.east && p[1] >= box.south && p[1] <= box.north);
+}
+
+function corrected(shapes: CountryShape[]): CountryShape[] {
+  for (const c of CORRECTIONS) {
+    const from = shapes.find((s) => s.name === c.from);
+    const to = shapes.find((s) => s.name === c.to);
+    if (!from || !to) continue;
+    const moving = from.polygons.filter((p) => within(p[0]!, c.piece));
+    if (moving.length === 0) throw new Error(`${BOUNDARIES}: the boundary correction (${c.why}) found no piece of ${c.from} inside its box; the boundaries file has changed`);
+    from.polygons = from.polygons.filter((p) => !moving.includes(p));
+    to.polygons = [...to.polygons, ...moving];
+  }
+  return shapes;
+}
+
 /** Every country of the topology with a piece inside the window, clipped to it; sorted by name. */
 export function regionShapes(topology: Topology, box: Box = REGION): CountryShape[] {
   const object = topology.objects.countries;
@@ -140,5 +181,5 @@ export function regionShapes(topology: Topology, box: Box = REGION): CountryShap
     });
     if (clipped.length) shapes.push({ id: g.id ?? null, name: g.properties?.name ?? "", polygons: clipped });
   }
-  return shapes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return corrected(shapes).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

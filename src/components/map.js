@@ -1,6 +1,6 @@
 // The front page's map: the region's countries (boundaries clipped in loaders/present/map.ts),
 // those measured coloured by the latest Index, the others grey, each measured country named on it.
-import { t, fmt } from "./engine.js";
+import { t, fmt, figure } from "./engine.js";
 
 /** Vega-Lite spec of the front payload's map in `lang` ("en" | "ru"). */
 export function mapSpec(front, lang, { height = 440 } = {}) {
@@ -31,9 +31,9 @@ export function mapSpec(front, lang, { height = 440 } = {}) {
             field: "index",
             type: "quantitative",
             scale: { scheme: "viridis", reverse: true, domain: front.color_domain },
-            legend: { title: t(lang, "page.front.map_legend", { year: front.year, max: fmt(front.max_attainable, { locale: lang }) }), orient: "bottom", direction: "horizontal", gradientLength: 260 },
+            legend: { title: t(lang, "page.front.map_legend", { year: front.year, max: fmt(front.max_attainable, { locale: lang }) }), orient: "bottom", direction: "horizontal", gradientLength: 260, titleLimit: 600, ...figure({ locale: lang }) },
           },
-          tooltip: [{ field: "country", title: t(lang, "page.results.col_country") }, { field: "index", title: t(lang, "page.results.col_index") }],
+          tooltip: [{ field: "country", title: t(lang, "page.results.col_country") }, { field: "index", title: t(lang, "page.results.col_index"), ...figure({ locale: lang }) }],
         },
       },
       label({ stroke: "#ffffff", strokeWidth: 3, strokeJoin: "round" }),
