@@ -11,7 +11,7 @@ import { byText } from "../order.ts";
 import { fmt, signed, type Locale } from "../shared/format.ts";
 import { LANGS, t, type StringKey } from "../shared/strings/index.ts";
 import { changesPayload, type ExplanationItem } from "./changes.ts";
-import { labelPoint, REGION, type CountryShape } from "./map.ts";
+import { labelPoint, REGION, shapeArea, SMALL_LABEL_AREA, type CountryShape } from "./map.ts";
 
 /** A line names at most this many parts of the change. */
 export const REASONS_MAX = 2;
@@ -138,7 +138,7 @@ export function frontPayload(project: Project, result: WithChanges, shapes: read
   const labels = features.flatMap((f) => {
     const shape = shapes.find((s) => s.id === f.id && s.name === (codeOfName.has(s.name) ? s.name : f.properties.name_en));
     const point = f.properties.code && indexOf.has(f.properties.code) && shape ? labelPoint(shape) : null;
-    return point ? [{ country: f.properties.code!, name_en: f.properties.name_en, name_ru: f.properties.name_ru, index: f.properties.index, longitude: point[0], latitude: point[1] }] : [];
+    return point ? [{ country: f.properties.code!, name_en: f.properties.name_en, name_ru: f.properties.name_ru, index: f.properties.index, longitude: point[0], latitude: point[1], beside: shapeArea(shape!) < SMALL_LABEL_AREA }] : [];
   });
 
   return {

@@ -8,8 +8,8 @@ import { createRequire } from "node:module";
 export const BOUNDARIES = "world-atlas/countries-110m.json";
 
 /** The window shown: from Poland to the east of Kazakhstan, from the Caucasus to the Arctic coast of European Russia. */
-export const REGION = { west: 12, east: 92, south: 35, north: 72 } as const;
-type Box = typeof REGION;
+export const REGION: Readonly<Box> = { west: 12, east: 92, south: 35, north: 72 };
+export interface Box { west: number; east: number; south: number; north: number }
 
 type Position = [number, number];
 type Ring = Position[];
@@ -125,6 +125,14 @@ function area2(ring: Ring): number {
   return s;
 }
 
+/** A country smaller than this (square degrees inside the window) is named beside itself, not on it, so its name does not cover its neighbour's. */
+export const SMALL_LABEL_AREA = 10;
+
+/** The area of a country's pieces inside the window, in square degrees of the longitude–latitude plane. */
+export function shapeArea(shape: CountryShape): number {
+  return shape.polygons.reduce((sum, p) => sum + Math.abs(area2(p[0]!)) / 2, 0);
+}
+
 /** Where a country's name goes: the centroid of its largest piece inside the window (longitude, latitude). */
 export function labelPoint(shape: CountryShape): Position | null {
   const outer = shape.polygons.map((p) => p[0]!).sort((a, b) => Math.abs(area2(b)) - Math.abs(area2(a)))[0];
@@ -148,7 +156,7 @@ export function labelPoint(shape: CountryShape): Position | null {
  */
 export const CORRECTIONS = [{ piece: { west: 32, east: 37, south: 44, north: 46.5 }, from: "Russia", to: "Ukraine", why: "UN General Assembly resolution 68/262" }] as const;
 
-function within(ring: Ring, box: Box | (typeof CORRECTIONS)[number]["piece"]): boolean {
+function within(ring: Ring, box: Box): boolean {
   return ring.every((p) => p[0] >= box.west && p[0] <= box.east && p[1] >= box.south && p[1] <= box.north);
 }
 

@@ -6,9 +6,10 @@ import { t, fmt, figure } from "./engine.js";
 export function mapSpec(front, lang, { height = 440 } = {}) {
   const name = lang === "ru" ? "name_ru" : "name_en";
   const features = front.map.features;
-  const label = (extra) => ({
-    data: { values: front.map.labels },
-    mark: { type: "text", fontSize: 12, fontWeight: "bold", ...extra },
+  // Small countries are named beside themselves, to the west, so the name leaves their neighbour's visible.
+  const label = (extra, beside) => ({
+    data: { values: front.map.labels.filter((l) => l.beside === beside) },
+    mark: { type: "text", fontSize: 12, fontWeight: "bold", ...(beside ? { align: "right", dx: -7 } : {}), ...extra },
     encoding: {
       longitude: { field: "longitude", type: "quantitative" },
       latitude: { field: "latitude", type: "quantitative" },
@@ -36,8 +37,7 @@ export function mapSpec(front, lang, { height = 440 } = {}) {
           tooltip: [{ field: "country", title: t(lang, "page.results.col_country") }, { field: "index", title: t(lang, "page.results.col_index"), ...figure({ locale: lang }) }],
         },
       },
-      label({ stroke: "#ffffff", strokeWidth: 3, strokeJoin: "round" }),
-      label({ fill: "#111111" }),
+      ...[false, true].flatMap((beside) => [label({ stroke: "#ffffff", strokeWidth: 3, strokeJoin: "round" }, beside), label({ fill: "#111111" }, beside)]),
     ],
   };
 }

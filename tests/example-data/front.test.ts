@@ -119,3 +119,31 @@ describe("boundary corrections", () => {
     expect(inCrimea(shapes.find((s) => s.name === "Russia")!)).toBe(0);
   });
 });
+
+describe("a change as a short list on the example data", async () => {
+  const { project, result } = await runPipeline(repoRoot, PUBLISHED_METHOD, { intervals: false });
+  const pairs = changesPayload(project, withChanges(project, result)).pairs;
+
+  it("Armenia 2021: the three largest contributions, then the five smaller ones summed, adding up to the change", () => {
+    const arm = pairs.find((p) => p.country === "ARM" && p.to_year === 2021)!;
+    const e = arm.explanation.en;
+    expect(e.head).toBe("Armenia −19.92 (2020 104.00 → 2021 84.08)");
+    expect(e.items.map((i) => i.text)).toEqual([
+      "Procedural guarantees applied in practice (PG-06): −6.94",
+      "Implementation of CAT and CPT recommendations (IS-06): −3.10",
+      "Video surveillance of places of detention (PI-05): −3.10",
+    ]);
+    expect(e.rest).toEqual({ count: 5, shown: -6.78, text: "and 5 smaller changes, −6.78 in all" });
+    expect(Math.round(100 * (e.items.reduce((s, i) => s + i.shown, 0) + e.rest!.shown))).toBe(-1992);
+    expect(e.notes).toEqual([]);
+    expect(arm.explanation.ru.rest!.text).toBe("и ещё изменений меньшего размера: 5, всего −6,78");
+    expect(arm.explanation.ru.items[0]!.text).toBe("Соблюдение процессуальных гарантий на практике (PG-06): −6,94");
+  });
+
+  it("a pair across the change of method says the method's share in a note", () => {
+    const ukr = pairs.find((p) => p.country === "UKR" && p.to_year === 2020)!;
+    expect(ukr.explanation.en.rest).toMatchObject({ count: 16, shown: 29.27 });
+    expect(ukr.explanation.en.notes).toEqual(["Of the change, +35.71 comes from the change of method (2019-pilot → 2020)."]);
+    expect(ukr.explanation.ru.notes).toEqual(["Из этого изменения +35,71 приходится на смену методологии (2019-pilot → 2020)."]);
+  });
+});
