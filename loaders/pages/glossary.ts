@@ -47,6 +47,11 @@ title: ${t("page.glossary.title")}
 
 ${t("page.glossary.intro")}
 
+<style>
+.glossary dt { font-weight: 600; margin-top: 0.9em; }
+.glossary dd { margin-left: 0; }
+</style>
+
 <dl class="glossary">
 ${entries}
 </dl>
