@@ -52,6 +52,10 @@ display(vlChart(mapSpec(front, lang, { height: Math.round(Math.min(440, Math.max
 }));
 \`\`\`
 
+\`\`\`js
+if (front.map.unmapped_line) display(text("p", front.map.unmapped_line[lang], "unmapped-line"));
+\`\`\`
+
 ## ${t("page.front.lines_heading")}
 
 ${t("page.front.lines_intro")}

@@ -133,8 +133,8 @@ export function frontPayload(project: Project, result: WithChanges, shapes: read
       geometry: { type: "MultiPolygon" as const, coordinates: s.polygons },
     };
   });
-  const missingShapes = latest.filter((r) => !features.some((f) => f.properties.code === r.country)).map((r) => `${r.country} (${nameIn(r.country, "en")})`);
-  if (missingShapes.length) throw new Error(`map: no boundary in the region window for ${missingShapes.join(", ")}: data/countries.csv name_en must match the boundaries' English name`);
+  // A country measured but not drawn (its name_en is not the boundaries' English name, or it lies outside the window) is said under the map, not dropped in silence.
+  const unmapped = latest.filter((r) => !features.some((f) => f.properties.code === r.country)).map((r) => r.country);
   const labels = features.flatMap((f) => {
     const shape = shapes.find((s) => s.id === f.id && s.name === (codeOfName.has(s.name) ? s.name : f.properties.name_en));
     const point = f.properties.code && indexOf.has(f.properties.code) && shape ? labelPoint(shape) : null;
@@ -153,7 +153,13 @@ export function frontPayload(project: Project, result: WithChanges, shapes: read
     // Countries with a page: every country with a computed Index in any year.
     pages: [...new Set(result.index.map((r) => r.country))].sort(byText).map((code) => ({ country: code, name: { en: nameIn(code, "en"), ru: nameIn(code, "ru") } })),
     edition: latestEdition,
-    map: { region: REGION, features, labels },
+    map: {
+      region: REGION,
+      features,
+      labels,
+      unmapped,
+      unmapped_line: unmapped.length ? inBoth((lang) => t(lang, "page.front.unmapped", { list: joinList(lang, unmapped.map((c) => nameIn(c, lang))) })) : null,
+    },
   };
 }
 

@@ -86,10 +86,24 @@ describe("front page payload on the example data", async () => {
     expect(coloured).toEqual(["ARM", "BLR", "KAZ", "KGZ", "MDA", "RUS", "UKR"]);
     expect(front.map.features.find((f) => f.properties.code === "POL")!.properties.index).toBeNull();
     expect(front.map.labels.map((l) => l.country)).toEqual(["ARM", "BLR", "KAZ", "KGZ", "MDA", "RUS", "UKR"]);
+    expect(front.map.unmapped).toEqual([]);
+    expect(front.map.unmapped_line).toBeNull();
     for (const l of front.map.labels) {
       expect(l.longitude).toBeGreaterThan(REGION.west);
       expect(l.longitude).toBeLessThan(REGION.east);
     }
+  });
+});
+
+describe("a country measured without a boundary on the map", async () => {
+  const { project, result } = await runPipeline(repoRoot, PUBLISHED_METHOD, { intervals: false });
+  it("is named under the map, not dropped and not a failed build", () => {
+    // As if Moldova's name did not match the boundaries' English name.
+    const shapes = regionShapes(readBoundaries().topology).filter((s) => s.name !== "Moldova");
+    const front = frontPayload(project, withChanges(project, result), shapes);
+    expect(front.map.unmapped).toEqual(["MDA"]);
+    expect(front.map.unmapped_line).toEqual({ en: "Not on the map (no boundary for it in the map’s region): Moldova.", ru: "Не показаны на карте (нет границ в области карты): Молдова." });
+    expect(front.lines.map((l) => l.country)).toContain("MDA");
   });
 });
 

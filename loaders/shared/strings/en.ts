@@ -20,6 +20,7 @@ export const en = {
   "page.front.map_alt": "Map of the countries measured in {year}, coloured by their Index: {list}. Countries not measured are grey.",
   "page.front.map_caption": "Index {year}, computed from the sheets; darker is higher. The maximum attainable is {max}. Countries in grey were not measured in {year}.",
   "page.front.map_legend": "Index {year} (maximum attainable {max})",
+  "page.front.unmapped": "Not on the map (no boundary for it in the map’s region): {list}.",
   "page.front.lines_heading": "Each country in one line",
   "page.front.lines_intro": "Each line can be quoted as it stands. The change is split exactly into the indicators that made it; the reasons named are the largest of them.",
   "page.front.line": "{country}: Index {index} of a maximum attainable {max} ({year}), rank {rank} of {count}; {change} since {previous}, mainly because of changes in {reason}.",
