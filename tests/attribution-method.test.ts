@@ -4,7 +4,7 @@
 // numbers for the parts that depend on the method.
 import { describe, expect, it } from "vitest";
 import { attributeChanges, EXACTNESS_TOLERANCE, SECTION_OFFSET, type Attribution, type ContributionRow, type PairAttribution } from "../loaders/attribution.ts";
-import { changesTable, explainPair, methodOrdersText } from "../loaders/present/changes.ts";
+import { changesTable, explainPair, methodOrdersText, methodShareText } from "../loaders/present/changes.ts";
 import { computeIndex } from "../loaders/pipeline.ts";
 import { PUBLISHED_METHOD, type Method } from "../loaders/method.ts";
 import { Codebook } from "../loaders/schema.ts";
@@ -206,6 +206,7 @@ describe("split: method_first", () => {
     expect(methodOrdersText(p)).toMatch(/Shown is the method-first order, as the method chooses: \+7\.00 of the change is the method's\.$/);
     expect(methodOrdersText(shapley)).toMatch(/Shown is their mean, the Shapley value, which depends on no order: \+8\.00/);
     const ctx = { countryName: "Carpania", sectionTitle: (s: string) => s, indicatorTitle: (i: string) => i };
-    expect(explainPair(p, ctx)).toContain("+7.00 of the change is the method's, in the method-first order, as the method chooses (answers first would give +9.00): ");
+    expect(explainPair(p, ctx).notes).toContain("Of the change, +7.00 comes from the change of method (v1 → v2).");
+    expect(methodShareText(p)).toContain("+7.00 of the change is the method's, in the method-first order, as the method chooses (answers first would give +9.00): ");
   });
 });

@@ -3,7 +3,7 @@
 // change split exactly). The example data's own numbers are pinned in tests/example-data/attribution.test.ts.
 import { describe, expect, it } from "vitest";
 import { attributeChanges, shapleyRows, surveyMoveText, EXACTNESS_TOLERANCE, type Attribution, type ContributionRow, type PairAttribution } from "../loaders/attribution.ts";
-import { changesTable, displayPair, explainPair, methodOrdersText, rowsOf } from "../loaders/present/changes.ts";
+import { changesTable, displayPair, explainPair, methodOrdersText, methodShareText, rowsOf } from "../loaders/present/changes.ts";
 import { allocateCents, roundKeepingSum, toCents, fromCents } from "../loaders/rounding.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { formatTrace, traceCountryYear } from "../loaders/present/trace.ts";
@@ -138,11 +138,21 @@ describe("attribution on a synthetic two-codebook project", () => {
     expect(d.change).toBe(-17.75);
     expect(toCents(sum(Object.values(d.sections)))).toBe(toCents(d.change));
     expect(toCents(sum(d.rows))).toBe(toCents(d.change));
-    const text = explainPair(p, { countryName: "Aland", sectionTitle: (s) => `section ${s}`, indicatorTitle: (i) => `title ${i}` });
-    expect(text).toMatch(/^Aland −17\.75 \(2020 31\.50 → 2021 13\.75\): section BB −16\.00, of which BB-01 “title BB-01” −10\.00 \(coverage\)/);
-    expect(text).toMatch(/unexplained\): BB-03/);
-    const m = explainPair(pairOf(attribution, "AAA", 2020)!, { countryName: "Aland", sectionTitle: (s) => s, indicatorTitle: (i) => i });
-    expect(m).toMatch(/crosses the change of method \(v1 → v2\); \+7\.50 of the change is the method's/);
+    const e = explainPair(p, { countryName: "Aland", sectionTitle: (s) => `section ${s}`, indicatorTitle: (i) => `title ${i}` });
+    expect(e.head).toBe("Aland −17.75 (2020 31.50 → 2021 13.75)");
+    // Largest first, three of them; the fourth (+2.00) summed; items and rest add up to the displayed change.
+    expect(e.items.map((i) => [i.indicator, i.shown, i.kinds])).toEqual([["BB-01", -10, ["coverage"]], ["BB-03", -6, ["unexplained"]], ["SS-01", -3.75, ["survey"]]]);
+    expect(e.items[0]!.text).toBe("title BB-01 (BB-01): −10.00");
+    expect(e.rest).toEqual({ count: 1, shown: 2, text: "and 1 smaller change, +2.00" });
+    expect(toCents(sum(e.items.map((i) => i.shown)) + e.rest!.shown)).toBe(toCents(d.change));
+    expect(e.notes).toEqual(["Moved without a reason in the sheet (unexplained): BB-03."]);
+    const ru = explainPair(p, { countryName: "Аланд", sectionTitle: (s) => s, indicatorTitle: (i) => i }, d, "ru");
+    expect(ru.head).toBe("Аланд −17,75 (2020 31,50 → 2021 13,75)");
+    expect(ru.items[2]!.text).toBe("SS-01: −3,75");
+    expect(ru.rest!.text).toBe("и ещё одно изменение меньшего размера, +2,00");
+    const crossing = pairOf(attribution, "AAA", 2020)!;
+    expect(explainPair(crossing, { countryName: "Aland", sectionTitle: (s) => s, indicatorTitle: (i) => i }).notes[0]).toBe("Of the change, +7.50 comes from the change of method (v1 → v2).");
+    expect(methodShareText(crossing)).toMatch(/crosses the change of method \(v1 → v2\); \+7\.50 of the change is the method's/);
   });
 });
 
@@ -276,7 +286,7 @@ describe("a pair crossing codebook versions: both orders and their mean (Shapley
         "rescoring the 2019 answers under v2 first gives +7.00, applying the answers' changes under v1 first gives +9.00; they differ by 2.00. " +
         "Shown is their mean, the Shapley value, which depends on no order: +8.00 of the change is the method's.",
     );
-    const text = explainPair(ccc, { countryName: "Carpania", sectionTitle: (s) => s, indicatorTitle: (i) => i }, d);
+    const text = methodShareText(ccc, d);
     expect(text).toContain("+8.00 of the change is the method's, the mean of +7.00 (method first) and +9.00 (answers first): rescoring the answers of indicators in both versions +1.00, indicators added +13.00, indicators removed −6.00.");
     expect(methodOrdersText(pairOf(attributeChanges(syntheticResult().result), "AAA", 2021)!)).toBeNull();
   });
@@ -297,7 +307,7 @@ describe("one wording of a survey move in changes and explain", () => {
     expect(row.kind).toBe("survey");
     expect(row.detail).toBe(`${move}: 1 × (3.75 − 7.5): weight of SS × (points in 2021 − points in 2020)`);
     expect(p.indicators.find((i) => i.indicator === "SS-01")!.move).toBe(move);
-    expect(explainPair(p, { countryName: "Aland", sectionTitle: (s) => s, indicatorTitle: (i) => i })).toContain(`SS −3.75, all of it SS-01 “SS-01” −3.75 (${move})`);
+    expect(explainPair(p, { countryName: "Aland", sectionTitle: (s) => s, indicatorTitle: (i) => i }).items.find((i) => i.indicator === "SS-01")).toMatchObject({ shown: -3.75, survey_move: move });
   });
 
   it("explain: the answer table and the list of changes", () => {

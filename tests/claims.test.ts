@@ -107,7 +107,8 @@ describe("claims check on a synthetic project", async () => {
     const pair = payload.pairs.find((p) => p.country === "AAA" && p.to_year === 2021)!;
     expect(pair.name).toBe("Aland");
     expect(pair.claims.map((x) => x.id).sort()).toEqual(checks.filter((x) => x.country === "AAA" && x.year === 2021).map((x) => x.id).sort());
-    expect(pair.paragraph).toMatch(/^Aland −17\.75/);
+    expect(pair.explanation.en.head).toBe("Aland −17.75 (2020 31.50 → 2021 13.75)");
+    expect(pair.explanation.ru.head).toBe("Аланд −17,75 (2020 31,50 → 2021 13,75)");
     expect(pair.sections.find((s) => s.section === "BB")!.title).toBe("Section B");
     expect(payload.exact).toBe(true);
     expect(payload.years).toEqual([2020, 2021, 2022]);

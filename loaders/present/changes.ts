@@ -19,7 +19,7 @@ import {
 import { CLAIM_RULES, DRIVER_SHARE, UNCHANGED_THRESHOLD, type ClaimStatus, type WithChanges } from "../claims.ts";
 import { allocateCents, fromCents, toCents, ROUNDING_POLICY } from "../rounding.ts";
 import { byText } from "../order.ts";
-import { exact, fmt as figure, signed, type Locale } from "../shared/format.ts";
+import { count, exact, fmt as figure, signed, type Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
 import { countryName, indicatorTitle as titleOfIndicator, sectionTitle as titleOfSection } from "./lang.ts";
 
@@ -126,73 +126,94 @@ export interface ExplainContext {
   indicatorTitle: (indicator: string) => string;
 }
 
+/** How many of a change's largest contributions an explanation names; the rest are summed in one line. */
+export const EXPLAIN_TOP = 3;
+
+export interface ExplanationItem {
+  indicator: string; // the codebook id, or SECTION_OFFSET
+  section: string;
+  title: string; // in the explanation's language
+  shown: number; // displayed contribution (two decimals; the items and `rest` add up to the displayed change)
+  kinds: string[]; // the kinds of its non-zero rows, ATTRIBUTION_KINDS order
+  /** "survey score 4.4 → 6.8" when the survey ratings moved, else null. */
+  survey_move: string | null;
+  text: string; // "Title (ID): +3.60"
+}
+
+/** A pair's change as a short list: its largest contributions first, the rest summed, then notes. */
+export interface Explanation {
+  head: string; // "Kazakhstan +12.14 (2023 122.51 → 2024 134.65)"
+  items: ExplanationItem[]; // at most EXPLAIN_TOP, largest |shown| first (ties: by indicator id)
+  rest: { count: number; shown: number; text: string } | null; // the other indicators that moved by a displayed cent
+  notes: string[]; // nothing moved; the method's share; not comparable; moved without a reason
+}
+
 /**
- * The plain-language paragraph of a pair, from displayed (rounded, sum-keeping) figures:
- * "Kazakhstan +12.14 (2023 122.51 → 2024 134.65): torture response mechanism +9.00, of which …".
+ * A pair's change as a short list in `lang`, from displayed (rounded, sum-keeping) figures: the
+ * contributions of the indicators that moved, largest first, then "and 7 smaller changes, +0.42 in all".
+ * `ctx` gives names and titles in the same language.
  */
-export function explainPair(pair: PairAttribution, ctx: ExplainContext, display: DisplayPair = displayPair(pair)): string {
-  const parts: string[] = [];
-  const head = `${ctx.countryName} ${signedText(pair.change)} (${pair.from_year} ${plainText(pair.from_total)} → ${pair.to_year} ${plainText(pair.to_total)})`;
-  const moving = pair.sections
-    .filter((s) => toCents(display.sections[s.section] ?? 0) !== 0)
-    .sort((a, b) => Math.abs(display.sections[b.section]!) - Math.abs(display.sections[a.section]!) || byText(a.section, b.section));
-  if (moving.length === 0) {
-    const stated = pair.rows.filter((r) => r.contribution === 0 && r.reason);
-    parts.push(
-      `${head}: no section moved by a displayed cent` +
-        (pair.change !== 0 ? ` (the exact change is ${exact(pair.change)})` : "") +
-        (stated.length ? `; the sheets state a change (${[...new Set(stated.map((r) => `${r.indicator} ${r.reason}`))].join(", ")}) that moved no points` : "") +
-        ".",
-    );
-  } else {
-    const sectionTexts = moving.map((s) => {
-      const shown = display.sections[s.section]!;
-      const inds = [...new Set(pair.rows.filter((r) => r.section === s.section).map((r) => r.indicator))]
-        .map((id) => {
-          const cents = pair.rows.reduce((sum, r, i) => (r.section === s.section && r.indicator === id ? sum + toCents(display.rows[i]!) : sum), 0);
-          const own = pair.rows.filter((r) => r.section === s.section && r.indicator === id && r.contribution !== 0);
-          const kinds = ATTRIBUTION_KINDS.filter((k) => own.some((r) => r.kind === k)).map((k) => {
-            const r = own.find((x) => x.kind === k)!;
-            return k === "survey" ? surveyMoveText(r.survey_from, r.survey_to) : k;
-          });
-          return { id, cents, kinds };
-        })
-        .filter((x) => x.cents !== 0)
-        .sort((a, b) => Math.abs(b.cents) - Math.abs(a.cents) || byText(a.id, b.id));
-      const listed = inds.slice(0, 3).map((x) => `${x.id === SECTION_OFFSET ? "the normalisation offset" : `${x.id} “${ctx.indicatorTitle(x.id)}”`} ${signedText(x.cents / 100)} (${x.kinds.join(", ")})`);
-      const more = inds.length > 3 ? `, and ${inds.length - 3} more` : "";
-      const solely = inds.length === 1 && inds[0]!.cents === toCents(shown) ? "all of it" : "of which";
-      return `${ctx.sectionTitle(s.section)} ${signedText(shown)}${listed.length ? `, ${solely} ${listed.join(", ")}${more}` : ""}`;
-    });
-    parts.push(`${head}: ${sectionTexts.join("; ")}.`);
-  }
-  if (pair.crosses_methodology && pair.method && display.method_orders) {
-    const m = pair.method;
-    const o = display.method_orders;
-    const unrescorable = m.unrescorable.reduce((s, u) => s + u.contribution, 0);
-    // The offsets' share only when there is one (minmax), so the published figures are allocated as before.
-    const [common, added, removed, mixed, offsets] = allocateCents(toCents(display.method ?? 0), [m.effect_common, m.added, m.removed, unrescorable, ...(m.offsets !== 0 ? [m.offsets] : [])]).map((c) => c / 100);
-    const which =
-      o.difference === 0
-        ? `the same in either order of rescoring and answer changes: `
-        : pair.split === "method_first"
-          ? `in the method-first order, as the method chooses (answers first would give ${signedText(o.answers_first)}): `
-          : `the mean of ${signedText(o.method_first)} (method first) and ${signedText(o.answers_first)} (answers first): `;
-    parts.push(
-      `The pair crosses the change of method (${m.from} → ${m.to}); ${signedText(display.method ?? 0)} of the change is the method's, ` +
-        which +
-        `rescoring the answers of indicators in both versions ${signedText(common!)}, indicators added ${signedText(added!)}, indicators removed ${signedText(removed!)}` +
-        (m.unrescorable.length ? `, indicators that could not be rescored ${signedText(mixed!)}` : "") +
-        (m.offsets !== 0 ? `, the sections' normalisation offsets ${signedText(offsets!)}` : "") +
-        "." +
-        (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`),
-    );
-  }
-  if (pair.unexplained.length)
-    parts.push(
-      `${pair.unexplained.length === 1 ? "One indicator" : `${pair.unexplained.length} indicators`} moved without a reason in the sheet (unexplained): ${pair.unexplained.join(", ")}.`,
-    );
-  return parts.join(" ");
+export function explainPair(pair: PairAttribution, ctx: ExplainContext, display: DisplayPair = displayPair(pair), lang: Locale = "en"): Explanation {
+  const say = (key: StringKey, vars: Record<string, string | number> = {}) => t(lang, key, vars);
+  const num = (x: number) => figure(x, { locale: lang });
+  const sig = (x: number) => signed(x, { locale: lang });
+  const head = say("page.explain.head", { country: ctx.countryName, change: sig(pair.change), from_year: pair.from_year, from_total: num(pair.from_total), to_year: pair.to_year, to_total: num(pair.to_total) });
+  // An indicator's displayed contribution is the sum of its rows' displayed cents (rows of one indicator can sit in two kinds).
+  const keys = [...new Set(pair.rows.map((r) => `${r.section}\u0000${r.indicator}`))];
+  const moved = keys
+    .map((key) => {
+      const [section, indicator] = key.split("\u0000") as [string, string];
+      const idx = pair.rows.map((r, i) => (r.section === section && r.indicator === indicator ? i : -1)).filter((i) => i >= 0);
+      const cents = idx.reduce((sum, i) => sum + toCents(display.rows[i]!), 0);
+      const own = idx.map((i) => pair.rows[i]!).filter((r) => r.contribution !== 0);
+      const survey = own.find((r) => r.kind === "survey");
+      return { section, indicator, cents, kinds: ATTRIBUTION_KINDS.filter((k) => own.some((r) => r.kind === k)) as string[], survey_move: survey ? surveyMoveText(survey.survey_from, survey.survey_to) : null };
+    })
+    .filter((x) => x.cents !== 0)
+    .sort((a, b) => Math.abs(b.cents) - Math.abs(a.cents) || byText(a.indicator, b.indicator) || byText(a.section, b.section));
+  const items: ExplanationItem[] = moved.slice(0, EXPLAIN_TOP).map((x) => {
+    const shown = fromCents(x.cents);
+    const title = x.indicator === SECTION_OFFSET ? `${say("page.explain.offset")}: ${ctx.sectionTitle(x.section)}` : ctx.indicatorTitle(x.indicator);
+    // A codebook without titles gives the id as title: said once, not "BB-01 (BB-01)".
+    const text = x.indicator === SECTION_OFFSET || title === x.indicator ? `${title}: ${sig(shown)}` : say("page.explain.item", { title, indicator: x.indicator, points: sig(shown) });
+    return { indicator: x.indicator, section: x.section, title, shown, kinds: x.kinds, survey_move: x.survey_move, text };
+  });
+  const others = moved.slice(EXPLAIN_TOP);
+  const restCents = others.reduce((s, x) => s + x.cents, 0);
+  const rest = others.length
+    ? { count: others.length, shown: fromCents(restCents), text: others.length === 1 ? say("page.explain.rest_one", { points: sig(fromCents(restCents)) }) : say("page.explain.rest", { count: count(others.length, lang), points: sig(fromCents(restCents)) }) }
+    : null;
+  const notes: string[] = [];
+  if (moved.length === 0) notes.push(pair.change !== 0 ? say("page.explain.still_exact", { exact: figure(pair.change, { locale: lang, digits: 6, trim: true, group: false }) }) : say("page.explain.still"));
+  if (pair.crosses_methodology && pair.method) notes.push(say("page.explain.method", { points: sig(display.method ?? 0), from: pair.method.from, to: pair.method.to }));
+  if (pair.crosses_methodology && !pair.comparable && pair.reason) notes.push(say("page.explain.not_comparable", { reason: pair.reason }));
+  if (pair.unexplained.length) notes.push(say("page.explain.unexplained", { list: pair.unexplained.join(", ") }));
+  return { head, items, rest, notes };
+}
+
+/** The method's share of a crossing pair, split into its parts (English; the What changed pages show it beside the list), or null. */
+export function methodShareText(pair: PairAttribution, display: DisplayPair = displayPair(pair)): string | null {
+  if (!pair.crosses_methodology || !pair.method || !display.method_orders) return null;
+  const m = pair.method;
+  const o = display.method_orders;
+  const unrescorable = m.unrescorable.reduce((s, u) => s + u.contribution, 0);
+  // The offsets' share only when there is one (minmax), so the published figures are allocated as before.
+  const [common, added, removed, mixed, offsets] = allocateCents(toCents(display.method ?? 0), [m.effect_common, m.added, m.removed, unrescorable, ...(m.offsets !== 0 ? [m.offsets] : [])]).map((c) => c / 100);
+  const which =
+    o.difference === 0
+      ? `the same in either order of rescoring and answer changes: `
+      : pair.split === "method_first"
+        ? `in the method-first order, as the method chooses (answers first would give ${signedText(o.answers_first)}): `
+        : `the mean of ${signedText(o.method_first)} (method first) and ${signedText(o.answers_first)} (answers first): `;
+  return (
+    `The pair crosses the change of method (${m.from} → ${m.to}); ${signedText(display.method ?? 0)} of the change is the method's, ` +
+    which +
+    `rescoring the answers of indicators in both versions ${signedText(common!)}, indicators added ${signedText(added!)}, indicators removed ${signedText(removed!)}` +
+    (m.unrescorable.length ? `, indicators that could not be rescored ${signedText(mixed!)}` : "") +
+    (m.offsets !== 0 ? `, the sections' normalisation offsets ${signedText(offsets!)}` : "") +
+    "." +
+    (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`)
+  );
 }
 
 /**
@@ -242,6 +263,25 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
   // The sentences of the attribution and the claims check in the page's language (English: the engine's own).
   const kindText = (k: (typeof ATTRIBUTION_KINDS)[number]) => (lang === "en" ? KIND_TEXT[k] : t(lang, `page.changes.kind.${k}` as StringKey));
   const rules = lang === "en" ? CLAIM_RULES : (Object.fromEntries(Object.keys(CLAIM_RULES).map((k) => [k, t(lang, `page.changes.rule.${k}` as StringKey, { threshold: figure(UNCHANGED_THRESHOLD, { locale: lang, trim: true }), share: figure(DRIVER_SHARE * 100, { locale: lang, trim: true }) })])) as typeof CLAIM_RULES);
+  // The change as a short list in both languages (the page picks its own), titles from the later codebook, else the earlier.
+  const namesIn = (l: Locale): Record<string, string> => Object.fromEntries(project.countries.map((c) => [c.code, countryName(l, c)]));
+  const titlesIn = (l: Locale) => (pair: PairAttribution) => ({
+    sectionTitle: (id: string) => {
+      const s = sectionOf(pair, id);
+      return s ? titleOfSection(l, s) : id;
+    },
+    indicatorTitle: (id: string) => {
+      const i = indicatorOf(pair, id);
+      return i ? titleOfIndicator(l, i) : id;
+    },
+  });
+  const explainIn = (l: Locale) => {
+    const n = namesIn(l);
+    const titles = titlesIn(l);
+    return (p: PairAttribution, display: ReturnType<typeof displayPair>) => explainPair(p, { countryName: n[p.country] ?? p.country, ...titles(p) }, display, l);
+  };
+  const explainEn = explainIn("en");
+  const explainRu = explainIn("ru");
 
   const pairs = [...attribution.pairs]
     .sort((a, b) => a.to_year - b.to_year || byText(a.country, b.country))
@@ -283,7 +323,8 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
           ? Object.fromEntries(ORDERS.map((o) => [o, { text: lang === "en" ? ORDER_TEXT[o] : t(lang, `page.changes.order.${o}` as StringKey), method: p.orders![o].method.total, comparable: p.orders![o].comparable, reason: p.orders![o].reason }]))
           : null,
         method_note: methodOrdersText(p, display, lang),
-        paragraph: explainPair(p, { countryName: names[p.country] ?? p.country, sectionTitle: st, indicatorTitle: it }, display),
+        explanation: { en: explainEn(p, display), ru: explainRu(p, display) },
+        method_detail: methodShareText(p, display),
         claims: checks.filter((c) => c.country === p.country && c.year === p.to_year),
       };
     });

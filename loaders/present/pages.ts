@@ -202,10 +202,10 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
   };
 }
 
-/** The latest year's change per country, as the results page links it to its explanation. */
-export function latestChanges(pairs: { country: string; to_year: number; change: number; paragraph: string; display: { change: number } }[], year: number | null) {
+/** The latest year's change per country, as the results page links it to its explanation (both languages: the page picks its own). */
+export function latestChanges<E>(pairs: { country: string; to_year: number; change: number; explanation: { en: E; ru: E }; display: { change: number } }[], year: number | null) {
   return pairs
     .filter((p) => p.to_year === year)
-    .map((p) => ({ country: p.country, year: p.to_year, change: p.change, shown: p.display.change, paragraph: p.paragraph }))
+    .map((p) => ({ country: p.country, year: p.to_year, change: p.change, shown: p.display.change, explanation: p.explanation }))
     .sort((a, b) => byText(a.country, b.country));
 }

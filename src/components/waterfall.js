@@ -208,6 +208,20 @@ export function claimList(claims, { empty, lang } = {}) {
   return list;
 }
 
+/** A change as the loader lists it (loaders/present/changes.ts explainPair): largest contributions first, the rest summed, notes. */
+export function explanationList(e) {
+  const box = document.createElement("div");
+  box.className = "change-paragraph";
+  box.append(text("p", e.head, "change-head"));
+  const list = document.createElement("ul");
+  list.className = "change-items";
+  for (const item of e.items) list.append(text("li", item.text));
+  if (e.rest) list.append(text("li", e.rest.text));
+  if (list.children.length) box.append(list);
+  for (const note of e.notes) box.append(text("p", note));
+  return box;
+}
+
 /**
  * Everything about one country's change in one block with id = country code (link target
  * `../changes/<year>#<CODE>`): heading, generated paragraph, waterfall, moved indicators, statements.
@@ -237,7 +251,7 @@ export function changeBlock(pair, { heading = "h2", withClaims = true, id = pair
   grid.className = "change-grid";
   const left = document.createElement("div");
   left.className = "change-main";
-  left.append(text("p", pair.paragraph, "change-paragraph"));
+  left.append(explanationList(pair.explanation[l]));
   left.append(waterfallChart(pair, { lang: l }));
   grid.append(left);
   if (withClaims) {

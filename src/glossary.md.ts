@@ -1,0 +1,3 @@
+import { emitPage } from "../loaders/pages/page.ts";
+import page from "../loaders/pages/glossary.ts";
+await emitPage(page, "en", "/glossary");
