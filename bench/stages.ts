@@ -1,0 +1,59 @@
+// One stage after another of what `npm run build` computes, on a project folder, each timed, with
+// the process's resident memory after it and its peak so far; run by bench/run.ts in its own
+// process so that the peak is this run's alone. Prints one JSON line.
+//   node --import tsx bench/stages.ts ROOT
+import { loadProject } from "../loaders/project.ts";
+import { loadSensitivityConfig } from "../loaders/sensitivity/config.ts";
+import { computeIndex } from "../loaders/pipeline.ts";
+import { PUBLISHED_METHOD } from "../loaders/method.ts";
+import { attributeChanges } from "../loaders/attribution.ts";
+import { checkClaims } from "../loaders/claims.ts";
+import { reconcile } from "../loaders/reconcile.ts";
+import { analyseSensitivity, prepareMatrix } from "../loaders/sensitivity.ts";
+import { intervalCheck } from "../loaders/survey-coverage.ts";
+import { deepFreeze, type Result } from "../loaders/result.ts";
+import { inputManifest } from "../loaders/manifest.ts";
+import { writeLoaderOutputs } from "../loaders/payloads.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = process.argv[2]!;
+const stages: { stage: string; ms: number; rss: number; peak: number; bytes?: number }[] = [];
+let t = performance.now();
+function done(stage: string, bytes?: number) {
+  const now = performance.now();
+  stages.push({ stage, ms: now - t, rss: process.memoryUsage().rss, peak: process.resourceUsage().maxRSS * 1024, ...(bytes === undefined ? {} : { bytes }) });
+  t = performance.now();
+}
+
+const [project, config] = await Promise.all([loadProject(root), loadSensitivityConfig(root)]);
+done("read + validate");
+const run = computeIndex(project, PUBLISHED_METHOD);
+done("computeIndex");
+const attribution = attributeChanges(run, { surveyFiles: project.surveys });
+const claims = checkClaims(project.claims, run, attribution);
+const reconciliation = reconcile(run, project.editions, project.claims);
+done("attribution + claims + reconciliation");
+const matrix = prepareMatrix(project, run);
+done("sensitivity points matrix");
+const analysis = analyseSensitivity(matrix, config);
+done("Monte Carlo + Sobol + leave-one-out");
+const interval_check = intervalCheck(project.codebooks.at(-1));
+const result = deepFreeze({ ...run, attribution, claims, reconciliation, sensitivity: { config, analysis }, interval_check }) as Result;
+done("interval check");
+const { commit: _c, ...inputs } = await inputManifest(project, result, { git: false });
+done("input manifest (hashes)");
+const shared = { project, result, inputs };
+// Every payload the pages load, each built once and serialised as the build writes it.
+// Every loader's output, as the build writes it (loaders/payloads.ts), into a throwaway folder.
+const out = mkdtempSync(path.join(tmpdir(), "pti-bench-outputs-"));
+try {
+  const { skipped } = await writeLoaderOutputs(root, shared, out, (w) => {
+    done(`output ${w.loader}${w.files.length > 1 ? ` (${w.files.length} files)` : ""}`, w.files.reduce((n, f) => n + f.bytes, 0));
+  });
+  if (skipped.length) console.error(`not written by the build (Framework runs them): ${skipped.join(", ")}`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+process.stdout.write(JSON.stringify({ cells: result.index.length, stages }) + "\n");
