@@ -231,6 +231,7 @@ const forManifest = {
 pipeline = null;
 
 // Framework writes the pages into the fresh folder (scripts/framework-build.js), never into dist/.
+const framework = performance.now();
 const status = await new Promise<number>((resolve) => {
   child = spawn(process.execPath, [path.join(root, "scripts", "framework-build.js"), staging], {
     cwd: root,
@@ -241,6 +242,7 @@ const status = await new Promise<number>((resolve) => {
   child.on("close", (code) => resolve(code ?? 1));
 });
 child = undefined;
+console.log(`Framework built the pages: ${((performance.now() - framework) / 1000).toFixed(1)} s`);
 if (status !== 0) {
   rmSync(digestFile, { force: true });
   fail(`Framework could not build the pages (exit status ${status})`);
