@@ -50,7 +50,10 @@ export function pinBuiltinVersions(dir = cache): void {
 
 // What every data loader's output depends on. When none of it changed since the last build,
 // Framework's cached loader outputs are still exact and are kept (a warm build); any change
-// to a byte of these clears them all, so no page can show stale data.
+// to a byte of these clears them all, so no page can show stale data. One changed sheet recomputes
+// everything, on purpose: the one result depends on every sheet (ranks within each year, the
+// attribution of the years on both sides, the sensitivity draws over all country-years, the
+// audit's reconciliation), so no output can be known unchanged without computing it.
 const LOADER_INPUTS = ["data", "loaders", "src/data", "package-lock.json", "observablehq.config.ts", "scripts/build.ts", "scripts/framework-build.js"];
 export function loaderInputsDigest(): string {
   const hash = createHash("sha256");
