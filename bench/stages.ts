@@ -27,6 +27,9 @@ function done(stage: string, bytes?: number) {
   const now = performance.now();
   const used = process.cpuUsage(cpu);
   stages.push({ stage, ms: now - t, cpu_ms: (used.user + used.system) / 1000, rss: process.memoryUsage().rss, peak: process.resourceUsage().maxRSS * 1024, ...(bytes === undefined ? {} : { bytes }) });
+  // As it goes, so that a run stopped half-way still says how far it got.
+  const x = stages.at(-1)!;
+  process.stderr.write(`stage ${stage}: ${(x.ms / 1000).toFixed(2)} s (CPU ${(x.cpu_ms / 1000).toFixed(2)} s), resident ${(x.rss / 2 ** 20).toFixed(0)} MB, peak ${(x.peak / 2 ** 20).toFixed(0)} MB\n`);
   t = performance.now();
   cpu = process.cpuUsage();
 }
