@@ -3,15 +3,25 @@
 //                Sobol indices with 10,000 base samples over all choices            ≤ 5 s
 //   scale        57 countries × 20 years × 200 indicators × 50 respondents each,
 //                generated in memory, through the whole pipeline (own process)      ≤ 10 s, ≤ 1 GB peak
+//   end to end   the project's generator (bench/synthetic.ts) written out as a real data/ tree in a
+//                throwaway copy, then each stage of the build timed in its own process (wall
+//                time, resident memory, peak) and `npm run build` itself (wall time, peak of its
+//                largest process), and a rebuild after one sheet changed:
+//                  57 × 20 × 200 × 50    whole build ≤ 60 s, ≤ 1 GB
+//                  193 × 30 × 300 × 50   whole build ≤ 5 min, ≤ 2 GB (only with --big; slow)
+//                and the growth between the two (work ~14×, time ≤ ~16×); the rebuilds (one sheet
+//                changed, nothing changed) on the small case only
 //   build        cold `npm run build` ≤ 30 s, warm ≤ 10 s (in a throwaway copy of the tree)
 //   browser      per page: bytes loaded ≤ 2 MB, compressed bytes (brotli as served: the HTML and every
 //                script, stylesheet and data file it loads) ≤ 600 kB, charts drawn ≤ 2 s; reweighting ≤ 5 ms per
 //                slider change (tests/browser/check.ts on that copy's dist/)
-// Options: --no-build (skip build and browser), --no-scale, --draws N, --samples N.
+// Options: --no-build (skip build and browser), --no-scale, --no-e2e, --big (also the 193-country
+// case), --case small|big (that end-to-end case alone), --quick (only the end-to-end 57-country case: no sensitivity, scale, build or browser),
+// --draws N, --samples N.
 // The sensitivity figures use the real data/ when it loads, else a synthetic project of the
 // same shape (7 countries × 6 years × 40 indicators), and say which.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,6 +33,7 @@ import { prepareMatrix, rangesFor, sobolRanks } from "../loaders/sensitivity.ts"
 import { computeIndex } from "../loaders/pipeline.ts";
 import { syntheticProject } from "./synthetic.ts";
 import { copyProject } from "../tests/helpers/project-copy.ts";
+import { writeSyntheticProject } from "./write-project.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -146,12 +157,112 @@ function buildAndBrowser(): void {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// End to end: a generated project written to disk in a throwaway copy of the tree, its stages
+// timed one by one (bench/stages.ts, own process), then `npm run build` cold and after one sheet changed.
+interface EndToEnd {
+  label: string;
+  answers: number;
+  buildMs: number | null;
+  buildRss: number | null;
+}
+const CASES = {
+  small: { countries: 57, years: 20, indicators: 200, respondents: 50, seconds: 60, bytes: 1024 ** 3 },
+  big: { countries: 193, years: 30, indicators: 300, respondents: 50, seconds: 300, bytes: 2 * 1024 ** 3 },
+} as const;
+
+/** `cmd` under /usr/bin/time: wall time, and the peak resident memory of the largest process of its tree. */
+function timedRun(cwd: string, cmd: string[], env: NodeJS.ProcessEnv) {
+  const gnuTime = existsSync("/usr/bin/time");
+  const t = performance.now();
+  const r = gnuTime
+    ? spawnSync("/usr/bin/time", ["-f", "MAXRSS_KB %M CPU_S %U %S", ...cmd], { cwd, encoding: "utf8", env, maxBuffer: 1 << 28 })
+    : spawnSync(cmd[0]!, cmd.slice(1), { cwd, encoding: "utf8", env, maxBuffer: 1 << 28 });
+  const ms = performance.now() - t;
+  const m = /MAXRSS_KB (\d+) CPU_S ([\d.]+) ([\d.]+)/.exec(r.stderr ?? "");
+  return { ms, ok: r.status === 0, out: (r.stdout ?? "") + (r.stderr ?? ""), rss: m ? Number(m[1]) * 1024 : null, cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : null };
+}
+
+function endToEnd(which: keyof typeof CASES): EndToEnd {
+  const c = CASES[which];
+  const label = `${c.countries}×${c.years}×${c.indicators}×${c.respondents}`;
+  const { root: copy, cleanup } = copyProject();
+  const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", FORCE_COLOR: "0" };
+  try {
+    let t = performance.now();
+    const written = writeSyntheticProject(copy, root, { ...c, seed: 57 });
+    const answers = c.countries * c.years * c.indicators;
+    console.log(`\nend to end, ${label}: ${written.sheets.toLocaleString("en-US")} sheets and ${written.surveys.toLocaleString("en-US")} survey files written to disk in ${sec(performance.now() - t)} (${answers.toLocaleString("en-US")} answers)`);
+
+    const st = timedRun(copy, [process.execPath, "--import", "tsx", path.join(copy, "bench", "stages.ts"), copy], env);
+    const line = st.out.split("\n").find((l) => l.startsWith('{"cells"'));
+    if (!st.ok || !line) {
+      figure(`${label}: stages`, "FAILED", "—", false);
+      console.log(st.out.split("\n").slice(-15).join("\n"));
+    } else {
+      const { stages } = JSON.parse(line) as { stages: { stage: string; ms: number; cpu_ms: number; rss: number; peak: number; bytes?: number }[] };
+      for (const x of stages)
+        figure(`${label}: ${x.stage}`, `${sec(x.ms)} (CPU ${sec(x.cpu_ms)}), resident ${mb(x.rss)}, peak so far ${mb(x.peak)}${x.bytes === undefined ? "" : `, ${mb(x.bytes)} written`}`, "—", null);
+      const total = stages.reduce((n, x) => n + x.ms, 0);
+      const cpuTotal = stages.reduce((n, x) => n + x.cpu_ms, 0);
+      figure(`${label}: all stages in one process`, `${sec(total)} (CPU ${sec(cpuTotal)}), peak ${mb(Math.max(...stages.map((x) => x.peak)))}`, "—", null);
+    }
+
+    rmSync(path.join(copy, "src", ".observablehq", "cache"), { recursive: true, force: true });
+    const build = () => timedRun(copy, [process.execPath, "--import", "tsx", "scripts/build.ts"], env);
+    const cold = build();
+    const okTime = cold.ok && cold.ms <= c.seconds * 1000;
+    figure(`${label}: cold npm run build`, cold.ok ? `${sec(cold.ms)}${cold.cpuMs === null ? "" : ` (CPU of all its processes ${sec(cold.cpuMs)})`}` : "FAILED", `≤ ${c.seconds} s`, okTime);
+    figure(`${label}: peak memory of the build (its largest process)`, cold.rss === null ? "not measured (no /usr/bin/time)" : mb(cold.rss), `≤ ${mb(c.bytes)}`, cold.rss === null ? null : cold.rss <= c.bytes);
+    for (const l of cold.out.split("\n")) if (/^(read, validate|data loader outputs|Framework built)/.test(l)) console.log(`      ${l}`);
+    if (!cold.ok) {
+      console.log(cold.out.split("\n").slice(-20).join("\n"));
+      return { label, answers, buildMs: null, buildRss: cold.rss };
+    }
+    const pages = (function count(dir: string): number {
+      return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(path.join(dir, e.name)) : e.name.endsWith(".html") ? 1 : 0), 0);
+    })(path.join(copy, "dist"));
+    figure(`${label}: pages built`, `${pages} (${c.countries} country pages, ${c.years - 1} What changed pages)`, "—", null);
+
+    if (which === "big") return { label, answers, buildMs: cold.ms, buildRss: cold.rss }; // the rebuilds are timed on the small case
+    // One sheet changes (one answer flips): the one result depends on every sheet (ranks within a
+    // year, the sensitivity over all country-years), so the build recomputes it and every output.
+    const sheet = path.join(copy, "data", "sheets", String(2001 + c.years - 1), "XAA.csv");
+    const text = readFileSync(sheet, "utf8");
+    writeFileSync(sheet, text.includes(",yes,") ? text.replace(",yes,", ",no,") : text.replace(",no,", ",yes,"));
+    const again = build();
+    figure(`${label}: rebuild after one sheet changed (recomputes the one result: see below)`, again.ok ? `${sec(again.ms)}${again.cpuMs === null ? "" : ` (CPU ${sec(again.cpuMs)})`}` : "FAILED", "—", null);
+    const warm = build();
+    figure(`${label}: rebuild with nothing changed (loader outputs kept)`, warm.ok ? `${sec(warm.ms)}${warm.cpuMs === null ? "" : ` (CPU ${sec(warm.cpuMs)})`}` : "FAILED", "—", null);
+    return { label, answers, buildMs: cold.ms, buildRss: cold.rss };
+  } finally {
+    cleanup();
+  }
+}
+
+function growth(a: EndToEnd, b: EndToEnd): void {
+  if (a.buildMs === null || b.buildMs === null) return figure("growth of the cold build between the cases", "not measured (a build failed)", "≤ ~16×", false);
+  const work = b.answers / a.answers;
+  const ratio = b.buildMs / a.buildMs;
+  figure(`growth of the cold build, ${a.label} → ${b.label} (${work.toFixed(1)}× the answers)`, `${ratio.toFixed(1)}×`, "≤ ~16×", ratio <= 16);
+}
+
 const os = await import("node:os");
 // The load average matters: on a shared machine, other processes' work inflates every figure.
 console.log(`bench: ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1 / 5 / 15 min)\n`);
-await sensitivity();
-if (!flag("no-scale")) scale();
-if (!flag("no-build")) buildAndBrowser();
+const quick = flag("quick");
+if (!quick) await sensitivity();
+if (!quick && !flag("no-scale")) scale();
+if (!flag("no-e2e")) {
+  // --case big: the 193-country case alone (e.g. beside a --quick run in another shell).
+  const only = args.includes("--case") ? (args[args.indexOf("--case") + 1] as keyof typeof CASES) : null;
+  if (only) endToEnd(only);
+  else {
+    const small = endToEnd("small");
+    if (flag("big")) growth(small, endToEnd("big"));
+  }
+}
+if (!quick && !flag("no-build")) buildAndBrowser();
 const over = rows.filter((r) => r.ok === false);
 console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")}`);
 console.log(`\n${rows.filter((r) => r.ok !== null).length} figures with a target, ${over.length} over it${over.length ? ": " + over.map((r) => r.what).join("; ") : ""}`);

@@ -1,19 +1,19 @@
-// Shared by the thin Framework data loaders in src/data: find the project root,
-// print one JSON document, and fail the build with every input problem listed.
+// Shared by the thin Framework data loaders in src/data: find the project root, print one JSON
+// document, and fail the build with every input problem listed.
+//
+// How the build avoids recomputing: `npm run build` computes the one result once, then imports every
+// loader in its own process (loaders/payloads.ts). There `runLoader` and `runRoutes` do not run:
+// they hand the build their function, which the build calls with the result it holds in memory and
+// writes straight into Framework's cache of loader outputs, one file per page's data. Framework then
+// finds every output fresh and runs no loader process at all. Outside the build (Framework preview,
+// a loader run by hand) a loader computes its own result, as before.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { InputError, formatProblem } from "./problems.ts";
 import { runAll, type Result } from "./result.ts";
 import { inputManifest, type InputManifest } from "./manifest.ts";
 import type { Project } from "./project.ts";
-
-/**
- * The environment variable through which `npm run build` hands every data loader the one result it
- * computed for this build (loaders/result.ts; a JSON file in a temporary folder, deleted after the
- * build). Without it (Framework preview, a loader run by hand) each loader computes its own.
- */
-export const PIPELINE_CACHE_ENV = "PTI_PIPELINE_RESULT";
 
 /** What the build shares with every loader: the project, the one result, and the manifest's input part. */
 export interface Shared {
@@ -30,21 +30,86 @@ export async function sharedState(root: string): Promise<Shared> {
   return { project, result, inputs };
 }
 
+// The state the build holds in memory for its own root (provideShared); a loader run in another
+// process, or asking for another root, computes its own.
+let provided: { root: string; shared: Shared } | null = null;
+export function provideShared(root: string, shared: Shared | null): void {
+  provided = shared === null ? null : { root: path.resolve(root), shared };
+}
+
 export async function buildResult(root: string): Promise<Shared> {
-  const cached = process.env[PIPELINE_CACHE_ENV];
-  if (cached) {
-    const value = JSON.parse(readFileSync(cached, "utf8")) as Shared & { root: string };
-    // Only this project's own result: a copy of the project built elsewhere must compute its own.
-    if (path.resolve(value.root) === path.resolve(root)) return { project: value.project, result: value.result, inputs: value.inputs };
-  }
+  if (provided && provided.root === path.resolve(root)) return provided.shared;
   return sharedState(root);
+}
+
+/**
+ * A value computed once per shared state and reused by every payload that needs it (the changes
+ * page's pairs feed the results page and every country page): without it, each country page would
+ * redo the whole attribution presentation.
+ */
+const memo = new WeakMap<Shared, Map<string, unknown>>();
+export function once<T>(shared: Shared, key: string, make: () => T): T {
+  let m = memo.get(shared);
+  if (!m) memo.set(shared, (m = new Map()));
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
 }
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export async function runLoader(make: (root: string) => Promise<unknown>): Promise<void> {
+export type Make = (root: string) => Promise<unknown> | unknown;
+/** A loader of a parametrised route (src/data/countries/[code].json.ts): every value of its one parameter, and the payload of each. */
+export interface Routes {
+  routes: (shared: Shared) => readonly string[];
+  payload: (shared: Shared, value: string) => unknown;
+}
+export type Registration = { kind: "make"; make: Make } | ({ kind: "routes" } & Routes);
+
+// Set by the build while it imports one loader (collect): the loader registers instead of running.
+let collecting: { registration: Registration | null } | null = null;
+// A module runs once per process: what it registered the first time is kept for later builds in the same process.
+const collected = new Map<string, Registration | null>();
+export async function collectLoader(url: string): Promise<Registration | null> {
+  if (collected.has(url)) return collected.get(url)!;
+  collecting = { registration: null };
   try {
-    const value = await make(projectRoot);
+    await import(url);
+    collected.set(url, collecting.registration);
+    return collecting.registration;
+  } finally {
+    collecting = null;
+  }
+}
+
+export async function runLoader(make: Make): Promise<void> {
+  if (collecting) {
+    collecting.registration = { kind: "make", make };
+    return;
+  }
+  await emit(() => make(projectRoot));
+}
+
+/** A parametrised loader: Framework runs it with --NAME=VALUE for the NAME in its file name ([NAME]). */
+export async function runRoutes(spec: Routes): Promise<void> {
+  if (collecting) {
+    collecting.registration = { kind: "routes", ...spec };
+    return;
+  }
+  await emit(async () => {
+    const name = /\[([^\]]+)\]/.exec(path.basename(process.argv[1] ?? ""))?.[1];
+    if (!name) throw new Error(`runRoutes: ${process.argv[1]} has no [parameter] in its name`);
+    const { values } = parseArgs({ options: { [name]: { type: "string" } }, strict: false });
+    const value = values[name];
+    if (typeof value !== "string") throw new Error(`runRoutes: no --${name}=VALUE given`);
+    const shared = await buildResult(projectRoot);
+    if (!spec.routes(shared).includes(value)) throw new Error(`no page for ${name} ${value}`);
+    return spec.payload(shared, value);
+  });
+}
+
+async function emit(make: () => Promise<unknown> | unknown): Promise<void> {
+  try {
+    const value = await make();
     // Archives and other binary outputs go out as bytes; everything else as one JSON document.
     process.stdout.write(value instanceof Uint8Array ? value : JSON.stringify(value));
   } catch (e) {

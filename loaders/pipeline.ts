@@ -114,6 +114,15 @@ export function scoreSurveys(codebook: Codebook, survey: SurveyFile, method: Sur
   });
 }
 
+// An indicator's rule in words and its points range are the same for every answer to it: made once
+// per indicator, not once per answer of every sheet (the sensitivity matrix scores every sheet nine times).
+const facts = new WeakMap<Indicator, { worst: number; best: number; rule: string }>();
+function indicatorFacts(ind: Indicator): { worst: number; best: number; rule: string } {
+  let f = facts.get(ind);
+  if (!f) facts.set(ind, (f = { ...pointsRange(ind), rule: describeRule(ind) }));
+  return f;
+}
+
 /** Scores one sheet's answers under a codebook (not necessarily its own: attribution rescoring uses this). */
 export function scoreSheet(codebook: Codebook, sheet: Sheet, surveys: SurveyScore[]): Answer[] {
   const byIndicator = new Map(sheet.answers.map((a) => [a.indicator, a]));
@@ -122,7 +131,7 @@ export function scoreSheet(codebook: Codebook, sheet: Sheet, surveys: SurveyScor
     if (!a) return [];
     const survey = surveys.find((s) => s.indicator === ind.id);
     const scored = scoreAnswer(ind, a.value, survey?.value);
-    const { worst, best } = pointsRange(ind);
+    const { worst, best, rule } = indicatorFacts(ind);
     return [
       {
         country: sheet.country,
@@ -135,7 +144,7 @@ export function scoreSheet(codebook: Codebook, sheet: Sheet, surveys: SurveyScor
         points: scored.points,
         worst,
         best,
-        rule: describeRule(ind),
+        rule,
         scale: ind.scale.type,
         dimension: ind.dimension,
         source: a.source,

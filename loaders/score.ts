@@ -105,6 +105,20 @@ function bad(ind: Indicator, value: string, why = ""): never {
   throw new Error(`${ind.id}: ${JSON.stringify(value)} is not a valid answer${why} (expected: ${expectedAnswers(ind)}${ind.excludable ? `, or ${NA}` : ""})`);
 }
 
+// The rule in words is written when it is read (a trace, an explanation), not for every answer the
+// pipeline scores: formatting its numbers was most of the cost of scoring.
+function lazyRule(indicator: string, points: number, text: () => string): Scored {
+  let rule: string | undefined;
+  return {
+    indicator,
+    excluded: false,
+    points,
+    get rule() {
+      return (rule ??= text());
+    },
+  };
+}
+
 /**
  * Scores one answer. `value` is the sheet's raw answer (case and surrounding space ignored);
  * `surveyScore` is the aggregated survey score (0–10), required for survey-scale indicators.
@@ -131,13 +145,8 @@ export function scoreAnswer(ind: Indicator, value: string, surveyScore?: number)
       if (x < s.min || x > s.max) return bad(ind, value, " (out of range)");
       const points = ratioPoints(s, x);
       const span = s.points_at_max - s.points_at_min;
-      const frac = s.min === 0 && s.max === 1 ? fmt(x) : `(${fmt(x)} − ${fmt(s.min)}) / ${fmt(s.max - s.min)}`;
-      return {
-        indicator: id,
-        excluded: false,
-        points,
-        rule: `${fmt(x)} on [${fmt(s.min)}, ${fmt(s.max)}] → ${fmt(s.points_at_min)} + ${frac} × ${fmt(span)} = ${fmt(points)}`,
-      };
+      const frac = () => (s.min === 0 && s.max === 1 ? fmt(x) : `(${fmt(x)} − ${fmt(s.min)}) / ${fmt(s.max - s.min)}`);
+      return lazyRule(id, points, () => `${fmt(x)} on [${fmt(s.min)}, ${fmt(s.max)}] → ${fmt(s.points_at_min)} + ${frac()} × ${fmt(span)} = ${fmt(points)}`);
     }
     case "survey": {
       if (v !== SURVEY_VALUE) return bad(ind, value);
@@ -145,7 +154,7 @@ export function scoreAnswer(ind: Indicator, value: string, surveyScore?: number)
         throw new Error(`${id}: a survey indicator needs the aggregated survey score, none was given`);
       if (surveyScore < 0 || surveyScore > 10) throw new Error(`${id}: survey score ${surveyScore} is outside 0–10`);
       const points = s.multiplier * surveyScore;
-      return { indicator: id, excluded: false, points, rule: `${fmt(s.multiplier)} × ${fmt(surveyScore)} (survey score, ${questionLabel(s.questions)}) = ${fmt(points)}` };
+      return lazyRule(id, points, () => `${fmt(s.multiplier)} × ${fmt(surveyScore)} (survey score, ${questionLabel(s.questions)}) = ${fmt(points)}`);
     }
   }
 }

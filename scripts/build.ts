@@ -50,7 +50,10 @@ export function pinBuiltinVersions(dir = cache): void {
 
 // What every data loader's output depends on. When none of it changed since the last build,
 // Framework's cached loader outputs are still exact and are kept (a warm build); any change
-// to a byte of these clears them all, so no page can show stale data.
+// to a byte of these clears them all, so no page can show stale data. One changed sheet recomputes
+// everything, on purpose: the one result depends on every sheet (ranks within each year, the
+// attribution of the years on both sides, the sensitivity draws over all country-years, the
+// audit's reconciliation), so no output can be known unchanged without computing it.
 const LOADER_INPUTS = ["data", "loaders", "src/data", "package-lock.json", "observablehq.config.ts", "scripts/build.ts", "scripts/framework-build.js"];
 export function loaderInputsDigest(): string {
   const hash = createHash("sha256");
@@ -189,22 +192,49 @@ pinBuiltinVersions();
   console.log(`shared modules → ${path.relative(root, await bundleShared(root))}`);
 }
 
-// The one result is computed once per build; every data loader reads it (PIPELINE_CACHE_ENV).
+// The one result is computed once per build, and every data loader's output from it, here, into
+// Framework's cache of loader outputs (loaders/payloads.ts): one file per page's data, never the
+// whole project in one, and no loader process recomputing what another already did.
 // A bad input stops the build here, with every problem listed.
-const { sharedState, PIPELINE_CACHE_ENV } = await import("../loaders/framework.ts");
+const { sharedState } = await import("../loaders/framework.ts");
 const { InputError, formatProblem } = await import("../loaders/problems.ts");
-const pipeline = await sharedState(root).catch((e: unknown) => {
+const stopOnInputError = (e: unknown) => {
   if (!(e instanceof InputError)) throw e;
   for (const p of e.problems) console.error(formatProblem(p));
   return fail(`${e.total} problem(s) in data/`);
-});
+};
+const timed = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+  const t = performance.now();
+  const value = await work();
+  console.log(`${what}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return value;
+};
+let pipeline: Awaited<ReturnType<typeof sharedState>> | null = await timed("read, validate and compute the one result", () => sharedState(root)).catch(stopOnInputError);
 await unchangedSince("while the build read data/");
+if (!warm) {
+  const { writeLoaderOutputs } = await import("../loaders/payloads.ts");
+  const shared = pipeline;
+  const { written, skipped } = await timed("data loader outputs", () => writeLoaderOutputs(root, shared, cache)).catch(stopOnInputError);
+  const files = written.reduce((n, w) => n + w.files.length, 0);
+  console.log(`data loader outputs: ${files} files from ${written.length} loaders → ${path.relative(root, cache)}/${skipped.length ? `; left to Framework (they register no output): ${skipped.join(", ")}` : ""}`);
+}
 scratch = mkdtempSync(path.join(tmpdir(), "pti-build-"));
-const resultFile = path.join(scratch, "pipeline.json");
-writeFileSync(resultFile, JSON.stringify({ root, ...pipeline }));
-process.env[PIPELINE_CACHE_ENV] = resultFile;
+
+// ---- files/ (downloads; loaders/downloads.ts) ----------------------------------------------------
+// Written here, not by a data loader: attaching .csv/.xlsx/.zip files to a page makes Framework
+// fetch their parsers from a CDN at build time. Written before Framework runs (it empties its output
+// folder first) and moved in after, so that the result can be let go before Framework's own peak.
+const { writeDownloads, DOWNLOADS_DIR } = await import("../loaders/present/downloads.ts");
+const downloads = await writeDownloads(pipeline.result, scratch);
+// What the manifest needs of the run (loaders/manifest.ts ManifestProject, the codebooks' seeds).
+const forManifest = {
+  project: { root: pipeline.project.root, files: pipeline.project.files, codebooks: pipeline.project.codebooks },
+  result: { codebooks: pipeline.result.codebooks },
+};
+pipeline = null;
 
 // Framework writes the pages into the fresh folder (scripts/framework-build.js), never into dist/.
+const framework = performance.now();
 const status = await new Promise<number>((resolve) => {
   child = spawn(process.execPath, [path.join(root, "scripts", "framework-build.js"), staging], {
     cwd: root,
@@ -215,7 +245,7 @@ const status = await new Promise<number>((resolve) => {
   child.on("close", (code) => resolve(code ?? 1));
 });
 child = undefined;
-rmSync(scratch, { recursive: true, force: true });
+console.log(`Framework built the pages: ${((performance.now() - framework) / 1000).toFixed(1)} s`);
 if (status !== 0) {
   rmSync(digestFile, { force: true });
   fail(`Framework could not build the pages (exit status ${status})`);
@@ -242,21 +272,16 @@ for (const page of pagesIn(staging)) {
   if (fixed !== html) writeFileSync(page, fixed);
 }
 
-// ---- post-build: files/ (downloads; loaders/downloads.ts) ---------------------------------------
-// Written here, not by a data loader: attaching .csv/.xlsx/.zip files to a page makes Framework
-// fetch their parsers from a CDN at build time.
-{
-  const { writeDownloads, DOWNLOADS_DIR } = await import("../loaders/present/downloads.ts");
-  const written = await writeDownloads(pipeline.result, staging);
-  console.log(`downloads: ${written.length} files → dist/${DOWNLOADS_DIR}/`);
-}
+renameSync(path.join(scratch, DOWNLOADS_DIR), path.join(staging, DOWNLOADS_DIR));
+console.log(`downloads: ${downloads.length} files → dist/${DOWNLOADS_DIR}/`);
+rmSync(scratch, { recursive: true, force: true });
 
 // ---- post-build: manifest.json (Audit; loaders/manifest.ts) -------------------------------------
 // The hashes of the inputs as they were read (the snapshot), the codebook versions, the seeds, the
 // commit, and every file of the fresh folder, so that `npm run index -- verify dist/manifest.json`
 // can later prove the report is what the inputs make.
 {
-  const manifest = await buildManifest(pipeline.project, pipeline.result, staging, { snapshot, commit });
+  const manifest = await buildManifest(forManifest.project, forManifest.result, staging, { snapshot, commit });
   await writeManifest(staging, manifest);
   console.log(`manifest: ${manifest.inputs.length} inputs, ${manifest.outputs.length} data outputs, ${manifest.site.length} site files → dist/manifest.json`);
 }

@@ -1,12 +1,28 @@
 // One country's page data, in either language: the country payload and its year-on-year changes.
-import { buildResult } from "../framework.ts";
-import { countryPayload } from "./pages.ts";
-import { changesPayload } from "./changes.ts";
+// The build computes every country's at once from the one result (loaders/framework.ts runRoutes);
+// the English and the Russian loaders (src/data/countries/[code].json.ts, src/data/ru/countries/…) share this.
+import { once, type Routes, type Shared } from "../framework.ts";
+import { countryPayload, countryRows } from "./pages.ts";
+import { changesPayload, type ChangesPair } from "./changes.ts";
 import type { Locale } from "../shared/format.ts";
 
-export async function countryData(root: string, code: string, lang: Locale) {
-  const { project, result } = await buildResult(root);
-  if (!result.index.some((r) => r.country === code)) throw new Error(`no sheets for country ${code}`);
-  const pairs = changesPayload(project, result, lang).pairs.filter((p) => p.country === code);
-  return { ...countryPayload(project, result, code, lang), pairs };
-}
+/** Every country's year-on-year pairs in `lang`, grouped once for all the country pages. */
+const pairsOf = (shared: Shared, lang: Locale) =>
+  once(shared, `changes pairs by country (${lang})`, () => {
+    const by = new Map<string, ChangesPair[]>();
+    const payload = lang === "en" ? once(shared, "changes", () => changesPayload(shared.project, shared.result)) : changesPayload(shared.project, shared.result, lang);
+    for (const p of payload.pairs) {
+      const list = by.get(p.country);
+      if (list) list.push(p);
+      else by.set(p.country, [p]);
+    }
+    return by;
+  });
+
+export const countryRoutes = (lang: Locale): Routes => ({
+  routes: ({ result }) => [...new Set(result.index.map((r) => r.country))].sort(),
+  payload: (shared, code) => ({
+    ...countryPayload(shared.project, shared.result, code, lang, once(shared, "rows by country", () => countryRows(shared.result))),
+    pairs: pairsOf(shared, lang).get(code) ?? [],
+  }),
+});

@@ -138,12 +138,29 @@ export function methodologyPayload(project: Project, result: { interval_check: I
   };
 }
 
+/** The run's rows of each country, in the run's order: grouped once for all the country pages, not filtered per page. */
+export type CountryRows = Map<string, { index: PipelineResult["index"]; answers: PipelineResult["answers"]; sections: PipelineResult["sections"]; surveys: PipelineResult["surveys"] }>;
+export function countryRows(result: PipelineResult): CountryRows {
+  const rows: CountryRows = new Map();
+  const of = (code: string) => {
+    let r = rows.get(code);
+    if (!r) rows.set(code, (r = { index: [], answers: [], sections: [], surveys: [] }));
+    return r;
+  };
+  for (const r of result.index) of(r.country).index.push(r);
+  for (const a of result.answers) of(a.country).answers.push(a);
+  for (const s of result.sections) of(s.country).sections.push(s);
+  for (const s of result.surveys) of(s.country).surveys.push(s);
+  return rows;
+}
+
 /** One country's page: series with sections, indicator × year answers with what changed, surveys, sources. */
-export function countryPayload(project: Project, result: PipelineResult, code: string, lang: Locale = "en") {
+export function countryPayload(project: Project, result: PipelineResult, code: string, lang: Locale = "en", rows: CountryRows = countryRows(result)) {
   const published = publishedByCountryYear(project);
   const names = countryNames(project);
-  const index = result.index.filter((r) => r.country === code);
-  const answers = result.answers.filter((a) => a.country === code).sort((a, b) => a.year - b.year);
+  const own = rows.get(code) ?? { index: [], answers: [], sections: [], surveys: [] };
+  const index = own.index;
+  const answers = [...own.answers].sort((a, b) => a.year - b.year);
   const previous = new Map<string, string>();
   const cells = answers.map((a) => {
     const before = previous.get(a.indicator);
@@ -170,6 +187,7 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
         titles.set(ind.id, { title: indicatorTitle(lang, ind), section: ind.section });
         order.push(ind.id);
       }
+  const shown = new Set(cells.map((c) => c.indicator));
   const sectionTitles = Object.fromEntries(project.codebooks.flatMap((cb) => cb.sections.map((s) => [s.id, sectionTitle(lang, s)])));
   const sources = aq
     .from(answers.filter((a) => a.source.trim().toLowerCase() !== "reconstructed").map((a) => ({ source: a.source, indicator: a.indicator, year: a.year })))
@@ -191,13 +209,11 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
       max_attainable: r.max_attainable,
       published: (published.get(`${code}:${r.year}`) ?? []).map((p) => ({ edition: p.edition, index: p.index })),
     })),
-    sections: result.sections.filter((s) => s.country === code).map((s) => ({ year: s.year, section: s.section, title: sectionTitles[s.section] ?? s.section, points: s.points, weighted: s.weighted, max_attainable: s.max_attainable })),
+    sections: own.sections.map((s) => ({ year: s.year, section: s.section, title: sectionTitles[s.section] ?? s.section, points: s.points, weighted: s.weighted, max_attainable: s.max_attainable })),
     section_titles: sectionTitles,
-    indicators: order.filter((id) => cells.some((c) => c.indicator === id)).map((id) => ({ id, ...titles.get(id)! })),
+    indicators: order.filter((id) => shown.has(id)).map((id) => ({ id, ...titles.get(id)! })),
     cells,
-    surveys: result.surveys
-      .filter((s) => s.country === code)
-      .map((s) => ({ year: s.year, indicator: s.indicator, title: titles.get(s.indicator)?.title ?? s.indicator, value: s.value, lo: s.lo, hi: s.hi, level: s.level, interval: intervalText(s.interval, s.df, s.confidence), respondents: s.respondents, roles: s.roles, multiplier: s.multiplier })),
+    surveys: own.surveys.map((s) => ({ year: s.year, indicator: s.indicator, title: titles.get(s.indicator)?.title ?? s.indicator, value: s.value, lo: s.lo, hi: s.hi, level: s.level, interval: intervalText(s.interval, s.df, s.confidence), respondents: s.respondents, roles: s.roles, multiplier: s.multiplier })),
     sources: sources.map((s) => ({ ...s, indicators: [...s.indicators].sort(), years: [...s.years].sort() })),
   };
 }

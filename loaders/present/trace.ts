@@ -118,25 +118,72 @@ export interface Trace {
 
 export type TraceProject = Pick<Project, "surveys" | "editions"> & Partial<Pick<Project, "countries">>;
 
+/**
+ * The result's rows grouped by country-year, once: a trace looks its rows up by key instead of
+ * filtering the whole result, so that tracing every country-year stays linear in the data.
+ */
+export interface TraceLookup {
+  index: Map<string, PipelineResult["index"][number]>;
+  answers: Map<string, Answer[]>;
+  sections: Map<string, PipelineResult["sections"]>;
+  surveys: Map<string, SurveyScore[]>;
+  responses: Map<string, Project["surveys"][number]["responses"]>;
+  editions: Map<string, Project["editions"]>;
+  codebooks: Map<string, Codebook>;
+  names: Map<string, string>;
+}
+const cy = (country: string, year: number) => `${country}\u001f${year}`;
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+export function traceLookup(result: PipelineResult, project: TraceProject): TraceLookup {
+  const index = new Map<string, PipelineResult["index"][number]>();
+  for (const t of result.index) if (!index.has(cy(t.country, t.year))) index.set(cy(t.country, t.year), t); // the first, as find() gave
+  const responses = new Map<string, Project["surveys"][number]["responses"]>();
+  for (const s of project.surveys) if (!responses.has(cy(s.country, s.year))) responses.set(cy(s.country, s.year), s.responses);
+  const codebooks = new Map<string, Codebook>();
+  for (const c of result.codebooks) if (!codebooks.has(c.version)) codebooks.set(c.version, c);
+  const names = new Map<string, string>();
+  for (const c of project.countries ?? []) if (!names.has(c.code)) names.set(c.code, c.name_en);
+  return {
+    index,
+    answers: groupBy(result.answers, (a) => cy(a.country, a.year)),
+    sections: groupBy(result.sections, (x) => cy(x.country, x.year)),
+    surveys: groupBy(result.surveys, (x) => cy(x.country, x.year)),
+    responses,
+    editions: groupBy(project.editions, (e) => cy(e.country, e.year)),
+    codebooks,
+    names,
+  };
+}
+
 /** Every country-year's trace, for the audit page's explorer (src/data/audit-trace.json.ts). */
-export function tracePayload(project: TraceProject, result: PipelineResult) {
-  const traces = traceable(result).map(({ country, year }) => traceCountryYear(result, project, country, year)!);
-  const countries = [...new Set(traces.map((t) => t.country))].sort().map((code) => ({
-    code,
-    name: project.countries?.find((c) => c.code === code)?.name_en ?? code,
-    years: traces.filter((t) => t.country === code).map((t) => t.year),
-  }));
-  return { countries, traces };
+export function tracePayload(project: TraceProject, result: PipelineResult, lookup: TraceLookup = traceLookup(result, project)) {
+  const traces = traceable(result).map(({ country, year }) => traceCountryYear(result, project, country, year, lookup)!);
+  return { countries: traceCountries(traces, lookup), traces };
+}
+
+function traceCountries(cells: readonly { country: string; year: number }[], lookup: TraceLookup) {
+  const years = groupBy(cells, (t) => t.country);
+  return [...years.keys()].sort().map((code) => ({ code, name: lookup.names.get(code) ?? code, years: years.get(code)!.map((t) => t.year) }));
 }
 
 /**
  * What the audit page loads up front: the list of country-years and one trace (the latest year's
  * first country). The other traces (over a megabyte) are fetched only when a reader picks one.
  */
-export function traceIndexPayload(project: TraceProject, result: PipelineResult) {
-  const { countries, traces } = tracePayload(project, result);
-  const latest = traces.reduce((y, t) => Math.max(y, t.year), -Infinity); // no spread over an input-sized list
-  return { countries, traces: traces.filter((t) => t.year === latest).slice(0, 1) };
+export function traceIndexPayload(project: TraceProject, result: PipelineResult, lookup: TraceLookup = traceLookup(result, project)) {
+  const cells = traceable(result);
+  const latest = cells.reduce((y, t) => Math.max(y, t.year), -Infinity); // no spread over an input-sized list
+  const first = cells.find((t) => t.year === latest);
+  return { countries: traceCountries(cells, lookup), traces: first ? [traceCountryYear(result, project, first.country, first.year, lookup)!] : [] };
 }
 
 /** The country-years a trace exists for (those with a computed Index), sorted. */
@@ -144,22 +191,23 @@ export function traceable(result: PipelineResult): { country: string; year: numb
   return result.index.map((t) => ({ country: t.country, year: t.year }));
 }
 
-export function traceCountryYear(result: PipelineResult, project: TraceProject, country: string, year: number): Trace | undefined {
+/** One country-year's trace; `lookup` (traceLookup) when tracing many, so the result is grouped once. */
+export function traceCountryYear(result: PipelineResult, project: TraceProject, country: string, year: number, lookup: TraceLookup = traceLookup(result, project)): Trace | undefined {
   country = country.trim().toUpperCase();
-  const total = result.index.find((t) => t.country === country && t.year === year);
+  const total = lookup.index.get(cy(country, year));
   if (!total) return undefined;
-  const codebook = result.codebooks.find((c) => c.version === total.methodology);
+  const codebook = lookup.codebooks.get(total.methodology);
   if (!codebook) throw new Error(`trace: methodology ${total.methodology} of ${country} ${year} is not among the codebooks`);
   const indicatorDef = new Map(codebook.indicators.map((i) => [i.id, i]));
   const order = new Map(codebook.indicators.map((i, k) => [i.id, k]));
 
-  const answers = result.answers.filter((a) => a.country === country && a.year === year);
-  const prevAnswers = new Map(result.answers.filter((a) => a.country === country && a.year === year - 1).map((a) => [a.indicator, a]));
-  const prevTotal = result.index.find((t) => t.country === country && t.year === year - 1) ?? null;
-  const surveys = result.surveys.filter((s) => s.country === country && s.year === year);
+  const answers = lookup.answers.get(cy(country, year)) ?? [];
+  const prevAnswers = new Map((lookup.answers.get(cy(country, year - 1)) ?? []).map((a) => [a.indicator, a]));
+  const prevTotal = lookup.index.get(cy(country, year - 1)) ?? null;
+  const surveys = lookup.surveys.get(cy(country, year)) ?? [];
+  const bySection = groupBy(answers, (a) => a.section);
 
-  const sections: TraceSection[] = result.sections
-    .filter((s) => s.country === country && s.year === year)
+  const sections: TraceSection[] = [...(lookup.sections.get(cy(country, year)) ?? [])]
     .sort((a, b) => sectionOrder(codebook, a.section) - sectionOrder(codebook, b.section))
     .map((s) => ({
       section: s.section,
@@ -170,8 +218,7 @@ export function traceCountryYear(result: PipelineResult, project: TraceProject, 
       max_attainable: s.max_attainable,
       min_attainable: s.min_attainable,
       excluded: s.excluded,
-      indicators: answers
-        .filter((a) => a.section === s.section)
+      indicators: [...(bySection.get(s.section) ?? [])]
         .sort((a, b) => (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0))
         .map((a) => traceIndicator(a, s.weight, codebook, indicatorDef.get(a.indicator), prevAnswers.get(a.indicator), prevTotal !== null)),
     }));
@@ -190,11 +237,12 @@ export function traceCountryYear(result: PipelineResult, project: TraceProject, 
       survey_move: i.survey_move,
     }));
 
-  const responses = project.surveys.find((s) => s.country === country && s.year === year)?.responses ?? [];
-  const traceSurveys = surveys.map((s) => traceSurvey(s, codebook, responses, answers.find((a) => a.indicator === s.indicator)));
+  const responses = lookup.responses.get(cy(country, year)) ?? [];
+  const answerOf = new Map<string, Answer>();
+  for (const a of answers) if (!answerOf.has(a.indicator)) answerOf.set(a.indicator, a);
+  const traceSurveys = surveys.map((s) => traceSurvey(s, codebook, responses, answerOf.get(s.indicator)));
 
-  const published = project.editions
-    .filter((e) => e.country === country && e.year === year)
+  const published = [...(lookup.editions.get(cy(country, year)) ?? [])]
     .sort((a, b) => a.edition - b.edition)
     .map((e) => ({
       edition: e.edition,
@@ -207,7 +255,7 @@ export function traceCountryYear(result: PipelineResult, project: TraceProject, 
 
   return {
     country,
-    country_name: project.countries?.find((c) => c.code === country)?.name_en ?? null,
+    country_name: lookup.names.get(country) ?? null,
     year,
     methodology: codebook.version,
     methodology_title: codebook.title,

@@ -1,0 +1,66 @@
+// One stage after another of what `npm run build` computes, on a project folder, each timed, with
+// the process's resident memory after it and its peak so far; run by bench/run.ts in its own
+// process so that the peak is this run's alone. Prints one JSON line.
+//   node --import tsx bench/stages.ts ROOT
+import { loadProject } from "../loaders/project.ts";
+import { loadSensitivityConfig } from "../loaders/sensitivity/config.ts";
+import { computeIndex } from "../loaders/pipeline.ts";
+import { PUBLISHED_METHOD } from "../loaders/method.ts";
+import { attributeChanges } from "../loaders/attribution.ts";
+import { checkClaims } from "../loaders/claims.ts";
+import { reconcile } from "../loaders/reconcile.ts";
+import { analyseSensitivity, prepareMatrix } from "../loaders/sensitivity.ts";
+import { intervalCheck } from "../loaders/survey-coverage.ts";
+import { deepFreeze, type Result } from "../loaders/result.ts";
+import { inputManifest } from "../loaders/manifest.ts";
+import { writeLoaderOutputs } from "../loaders/payloads.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = process.argv[2]!;
+// CPU time beside wall time: on a shared machine the wall time also counts the other processes' turns.
+const stages: { stage: string; ms: number; cpu_ms: number; rss: number; peak: number; bytes?: number }[] = [];
+let t = performance.now();
+let cpu = process.cpuUsage();
+function done(stage: string, bytes?: number) {
+  const now = performance.now();
+  const used = process.cpuUsage(cpu);
+  stages.push({ stage, ms: now - t, cpu_ms: (used.user + used.system) / 1000, rss: process.memoryUsage().rss, peak: process.resourceUsage().maxRSS * 1024, ...(bytes === undefined ? {} : { bytes }) });
+  // As it goes, so that a run stopped half-way still says how far it got.
+  const x = stages.at(-1)!;
+  process.stderr.write(`stage ${stage}: ${(x.ms / 1000).toFixed(2)} s (CPU ${(x.cpu_ms / 1000).toFixed(2)} s), resident ${(x.rss / 2 ** 20).toFixed(0)} MB, peak ${(x.peak / 2 ** 20).toFixed(0)} MB\n`);
+  t = performance.now();
+  cpu = process.cpuUsage();
+}
+
+const [project, config] = await Promise.all([loadProject(root), loadSensitivityConfig(root)]);
+done("read + validate");
+const run = computeIndex(project, PUBLISHED_METHOD);
+done("computeIndex");
+const attribution = attributeChanges(run, { surveyFiles: project.surveys });
+const claims = checkClaims(project.claims, run, attribution);
+const reconciliation = reconcile(run, project.editions, project.claims);
+done("attribution + claims + reconciliation");
+const matrix = prepareMatrix(project, run);
+done("sensitivity points matrix");
+const analysis = analyseSensitivity(matrix, config);
+done("Monte Carlo + Sobol + leave-one-out");
+const interval_check = intervalCheck(project.codebooks.at(-1));
+const result = deepFreeze({ ...run, attribution, claims, reconciliation, sensitivity: { config, analysis }, interval_check }) as Result;
+done("interval check");
+const { commit: _c, ...inputs } = await inputManifest(project, result, { git: false });
+done("input manifest (hashes)");
+const shared = { project, result, inputs };
+// Every payload the pages load, each built once and serialised as the build writes it.
+// Every loader's output, as the build writes it (loaders/payloads.ts), into a throwaway folder.
+const out = mkdtempSync(path.join(tmpdir(), "pti-bench-outputs-"));
+try {
+  const { skipped } = await writeLoaderOutputs(root, shared, out, (w) => {
+    done(`output ${w.loader}${w.files.length > 1 ? ` (${w.files.length} files)` : ""}`, w.files.reduce((n, f) => n + f.bytes, 0));
+  });
+  if (skipped.length) console.error(`not written by the build (Framework runs them): ${skipped.join(", ")}`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+process.stdout.write(JSON.stringify({ cells: result.index.length, stages }) + "\n");

@@ -1,0 +1,130 @@
+// The build's side of the data loaders (loaders/framework.ts): every src/data loader's output
+// computed in the build's own process from the one result it holds, and written where Framework
+// keeps loader outputs (src/.observablehq/cache/<path>), one file per page's data. Framework then
+// finds each output fresh and runs no loader; no file holds the whole project.
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, writeSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { collectLoader, provideShared, type Shared } from "./framework.ts";
+
+export const DATA_LOADERS = "src/data";
+/** A Framework data loader written in TypeScript: `<name>.<ext>.ts`, whose output is `<name>.<ext>`. */
+const LOADER = /^(.+\.[a-z0-9]+)\.ts$/i;
+
+/** Every loader under src/data (relative to root, "/"-separated, sorted) and the output path it serves. */
+export function dataLoaders(root: string): { loader: string; output: string }[] {
+  const walk = (rel: string): string[] =>
+    readdirSync(path.join(root, rel), { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .flatMap((e) => (e.isDirectory() ? walk(`${rel}/${e.name}`) : LOADER.test(e.name) ? [`${rel}/${e.name}`] : []));
+  return walk(DATA_LOADERS).map((loader) => ({ loader, output: loader.replace(/^src\//, "").replace(/\.ts$/, "") }));
+}
+
+export interface Written {
+  loader: string;
+  files: { file: string; bytes: number }[];
+  ms: number;
+}
+
+/**
+ * Computes and writes the output of every loader that registers through runLoader or runRoutes,
+ * into `cache` (Framework's, src/.observablehq/cache). A loader that registers nothing is left to
+ * Framework, which runs it as usual; it is named in `skipped`.
+ */
+export async function writeLoaderOutputs(root: string, shared: Shared, cache: string, onWritten: (w: Written) => void = () => {}): Promise<{ written: Written[]; skipped: string[] }> {
+  provideShared(root, shared);
+  const written: Written[] = [];
+  const skipped: string[] = [];
+  try {
+    for (const { loader, output } of dataLoaders(root)) {
+      const t = performance.now();
+      const registration = await collectLoader(pathToFileURL(path.join(root, loader)).href);
+      if (!registration) {
+        skipped.push(loader);
+        continue;
+      }
+      const files: Written["files"] = [];
+      const put = (out: string, value: unknown) => files.push({ file: out, bytes: writeOutput(path.join(cache, out), value) });
+      if (registration.kind === "make") put(output, await registration.make(root));
+      else {
+        const param = /\[([^\]]+)\]/.exec(output);
+        if (!param) throw new Error(`${loader}: runRoutes needs a [parameter] in the file name`);
+        for (const value of registration.routes(shared)) put(output.replace(param[0], value), registration.payload(shared, value));
+      }
+      const w = { loader, files, ms: performance.now() - t };
+      written.push(w);
+      onWritten(w);
+    }
+  } finally {
+    provideShared(root, null);
+  }
+  return { written, skipped };
+}
+
+/** Writes one output as runLoader prints it (bytes, or JSON.stringify's text), via a temporary file; returns its size. */
+export function writeOutput(file: string, value: unknown): number {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}`;
+  const fd = openSync(temp, "w");
+  let bytes = 0;
+  try {
+    if (value instanceof Uint8Array) bytes = writeSync(fd, value);
+    else bytes = writeJson(fd, value);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+  return bytes;
+}
+
+/**
+ * JSON.stringify(value), byte for byte, written in pieces: the outer arrays and objects are walked
+ * here and each inner value is stringified on its own, so that no string as large as the whole
+ * document is ever made (an audit trace of every country-year is larger than a string can be).
+ */
+export function writeJson(fd: number, value: unknown): number {
+  const chunks: string[] = [];
+  let pending = 0;
+  let bytes = 0;
+  const out = (s: string) => {
+    chunks.push(s);
+    pending += s.length;
+    if (pending > 1 << 20) flush();
+  };
+  const flush = () => {
+    if (!chunks.length) return;
+    bytes += writeSync(fd, chunks.join(""));
+    chunks.length = 0;
+    pending = 0;
+  };
+  const walk = (v: unknown, key: string, depth: number, inArray: boolean): void => {
+    if (v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function") v = (v as { toJSON: (k: string) => unknown }).toJSON(key);
+    const plain = v !== null && typeof v === "object" && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+    if (!plain || depth >= 4) {
+      const s = JSON.stringify(v);
+      out(s === undefined ? (inArray ? "null" : "") : s);
+      return;
+    }
+    if (Array.isArray(v)) {
+      out("[");
+      v.forEach((x, i) => {
+        if (i) out(",");
+        walk(x, String(i), depth + 1, true);
+      });
+      out("]");
+      return;
+    }
+    out("{");
+    let first = true;
+    for (const [k, x] of Object.entries(v as object)) {
+      if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
+      out(`${first ? "" : ","}${JSON.stringify(k)}:`);
+      first = false;
+      walk(x, k, depth + 1, false);
+    }
+    out("}");
+  };
+  walk(value, "", 0, false);
+  flush();
+  return bytes;
+}
