@@ -22,9 +22,10 @@ export async function checkUntrustedText(browser: Browser): Promise<{ name: stri
   try {
     const file = path.join(copy.root, SHEET);
     const lines = readFileSync(file, "utf8").split("\n");
-    // The first answer row: replace its source and note, mark it changed so change lists show it.
+    // The first answer row (RM-01, yes/no): change its answer, with the hostile source and note as its
+    // reason, so the change lists show them (check refuses a reason on an unchanged answer).
     const cells = lines[1]!.split(",");
-    lines[1] = [cells[0], cells[1], csvField(PAYLOAD_SOURCE), csvField(PAYLOAD_NOTE), "practice"].join(",");
+    lines[1] = [cells[0], cells[1] === "yes" ? "no" : "yes", csvField(PAYLOAD_SOURCE), csvField(PAYLOAD_NOTE), "practice"].join(",");
     writeFileSync(file, lines.join("\n"));
     const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
       cwd: copy.root,

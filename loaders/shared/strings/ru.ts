@@ -608,8 +608,8 @@ export const ru: Record<StringKey, string> = {
   "table.reweight.up": "выше на {n}",
   "table.reweight.down": "ниже на {n}",
   "table.reweight.unchanged": "без изменений",
-  "table.reweight.summary_published": "Опубликованные веса: все места как опубликовано ({n} страно-лет).",
-  "table.reweight.summary_moved": "{moved} из {n} страно-лет меняют место при этих весах.",
+  "table.reweight.summary_published": "Опубликованные веса: все места как опубликовано (пар «страна — год»: {n}).",
+  "table.reweight.summary_moved": "{moved} из {n} пар «страна — год» меняют место при этих весах.",
 
   "chart.waterfall.heading": "{name}: {change} ({from_year} {from} → {to_year} {to})",
   "table.change.none_moved": "Ни один показатель не изменился, и ни в одном листе не указано изменение.",

@@ -1,6 +1,7 @@
 // The audit page: the reconciliation filters work with plain <select>s, the trace explorer shows the
 // chosen country-year, and the manifest lists input hashes and (from dist/manifest.json) output hashes.
 import type { Scenario } from "../scenarios.ts";
+import { t } from "../../../loaders/shared/strings/index.ts";
 
 export const scenarios: Scenario[] = [
   {
@@ -28,7 +29,8 @@ export const scenarios: Scenario[] = [
   {
     name: "audit: the trace explorer shows the chosen country-year",
     applies: (p) => p === "/audit",
-    async run(page) {
+    async run(page, { lang }) {
+      const indexWord = t(lang, "chart.index");
       const countries = await page.$$eval("#trace-country option", (os) => os.map((o) => (o as HTMLOptionElement).value));
       if (countries.length === 0) return ["no trace (no country-year computed)"];
       const country = countries[0]!;
@@ -39,16 +41,16 @@ export const scenarios: Scenario[] = [
       // Traces other than the first view load on demand: wait for the chosen one.
       await page
         .waitForFunction(
-          ([c, y]) => {
+          ([c, y, w]) => {
             const h = document.querySelector("#trace-view h3")?.textContent ?? "";
-            return h.startsWith(`${c} `) && h.includes(` ${y}: Index `);
+            return h.startsWith(`${c} `) && h.includes(` ${y}: ${w} `);
           },
-          [country, year],
+          [country, year, indexWord],
           { timeout: 10_000 },
         )
         .catch(() => undefined); // the check below reports what is shown instead
       const heading = (await page.textContent("#trace-view h3")) ?? "";
-      if (!heading.startsWith(`${country} `) || !heading.includes(` ${year}: Index `)) throw new Error(`trace heading "${heading}" is not ${country} ${year}`);
+      if (!heading.startsWith(`${country} `) || !heading.includes(` ${year}: ${indexWord} `)) throw new Error(`trace heading "${heading}" is not ${country} ${year}`);
       const tables = await page.$$eval("#trace-view table", (ts) => ts.length);
       if (tables < 2) throw new Error(`the trace shows ${tables} table(s)`);
       const scripts = await page.$$eval("#trace-view script, #trace-view iframe, #trace-view [onerror]", (xs) => xs.length);

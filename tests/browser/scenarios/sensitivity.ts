@@ -6,8 +6,8 @@ import { t } from "../../../loaders/shared/strings/index.ts";
 /** The summary line's two forms in the page's language, from the strings table: a prefix, and a pattern. */
 function summaryPatterns(lang: "en" | "ru"): { published: string; moved: string } {
   const quote = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const published = t(lang, "page.parts.published_weights", { n: "#" }).split("#")[0]!;
-  const moved = "^" + quote(t(lang, "page.parts.ranks_moved", { moved: "#", n: "#" })).split("#").join("\\d+");
+  const published = t(lang, "table.reweight.summary_published", { n: "#" }).split("#")[0]!;
+  const moved = "^" + quote(t(lang, "table.reweight.summary_moved", { moved: "#", n: "#" })).split("#").join("\\d+");
   return { published, moved };
 }
 
