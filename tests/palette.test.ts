@@ -53,3 +53,15 @@ describe("chart palette", () => {
     expect(s.color.range).toEqual(COUNTRY_COLOURS);
   });
 });
+
+describe("colours written into the pages' chart specs", () => {
+  it("are all palette colours (each ≥ 3:1), so no page draws a mark the contrast test has not seen", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const allowed = new Set(MARK_COLOURS.map((c) => c.toLowerCase()));
+    const used = readdirSync("loaders/pages")
+      .filter((f) => f.endsWith(".ts"))
+      .flatMap((f) => [...readFileSync(`loaders/pages/${f}`, "utf8").matchAll(/#[0-9a-fA-F]{6}\b/g)].map((m) => `${f} ${m[0].toLowerCase()}`));
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((u) => !allowed.has(u.split(" ")[1]!))).toEqual([]);
+  });
+});

@@ -98,7 +98,7 @@ const chart = vlChart({
       ]
     },
     layer: [
-      { mark: { type: "rule", strokeWidth: 4, color: "#56B4E9" }, encoding: { x: { field: "rank_p05", type: "quantitative", scale: { domain: [1, maxRank] }, axis: { tickMinStep: 1, ...figure({ kind: "count" }) }, title: ${str("page.sensitivity.rank_axis")} }, x2: { field: "rank_p95" } } },
+      { mark: { type: "rule", strokeWidth: 4, color: "#0072B2" }, encoding: { x: { field: "rank_p05", type: "quantitative", scale: { domain: [1, maxRank] }, axis: { tickMinStep: 1, ...figure({ kind: "count" }) }, title: ${str("page.sensitivity.rank_axis")} }, x2: { field: "rank_p95" } } },
       { mark: { type: "tick", color: "#000", thickness: 2, size: 14 }, encoding: { x: { field: "rank", type: "quantitative" } } },
       { mark: { type: "point", filled: true, color: "#D55E00", size: 50 }, encoding: { x: { field: "median_rank", type: "quantitative" } } }
     ]
@@ -143,7 +143,7 @@ display(vlChart({
       mark: { type: "bar" },
       encoding: {
         x: { field: "value", type: "quantitative", title: ${str("page.sensitivity.sobol_axis")} },
-        color: { field: "measure", type: "nominal", scale: { domain: [FIRST, TOTAL], range: ["#E69F00", "#0072B2"] }, title: null }
+        color: { field: "measure", type: "nominal", scale: { domain: [FIRST, TOTAL], range: ["#D55E00", "#0072B2"] }, title: null }
       }
     },
     { mark: { type: "rule", color: "#000" }, encoding: { x: { field: "lo", type: "quantitative" }, x2: { field: "hi" } } }
