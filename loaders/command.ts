@@ -3,7 +3,7 @@
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
-type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
 export interface CommandContext {
   /** Project root (the folder holding data/): --root DIR, or the current directory. */

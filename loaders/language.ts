@@ -1,7 +1,8 @@
 // The language a command speaks to its user: --lang ru|en, else the locale of the environment
 // (LC_ALL, LC_MESSAGES, LANG, in POSIX order: the first one set wins), else English.
 import type { Locale } from "./shared/format.ts";
-import { LANGS } from "./shared/strings/index.ts";
+import { LANGS, t } from "./shared/strings/index.ts";
+import { usageError, type ArgsSpec, type CommandContext, type ParseArgsOptionsConfig } from "./command.ts";
 
 /** The plural form of `n` a language's noun takes (CLDR rules; English knows one and many). */
 export function pluralForm(lang: Locale, n: number): "one" | "few" | "many" {
@@ -21,4 +22,13 @@ export function userLanguage(option: string | undefined, env: NodeJS.ProcessEnv 
   }
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== "") ?? "";
   return { lang: /^ru([_.@-]|$)/i.test(locale) ? "ru" : "en" };
+}
+
+/**
+ * A command's language from its parsed --lang (and the environment), or the usage error's exit code
+ * when --lang is neither language: check and review answer a wrong --lang alike.
+ */
+export function commandLanguage(ctx: Pick<CommandContext, "err">, spec: Pick<ArgsSpec<ParseArgsOptionsConfig>, "name" | "usage">, option: string | undefined): Locale | number {
+  const language = userLanguage(option);
+  return "error" in language ? usageError(ctx, spec, t("en", "check.bad_lang", { got: language.error })) : language.lang;
 }

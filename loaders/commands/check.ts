@@ -4,10 +4,10 @@
 // Exit 1 when any problem is an error; warnings alone are printed and exit 0.
 import { formatProblem } from "../problems.ts";
 import { checkProject, type CheckStats } from "../project.ts";
-import { EXIT, parseCommandArgs, resolvePath, usageError, type Command } from "../command.ts";
+import { EXIT, parseCommandArgs, resolvePath, type Command } from "../command.ts";
 import { count, type Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
-import { pluralForm, userLanguage } from "../language.ts";
+import { commandLanguage, pluralForm } from "../language.ts";
 
 /** "4 sheets", "1 problem"; ru "4 листа", "0 проблем". */
 export const counted = (lang: Locale, x: number, noun: string): string =>
@@ -40,9 +40,8 @@ export const command: Command = {
   async run(args, ctx) {
     const parsed = parseCommandArgs(args, ARGS, ctx);
     if (!parsed) return EXIT.usage;
-    const language = userLanguage(parsed.values.lang);
-    if ("error" in language) return usageError(ctx, ARGS, t("en", "check.bad_lang", { got: language.error }));
-    const { lang } = language;
+    const lang = commandLanguage(ctx, ARGS, parsed.values.lang);
+    if (typeof lang === "number") return lang;
     const paths = parsed.positionals;
     const files = paths.length ? paths.map((a) => resolvePath(ctx, a)) : undefined;
     const result = await checkProject(ctx.root, { files });

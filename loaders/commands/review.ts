@@ -5,7 +5,7 @@
 import { checkProject } from "../project.ts";
 import { EXIT, parseCommandArgs, usageError, type Command } from "../command.ts";
 import { t } from "../shared/strings/index.ts";
-import { userLanguage } from "../language.ts";
+import { commandLanguage } from "../language.ts";
 import { isWarning } from "../problems.ts";
 import { reviewYear } from "../review.ts";
 import { formatReview } from "../present/review.ts";
@@ -23,9 +23,8 @@ export const command: Command = {
   async run(args, ctx) {
     const parsed = parseCommandArgs(args, ARGS, ctx);
     if (!parsed) return EXIT.usage;
-    const language = userLanguage(parsed.values.lang);
-    if ("error" in language) return usageError(ctx, ARGS, t("en", "check.bad_lang", { got: language.error }));
-    const { lang } = language;
+    const lang = commandLanguage(ctx, ARGS, parsed.values.lang);
+    if (typeof lang === "number") return lang;
     const text = parsed.positionals[0]!.trim();
     if (!/^\d{4}$/.test(text)) return usageError(ctx, ARGS, t(lang, "review.bad_year", { got: JSON.stringify(parsed.positionals[0]) }));
     const year = Number(text);
