@@ -34,6 +34,7 @@ describe("chart palette", () => {
       "#0072B2": 5.19,
       "#D55E00": 3.87,
       "#4d4d4d": 8.45,
+      "#767676": 4.54,
     });
     for (const [c, r] of Object.entries(ratios)) expect(r, c).toBeGreaterThanOrEqual(3);
   });
@@ -63,5 +64,16 @@ describe("colours written into the pages' chart specs", () => {
       .flatMap((f) => [...readFileSync(`loaders/pages/${f}`, "utf8").matchAll(/#[0-9a-fA-F]{6}\b/g)].map((m) => `${f} ${m[0].toLowerCase()}`));
     expect(used.length).toBeGreaterThan(0);
     expect(used.filter((u) => !allowed.has(u.split(" ")[1]!))).toEqual([]);
+  });
+});
+
+describe("the front page's map", () => {
+  it("outlines every country shape at 3:1 or better, so a light fill (not measured, the scale's pale end) still tells land from page", async () => {
+    const { mapSpec } = await import("../src/components/map.js");
+    const front = { map: { features: [], labels: [] }, color_domain: [50, 150], year: 2024, max_attainable: 150 };
+    const shapes = mapSpec(front, "en").layer.filter((l: { mark: { type: string } }) => l.mark.type === "geoshape");
+    expect(shapes).toHaveLength(2);
+    for (const s of shapes) expect(ratio(s.mark.stroke, BACKGROUND)).toBeGreaterThanOrEqual(3);
+    expect(shapes[0].mark.fill).toBe("#d4d4d4");
   });
 });

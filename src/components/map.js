@@ -1,6 +1,7 @@
 // The front page's map: the region's countries (boundaries clipped in loaders/present/map.ts),
 // those measured coloured by the latest Index, the others grey, each measured country named on it.
 import { t, fmt, figure } from "./engine.js";
+import { BOUNDARY } from "./palette.js";
 
 /** Vega-Lite spec of the front payload's map in `lang` ("en" | "ru"). */
 export function mapSpec(front, lang, { height = 440 } = {}) {
@@ -22,11 +23,11 @@ export function mapSpec(front, lang, { height = 440 } = {}) {
     projection: { type: "conicConformal", parallels: [40, 65], rotate: [-52, 0] },
     layer: [
       // Every country of the window in grey: those not measured stay so.
-      { data: { values: features }, mark: { type: "geoshape", fill: "#d4d4d4", stroke: "#ffffff", strokeWidth: 0.6 } },
+      { data: { values: features }, mark: { type: "geoshape", fill: "#d4d4d4", stroke: BOUNDARY, strokeWidth: 0.6 } },
       {
         data: { values: features },
         transform: [{ filter: "datum.properties.index !== null" }, { calculate: `datum.properties.${name}`, as: "country" }, { calculate: "datum.properties.index", as: "index" }],
-        mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.8 },
+        mark: { type: "geoshape", stroke: BOUNDARY, strokeWidth: 0.8 },
         encoding: {
           color: {
             field: "index",

@@ -12,11 +12,14 @@ export const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [10, 2], [2
 export const INCREASE = "#0072B2";
 export const DECREASE = "#D55E00";
 export const TOTAL = "#4d4d4d";
+// The outline of every country on the map: a light fill (grey for not measured, the pale end of the
+// scale) would otherwise not tell land from page (WCAG 1.4.11 asks 3:1 of the shape, here its edge).
+export const BOUNDARY = "#767676";
 /** Section colours of stacked bars (the same scheme; each segment is also labelled by its section code). */
 export const SECTION_COLOURS = COUNTRY_COLOURS;
 
 /** Every colour a chart draws marks with, for the contrast test. */
-export const MARK_COLOURS = [...new Set([...COUNTRY_COLOURS, INCREASE, DECREASE, TOTAL])];
+export const MARK_COLOURS = [...new Set([...COUNTRY_COLOURS, INCREASE, DECREASE, TOTAL, BOUNDARY])];
 
 export function countryScale(codes) {
   const domain = [...codes].sort();
