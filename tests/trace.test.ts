@@ -47,6 +47,7 @@ describe("traceCountryYear (synthetic project)", () => {
     const t = traceCountryYear(result, project, "aaa", 2019)!;
     expect(t.country).toBe("AAA");
     expect(t.country_name).toBe("Aland");
+    expect(t.country_name_ru).toBe("А");
     const rows = t.sections.flatMap((s) => s.indicators);
     expect(rows.map((r) => [r.indicator, r.value, r.points])).toEqual([
       ["AA-01", "yes", 5],

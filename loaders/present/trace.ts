@@ -86,6 +86,8 @@ export interface TracePublished {
 export interface Trace {
   country: string;
   country_name: string | null;
+  /** The Russian name from data/countries.csv, for the Russian audit page's explorer. */
+  country_name_ru: string | null;
   year: number;
   methodology: string;
   methodology_title: string;
@@ -130,7 +132,7 @@ export interface TraceLookup {
   responses: Map<string, Project["surveys"][number]["responses"]>;
   editions: Map<string, Project["editions"]>;
   codebooks: Map<string, Codebook>;
-  names: Map<string, string>;
+  names: Map<string, { en: string; ru: string | null }>;
 }
 const cy = (country: string, year: number) => `${country}\u001f${year}`;
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
@@ -150,8 +152,8 @@ export function traceLookup(result: PipelineResult, project: TraceProject): Trac
   for (const s of project.surveys) if (!responses.has(cy(s.country, s.year))) responses.set(cy(s.country, s.year), s.responses);
   const codebooks = new Map<string, Codebook>();
   for (const c of result.codebooks) if (!codebooks.has(c.version)) codebooks.set(c.version, c);
-  const names = new Map<string, string>();
-  for (const c of project.countries ?? []) if (!names.has(c.code)) names.set(c.code, c.name_en);
+  const names = new Map<string, { en: string; ru: string | null }>();
+  for (const c of project.countries ?? []) if (!names.has(c.code)) names.set(c.code, { en: c.name_en, ru: c.name_ru || null });
   return {
     index,
     answers: groupBy(result.answers, (a) => cy(a.country, a.year)),
@@ -172,7 +174,7 @@ export function tracePayload(project: TraceProject, result: PipelineResult, look
 
 function traceCountries(cells: readonly { country: string; year: number }[], lookup: TraceLookup) {
   const years = groupBy(cells, (t) => t.country);
-  return [...years.keys()].sort().map((code) => ({ code, name: lookup.names.get(code) ?? code, years: years.get(code)!.map((t) => t.year) }));
+  return [...years.keys()].sort().map((code) => ({ code, name: lookup.names.get(code)?.en ?? code, name_ru: lookup.names.get(code)?.ru ?? null, years: years.get(code)!.map((t) => t.year) }));
 }
 
 /**
@@ -255,7 +257,8 @@ export function traceCountryYear(result: PipelineResult, project: TraceProject, 
 
   return {
     country,
-    country_name: lookup.names.get(country) ?? null,
+    country_name: lookup.names.get(country)?.en ?? null,
+    country_name_ru: lookup.names.get(country)?.ru ?? null,
     year,
     methodology: codebook.version,
     methodology_title: codebook.title,

@@ -9,6 +9,8 @@ import { pageLang } from "./chart.js";
 // The page's language for words and numbers (a trace is shown on one page, in one language).
 const L = () => pageLang();
 const tr = (key, vars) => translate(L(), key, vars);
+// The page's language's name of a country, English where data/countries.csv has no Russian one.
+const nameIn = (en, ru) => (L() === "ru" && ru ? ru : en);
 const fmt = (x, digits) => fmtEn(x, { locale: L(), ...(typeof digits === "number" ? { digits } : {}) });
 const signed = (x) => signedEn(x, { locale: L() });
 const percent = (x) => percentEn(x, { locale: L() });
@@ -97,9 +99,10 @@ function sourceAndNote(r) {
 
 /** One country-year's calculation: sections with every indicator, survey steps, total, published values. */
 export function traceView(t) {
+  const name = nameIn(t.country_name, t.country_name_ru);
   const root = el("div", { className: "trace" });
   root.append(
-    text("h3", tr("table.trace.heading", { country: `${t.country}${t.country_name ? ` (${t.country_name})` : ""}`, year: t.year, total: fmt(t.total) })),
+    text("h3", tr("table.trace.heading", { country: `${t.country}${name ? ` (${name})` : ""}`, year: t.year, total: fmt(t.total) })),
     text(
       "p",
       tr("table.trace.intro", { methodology: t.methodology, title: t.methodology_title, sheet: t.sheet, indicators: t.indicators, excluded: t.excluded, min: fmt(t.min_attainable), max: fmt(t.max_attainable) }) +
@@ -233,7 +236,7 @@ export function traceExplorer({ countries, traces }, { country, year, more } = {
     });
   let ySel = yearSelect();
   ySel.select.id = "trace-year";
-  const cSel = selectInput(tr("chart.country"), countries.map((x) => ({ value: x.code, label: `${x.code} ${x.name}` })), c, (v) => {
+  const cSel = selectInput(tr("chart.country"), countries.map((x) => ({ value: x.code, label: `${x.code} ${nameIn(x.name, x.name_ru)}` })), c, (v) => {
     c = v;
     if (!yearsOf(c).includes(y)) y = yearsOf(c).at(-1);
     const next = yearSelect();

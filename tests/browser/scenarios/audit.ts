@@ -51,6 +51,9 @@ export const scenarios: Scenario[] = [
         .catch(() => undefined); // the check below reports what is shown instead
       const heading = (await page.textContent("#trace-view h3")) ?? "";
       if (!heading.startsWith(`${country} `) || !heading.includes(` ${year}: ${indexWord} `)) throw new Error(`trace heading "${heading}" is not ${country} ${year}`);
+      // The country's name in the page's language (data/countries.csv's name_ru on the Russian page).
+      const name = /^\S+ \(([^)]+)\)/.exec(heading)?.[1] ?? "";
+      if (!(lang === "ru" ? /^[А-ЯЁа-яё ,.-]+$/ : /^[A-Za-z ,.'-]+$/).test(name)) throw new Error(`trace heading "${heading}" does not name the country in ${lang}`);
       const tables = await page.$$eval("#trace-view table", (ts) => ts.length);
       if (tables < 2) throw new Error(`the trace shows ${tables} table(s)`);
       const scripts = await page.$$eval("#trace-view script, #trace-view iframe, #trace-view [onerror]", (xs) => xs.length);
