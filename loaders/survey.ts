@@ -34,7 +34,8 @@
 // percentiles of the replicate values, random.ts rngUint32(seed), respondents in role order
 // (ROLES) and then by respondent id, so it does not depend on row order either.
 import { ROLES, type SurveyResponse } from "./schema.ts";
-import { fmt } from "./shared/format.ts";
+import { fmt, type Locale } from "./shared/format.ts";
+import { t } from "./shared/strings/index.ts";
 import { rngUint32 } from "./random.ts";
 import { byText } from "./order.ts";
 import { binomialHalfCdf, studentTQuantile } from "./distributions.ts";
@@ -212,21 +213,22 @@ export const INTERVAL_METHOD =
 export type IntervalKind = "welch_t" | "pooled_t" | "order_statistic" | "whole_scale";
 
 /** How an interval was made, in words (trace, explain, country pages). */
-export function intervalText(kind: string, df: number | null, confidence: number | null): string {
+export function intervalText(kind: string, df: number | null, confidence: number | null, lang: Locale = "en"): string {
+  const dfText = (key: "interval.df_welch" | "interval.df") => (df === null ? "" : t(lang, key, { df: fmtDf(df, lang) }));
   switch (kind) {
     case "welch_t":
-      return `score ± Student t quantile (${df === null ? "" : `${fmtDf(df)} degrees of freedom, Welch–Satterthwaite`}) × standard error within roles; no random draws`;
+      return t(lang, "interval.welch_t", { df: dfText("interval.df_welch") });
     case "pooled_t":
-      return `score ± Student t quantile (${df === null ? "" : `${fmtDf(df)} degrees of freedom`}) × standard error, the spread within roles pooled (a role has one respondent); no random draws`;
+      return t(lang, "interval.pooled_t", { df: dfText("interval.df") });
     case "order_statistic":
-      return `between two order statistics of the respondent scores (distribution-free${confidence === null ? "" : `, confidence ${fmtDf(100 * confidence)}%`}); no random draws`;
+      return t(lang, "interval.order_statistic", { confidence: confidence === null ? "" : t(lang, "interval.confidence", { value: fmtDf(100 * confidence, lang) }) });
     case "whole_scale":
-      return "the whole scale 0–10: too few respondents to estimate any spread";
+      return t(lang, "interval.whole_scale");
     default:
-      return "not computed in this run";
+      return t(lang, "interval.not_computed");
   }
 }
-const fmtDf = (x: number) => fmt(x, { digits: 1, trim: true });
+const fmtDf = (x: number, locale: Locale = "en") => fmt(x, { digits: 1, trim: true, locale });
 
 export interface SurveyInterval {
   lo: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SurveyResponse } from "../loaders/schema.ts";
-import { aggregateSurvey, bootstrapSurvey, INTERVAL_METHOD, intervalOfScores, percentileSorted, surveyInterval } from "../loaders/survey.ts";
+import { aggregateSurvey, bootstrapSurvey, INTERVAL_METHOD, intervalOfScores, intervalText, percentileSorted, surveyInterval } from "../loaders/survey.ts";
 import { binomialHalfCdf, normalCdf, studentTQuantile } from "../loaders/distributions.ts";
 import { COVERAGE_MODEL, DEFAULT_ROLE_MEANS, populationValue, respondentScoreLaw, roleExpectations, simulateCoverage } from "../loaders/survey-coverage.ts";
 import { rng, seedFor } from "../loaders/random.ts";
@@ -331,5 +331,16 @@ describe("intervalCheck (the coverage the methodology page states)", () => {
     }
     expect(intervalCheck(V2)).toEqual(check); // seeded
     expect(intervalCheck(V1)).toBeNull(); // the pilot has no survey
+  });
+});
+
+describe("intervalText (how an interval was made, in the page's language)", () => {
+  it("writes each kind in English as before and in Russian with Russian numbers", () => {
+    expect(intervalText("welch_t", 7.25, null)).toBe("score ± Student t quantile (7.3 degrees of freedom, Welch–Satterthwaite) × standard error within roles; no random draws");
+    expect(intervalText("welch_t", 7.25, null, "ru")).toBe("оценка ± квантиль распределения Стьюдента (степеней свободы: 7,3, по Уэлчу — Саттертуэйту) × стандартная ошибка внутри профессий; без случайных выборок");
+    expect(intervalText("order_statistic", null, 0.9375)).toBe("between two order statistics of the respondent scores (distribution-free, confidence 93.8%); no random draws");
+    expect(intervalText("order_statistic", null, 0.9375, "ru")).toBe("между двумя порядковыми статистиками оценок респондентов (непараметрический, доверительная вероятность 93,8 %); без случайных выборок");
+    expect(intervalText("whole_scale", null, null, "ru")).toBe("вся шкала 0–10: слишком мало респондентов, чтобы оценить разброс");
+    expect(intervalText("bootstrap", null, null, "ru")).toBe("в этом расчёте не вычислялся");
   });
 });

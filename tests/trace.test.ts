@@ -76,6 +76,7 @@ describe("traceCountryYear (synthetic project)", () => {
     // The judge is alone in the role, so the spread is pooled within roles (lawyers: variance 4.5 on
     // 1 degree of freedom); 5.75 ± t(0.95, 1) · √(¼ · (4.5/2 + 4.5/1)) = 5.75 ± 8.20, cut to the scale.
     expect(s!.interval_text).toMatch(/^score ± Student t quantile \(1 degrees of freedom\) × standard error, the spread within roles pooled/);
+    expect(s!.interval_text_ru).toBe("оценка ± квантиль распределения Стьюдента (степеней свободы: 1) × стандартная ошибка, разброс внутри профессий объединён (в одной из профессий один респондент); без случайных выборок");
     expect([s!.lo, s!.hi]).toEqual([0, 10]);
   });
 

@@ -213,7 +213,7 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
     section_titles: sectionTitles,
     indicators: order.filter((id) => shown.has(id)).map((id) => ({ id, ...titles.get(id)! })),
     cells,
-    surveys: own.surveys.map((s) => ({ year: s.year, indicator: s.indicator, title: titles.get(s.indicator)?.title ?? s.indicator, value: s.value, lo: s.lo, hi: s.hi, level: s.level, interval: intervalText(s.interval, s.df, s.confidence), respondents: s.respondents, roles: s.roles, multiplier: s.multiplier })),
+    surveys: own.surveys.map((s) => ({ year: s.year, indicator: s.indicator, title: titles.get(s.indicator)?.title ?? s.indicator, value: s.value, lo: s.lo, hi: s.hi, level: s.level, interval: intervalText(s.interval, s.df, s.confidence, lang), respondents: s.respondents, roles: s.roles, multiplier: s.multiplier })),
     sources: sources.map((s) => ({ ...s, indicators: [...s.indicators].sort(), years: [...s.years].sort() })),
   };
 }

@@ -69,6 +69,7 @@ export interface TraceSurvey {
   points_hi: number;
   level: number;
   interval_text: string; // how the interval was made, in words
+  interval_text_ru: string; // the same in Russian, for the Russian audit page
   answered: number;
   missing: number;
   file: string;
@@ -353,6 +354,7 @@ function traceSurvey(s: SurveyScore, codebook: Codebook, responses: Project["sur
     points_hi: Math.max(s.multiplier * s.lo, s.multiplier * s.hi),
     level: s.level,
     interval_text: intervalText(s.interval, s.df, s.confidence),
+    interval_text_ru: intervalText(s.interval, s.df, s.confidence, "ru"),
     answered: s.answered,
     missing: s.missing,
     file: s.file,

@@ -164,7 +164,7 @@ export function traceView(t) {
     box.append(
       text(
         "p",
-        tr("table.trace.survey_interval", { level: percent(v.level), lo: fmt(v.lo, 3), hi: fmt(v.hi, 3), points_lo: fmt(v.points_lo), points_hi: fmt(v.points_hi), how: v.interval_text, file: v.file }),
+        tr("table.trace.survey_interval", { level: percent(v.level), lo: fmt(v.lo, 3), hi: fmt(v.hi, 3), points_lo: fmt(v.points_lo), points_hi: fmt(v.points_hi), how: L() === "ru" ? v.interval_text_ru : v.interval_text, file: v.file }),
       ),
     );
     const details = el("details");
