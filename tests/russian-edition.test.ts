@@ -22,9 +22,10 @@ import { COVERAGE_MODEL } from "../loaders/survey-coverage.ts";
 import { ROUNDING_POLICY } from "../loaders/rounding.ts";
 import { AUDIT_RULES } from "../loaders/present/audit.ts";
 import { KIND_TEXT, ORDER_TEXT } from "../loaders/attribution.ts";
-import { CLAIM_RULES } from "../loaders/claims.ts";
+import { CLAIM_RULES, withChanges } from "../loaders/claims.ts";
 import { DOWNLOADS, NUMBERS_NOTE, downloadsListing } from "../loaders/present/downloads.ts";
 import { headlinesOf } from "../loaders/present/sensitivity.ts";
+import { changesPayload } from "../loaders/present/changes.ts";
 import { analyseSensitivity, prepareMatrix } from "../loaders/sensitivity.ts";
 import { loadSensitivityConfig } from "../loaders/sensitivity/config.ts";
 import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
@@ -182,6 +183,19 @@ describe("payloads in the page's language", () => {
       expect(latest.translation_note).toBe(cb.translations?.ru?.note ?? null);
       expect(m.rounding.startsWith("Расчёт ведётся с полной точностью")).toBe(true);
       expect(methodologyPayload(project, { interval_check: null }).rounding).toBe(DISPLAY_ROUNDING);
+    });
+
+    it("changes: the indicators that moved carry the codebook's Russian titles on the Russian pages, the English ones on the English pages", () => {
+      const titles = new Map(project.codebooks.flatMap((cb) => cb.indicators.map((i) => [`${cb.version}:${i.id}`, i] as const)));
+      const ruPairs = changesPayload(project, withChanges(project, result), "ru").pairs;
+      const enPairs = changesPayload(project, withChanges(project, result)).pairs;
+      const moved = ruPairs.flatMap((p) => p.indicators.map((i) => ({ i, def: titles.get(`${p.methodology_to}:${i.indicator}`) ?? titles.get(`${p.methodology_from}:${i.indicator}`) })));
+      expect(moved.length).toBeGreaterThan(100);
+      for (const { i, def } of moved) expect(i.title, i.indicator).toBe(def!.title_ru ?? def!.title);
+      const kaz = ruPairs.find((p) => p.country === "KAZ" && p.to_year === 2024)!.indicators.filter((i) => i.contribution !== 0);
+      expect(kaz.length).toBeGreaterThan(0);
+      for (const i of kaz) expect(CYRILLIC.test(i.title), i.title).toBe(true);
+      for (const p of enPairs) for (const i of p.indicators) expect(CYRILLIC.test(i.title), i.title).toBe(false);
     });
 
     it("sensitivity headlines in Russian, with Russian ordinals and numbers", async () => {
