@@ -313,8 +313,8 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
         },
         sections: p.sections.map((s) => ({ ...s, title: st(s.section), shown: display.sections[s.section] ?? 0 })),
         kinds: p.kinds.map((k) => ({ ...k, text: kindText(k.kind), shown: display.kinds[k.kind] ?? 0 })),
-        // The attribution names indicators in English; the page's language takes the codebook's own title in it.
-        indicators: p.indicators.map((i) => ({ ...i, title: lang === "en" ? i.title : it(i.indicator), section_title: st(i.section), shown: display.indicators[i.indicator] ?? 0 })),
+        // The attribution names indicators in English; the page names them in its own language (same codebook: the later).
+        indicators: p.indicators.map((i) => ({ ...i, title: it(i.indicator), section_title: st(i.section), shown: display.indicators[i.indicator] ?? 0 })),
         // Every contribution (changes.csv for this pair), with its displayed cents; notes are on `indicators`.
         rows: p.rows.map((r, k) => ({ section: r.section, indicator: r.indicator, kind: r.kind, step: r.step, contribution: r.contribution, shown: display.rows[k]! })),
         unexplained: p.unexplained,

@@ -133,7 +133,7 @@ export interface TraceLookup {
   responses: Map<string, Project["surveys"][number]["responses"]>;
   editions: Map<string, Project["editions"]>;
   codebooks: Map<string, Codebook>;
-  names: Map<string, { en: string; ru: string | null }>;
+  names: Map<string, { en: string; ru: string }>;
 }
 const cy = (country: string, year: number) => `${country}\u001f${year}`;
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
@@ -153,8 +153,8 @@ export function traceLookup(result: PipelineResult, project: TraceProject): Trac
   for (const s of project.surveys) if (!responses.has(cy(s.country, s.year))) responses.set(cy(s.country, s.year), s.responses);
   const codebooks = new Map<string, Codebook>();
   for (const c of result.codebooks) if (!codebooks.has(c.version)) codebooks.set(c.version, c);
-  const names = new Map<string, { en: string; ru: string | null }>();
-  for (const c of project.countries ?? []) if (!names.has(c.code)) names.set(c.code, { en: c.name_en, ru: c.name_ru || null });
+  const names = new Map<string, { en: string; ru: string }>();
+  for (const c of project.countries ?? []) if (!names.has(c.code)) names.set(c.code, { en: c.name_en, ru: c.name_ru });
   return {
     index,
     answers: groupBy(result.answers, (a) => cy(a.country, a.year)),
