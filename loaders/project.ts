@@ -404,6 +404,8 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   }
 
   const notices: Problem[] = [];
+  // The country-year a sheet's folder and name make it: a workbook marked for another is refused.
+  const placeOf = (input: Input) => (input.country !== undefined && input.year !== undefined ? { country: input.country, year: input.year } : undefined);
   const codebookOf = (input: Input) => (codebooksComplete ? governingCodebook(input.file, input.year!, codebooks).codebook : undefined);
 
   // Sheets and surveys, read in parallel; a sheet's workbook may hold its survey too.
@@ -411,7 +413,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   const surveyInputs = of("survey");
   const schemas = { sheet: SheetRow, survey: SurveyRow, sheetColumns: columnsOf(SheetRow), surveyColumns: columnsOf(SurveyRow) };
   const [sheetReads, surveyReads] = await Promise.all([
-    Promise.all(sheetInputs.map((i) => readSheet(root, i.file, codebookOf(i), schemas))),
+    Promise.all(sheetInputs.map((i) => readSheet(root, i.file, codebookOf(i), schemas, placeOf(i)))),
     Promise.all(surveyInputs.map((i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns))),
   ]);
 
@@ -455,7 +457,7 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   const contextSheets = earlier("sheet", sheetAt);
   const contextSurveys = earlier("survey", surveyAt);
   const [contextSheetReads, contextSurveyReads] = await Promise.all([
-    Promise.all(contextSheets.map((i) => readSheet(root, i.file, codebookOf(i), schemas))),
+    Promise.all(contextSheets.map((i) => readSheet(root, i.file, codebookOf(i), schemas, placeOf(i)))),
     Promise.all(contextSurveys.map((i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns))),
   ]);
   const years = new Map<string, CountryYear>();

@@ -32,6 +32,13 @@ export interface RawTable {
 /** The role of a worksheet in a workbook made by `template` (found by its defined name, never by position). */
 export type WorkbookRole = "answers" | "survey";
 export const ROLE_NAMES: Record<WorkbookRole, string> = { answers: "PTI_ANSWERS", survey: "PTI_SURVEY" };
+/** The defined names of the cells where `template` writes the country-year a workbook is made for. */
+export const MARK_NAMES = { country: "PTI_COUNTRY", year: "PTI_YEAR" } as const;
+/** What a workbook's marks say (null where it has none: an older workbook, or one made by hand). */
+export interface WorkbookMarks {
+  country: string | null;
+  year: string | null;
+}
 
 export interface Columns {
   required: string[];
@@ -108,28 +115,35 @@ export async function scanTableData(file: string, data: Uint8Array, columns: Col
 /**
  * A workbook that holds more than one table, each found by its role: the answers (`sheet`) and, when
  * a worksheet holds one, the survey (null when no worksheet does, or the survey worksheet has no
- * respondent yet). The survey's problems name the file as file#worksheet.
+ * respondent yet). The survey's problems name the file as file#worksheet. `marks`: the country-year
+ * the workbook says it is made for (the template's PTI_COUNTRY, PTI_YEAR).
  */
-export async function scanWorkbook(root: string, file: string, parts: { sheet: Columns; survey: Columns }): Promise<{ sheet: Scan; survey: (Scan & { file: string }) | null }> {
+export async function scanWorkbook(
+  root: string,
+  file: string,
+  parts: { sheet: Columns; survey: Columns },
+): Promise<{ sheet: Scan; survey: (Scan & { file: string }) | null; marks: WorkbookMarks }> {
+  const unmarked: WorkbookMarks = { country: null, year: null };
   const read = await readInputFile(path.join(root, file), file, root);
-  if ("problem" in read) return { sheet: { table: null, problems: [read.problem], notices: [] }, survey: null };
+  if ("problem" in read) return { sheet: { table: null, problems: [read.problem], notices: [] }, survey: null, marks: unmarked };
   const problems: Problem[] = [];
   const wb = read.data.length > MAX_FILE_BYTES ? fail(problems, file, tooLarge(read.data.length)) : await loadWorkbook(file, read.data, problems);
-  if (!wb) return { sheet: { table: null, problems, notices: [] }, survey: null };
+  if (!wb) return { sheet: { table: null, problems, notices: [] }, survey: null, marks: unmarked };
+  const marks: WorkbookMarks = { country: markText(wb, MARK_NAMES.country)?.toUpperCase() ?? null, year: markText(wb, MARK_NAMES.year) };
   const notices: Problem[] = [];
   const grid = await worksheetGrid(file, wb, { ...parts.sheet, role: "answers" }, problems);
   const table = grid ? toTable(file, grid, parts.sheet, problems, notices) : null;
   const sheet = { table, problems: sortProblems(problems), notices };
   const surveyColumns = { ...parts.survey, role: "survey" as const };
   const at = findWorksheet(wb, surveyColumns, false);
-  if (!at || at.ws === grid?.ws) return { sheet, survey: null };
+  if (!at || at.ws === grid?.ws) return { sheet, survey: null, marks };
   const label = `${file}#${at.ws.name}`;
   const sp: Problem[] = [];
   const sn: Problem[] = [];
   const sg = await worksheetGrid(label, wb, surveyColumns, sp, at);
   const st = sg ? toTable(label, sg, { ...surveyColumns, mayBeEmpty: true }, sp, sn) : null;
-  if (st && st.records.length === 0 && sp.length === 0) return { sheet, survey: null };
-  return { sheet, survey: { table: st, problems: sortProblems(sp), notices: sn, file: label } };
+  if (st && st.records.length === 0 && sp.length === 0) return { sheet, survey: null, marks };
+  return { sheet, survey: { table: st, problems: sortProblems(sp), notices: sn, file: label }, marks };
 }
 
 /** Validates every record against a row schema; returns typed rows (with their line) and all problems. */
@@ -786,6 +800,17 @@ function definedAt(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet;
   const m = entry && /^'?(.+?)'?!\$?[A-Z]+\$?(\d+)/.exec(entry.ranges[0] ?? "");
   const ws = m ? wb.worksheets.find((w) => w.name === m[1].replace(/''/g, "'")) : undefined;
   return ws && m ? { ws, row: Number(m[2]) } : null;
+}
+
+/** The text of the one cell a defined name points to ("'Instructions'!$B$12"); null when there is none or it is blank. */
+function markText(wb: ExcelJS.Workbook, name: string): string | null {
+  const entry = (wb.definedNames.model as { name: string; ranges: string[] }[]).find((d) => d.name === name);
+  const m = entry && /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(entry.ranges[0] ?? "");
+  const ws = m ? wb.worksheets.find((w) => w.name === m[1].replace(/''/g, "'")) : undefined;
+  if (!ws || !m) return null;
+  const r = cellText(ws.getCell(`${m[2]}${m[3]}`));
+  const text = "text" in r ? r.text.trim() : "";
+  return text === "" ? null : text;
 }
 
 /** The first ten rows holding a value, as text (cells that cannot be read count as empty). */

@@ -15,7 +15,8 @@ import {
   type SheetAnswer,
   type SurveyResponse,
 } from "./schema.ts";
-import { expectedAnswers, pointsRange } from "./score.ts";
+import { pointsRange } from "./score.ts";
+import { answerWords } from "./workbook/words.ts";
 import { aggregateSurvey } from "./survey.ts";
 import type { StringKey } from "./shared/strings/index.ts";
 
@@ -242,12 +243,15 @@ export function validateSheet(sheet: SheetInput, codebook: Codebook, surveyFile:
       continue;
     }
     const s = ind.scale;
+    // Every word the readers take, in both languages (words.ts): the expert may have written either.
+    const expected = { value: v, indicator: ind.id, expected: answerWords(ind, "en").join(", "), expected_ru: answerWords(ind, "ru").join(", ") };
     switch (s.type) {
       case "binary":
-        if (v !== "yes" && v !== "no") put(a.line, "value", "problem.sheet.invalid_answer", { value: v, indicator: ind.id, expected: expectedAnswers(ind) });
+        if (v !== "yes" && v !== "no") put(a.line, "value", "problem.sheet.invalid_answer", expected);
         break;
       case "ordinal":
-        if (!s.levels.some((l) => l.level === v)) put(a.line, "value", "problem.sheet.invalid_level", { value: v, indicator: ind.id, expected: expectedAnswers(ind) });
+        if (!s.levels.some((l) => l.level === v))
+          put(a.line, "value", s.levels.some((l) => l.level_ru !== undefined) ? "problem.sheet.invalid_level_ru" : "problem.sheet.invalid_level", expected);
         break;
       case "ratio": {
         const x = parseDecimal(v);

@@ -112,7 +112,7 @@ describe("a Russian workbook as a working group makes one", () => {
         "\n",
     );
     expect(await problems(root)).toEqual([
-      'data/sheets/2020/KAZ.csv:3:value: "частичн" is not a level of LP-02 (expected: yes, partial, no)',
+      'data/sheets/2020/KAZ.csv:3:value: "частичн" is not a level of LP-02 (expected: yes, partial, no, n/a; in Russian: да, частично, нет, н/д)',
       'data/sheets/2020/KAZ.csv:6:change: "поправка" is not a kind of change (expected: law, practice, reassessment, data, or empty when unchanged)',
     ]);
   });
@@ -135,7 +135,7 @@ describe("a codebook without the Russian words", () => {
     await put(root, "data/sheets/2020/KAZ.csv", sheet);
     const survey = (await readFile(path.join(root, "data/surveys/2020/KAZ.csv"), "utf8")).replaceAll(",lawyer,", ",Адвокат,");
     await put(root, "data/surveys/2020/KAZ.csv", survey);
-    expect(await problems(root)).toEqual(['data/sheets/2020/KAZ.csv:3:value: "частично" is not a level of LP-02 (expected: yes, partial, no)']);
+    expect(await problems(root)).toEqual(['data/sheets/2020/KAZ.csv:3:value: "частично" is not a level of LP-02 (expected: yes, partial, no, n/a)']);
   });
 
   it("finds the header under a title line in a CSV saved from Excel", async () => {
@@ -231,15 +231,18 @@ describe("a percent share", () => {
     const root = await russianProject();
     const sheet = (await readFile(path.join(root, "data/sheets/2020/KAZ.csv"), "utf8")).replace("LP-02,partial", "LP-02,50%");
     await put(root, "data/sheets/2020/KAZ.csv", sheet);
-    expect(await problems(root)).toEqual(['data/sheets/2020/KAZ.csv:3:value: "50%" is not a level of LP-02 (expected: yes, partial, no)']);
+    expect(await problems(root)).toEqual(['data/sheets/2020/KAZ.csv:3:value: "50%" is not a level of LP-02 (expected: yes, partial, no, n/a; in Russian: да, частично, нет, н/д)']);
   });
 });
 
 describe("a template workbook in Russian, re-saved by LibreOffice Calc", () => {
+  // The committed workbook predates the marks of the country-year (PTI_COUNTRY, PTI_YEAR): it is read as its place's.
   it("reads the committed re-saved workbook as that country-year's sheet and survey", async () => {
     const root = await russianProject();
     const kaz2020 = await index(root, "KAZ", 2020);
-    await put(root, "data/sheets/2021/KAZ.xlsx", await readFile(path.join(GOOD, "template-ru-libreoffice.xlsx")));
+    const older = await readFile(path.join(GOOD, "template-ru-libreoffice.xlsx"));
+    expect(await markNames(older)).toEqual([]);
+    await put(root, "data/sheets/2021/KAZ.xlsx", older);
     const r = await checkProject(root);
     expect(r.problems.map(formatProblem)).toEqual([]);
     const p = r.project!;
@@ -258,3 +261,87 @@ describe("a template workbook in Russian, re-saved by LibreOffice Calc", () => {
   });
 });
 
+
+async function markNames(data: Buffer): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  return (wb.definedNames.model as { name: string }[]).map((d) => d.name).filter((n) => n === "PTI_COUNTRY" || n === "PTI_YEAR");
+}
+
+/** The committed Russian template of KAZ 2021, marked as `template` now marks a workbook (on its instructions sheet, as defined names). */
+async function markedKaz2021(marks: { country?: string; year?: number | string }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(path.join(GOOD, "template-ru-libreoffice.xlsx"))) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet("Инструкция")!;
+  const row = ws.rowCount + 2;
+  if (marks.country !== undefined) {
+    ws.getCell(row, 1).value = "Код страны";
+    ws.getCell(row, 2).value = marks.country;
+    wb.definedNames.add(`'Инструкция'!$B$${row}`, "PTI_COUNTRY");
+  }
+  if (marks.year !== undefined) {
+    ws.getCell(row + 1, 1).value = "Год";
+    ws.getCell(row + 1, 2).value = marks.year;
+    wb.definedNames.add(`'Инструкция'!$B$${row + 1}`, "PTI_YEAR");
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe("a workbook marked with the country-year it was made for", () => {
+  it("is read in its own place", async () => {
+    const root = await russianProject();
+    await put(root, "data/sheets/2021/KAZ.xlsx", await markedKaz2021({ country: "KAZ", year: 2021 }));
+    const r = await checkProject(root);
+    expect(r.problems.map(formatProblem)).toEqual([]);
+    expect(r.project!.sheets.find((s) => s.country === "KAZ" && s.year === 2021)!.answers).toHaveLength(7);
+  });
+
+  it("is refused in another country's place, with what it was made for, where it sits and what to do", async () => {
+    const root = await russianProject();
+    await rm(path.join(root, "data/sheets/2021/KGZ.csv"));
+    await put(root, "data/sheets/2021/KGZ.xlsx", await markedKaz2021({ country: "KAZ", year: 2021 }));
+    const r = await checkProject(root);
+    expect(r.problems.map(formatProblem)).toEqual([
+      "data/sheets/2021/KGZ.xlsx: this workbook was made for KAZ 2021 (its marks: PTI_COUNTRY = KAZ, PTI_YEAR = 2021) but sits at data/sheets/2021/KGZ.xlsx, where the sheet of KGZ 2021 goes; move it to data/sheets/2021/KAZ.xlsx, or, if its answers are those of KGZ 2021, enter them in the workbook made for KGZ 2021 (npm run index -- template --year 2021 --country KGZ)",
+    ]);
+    expect(r.problems.map((p) => formatProblem(p, "ru"))).toEqual([
+      "data/sheets/2021/KGZ.xlsx: эта рабочая книга подготовлена для KAZ 2021 (её метки: PTI_COUNTRY = KAZ, PTI_YEAR = 2021), но лежит в data/sheets/2021/KGZ.xlsx, где должен быть лист KGZ 2021; перенесите её в data/sheets/2021/KAZ.xlsx или, если в ней ответы по KGZ 2021, внесите их в книгу, подготовленную для KGZ 2021 (npm run index -- template --year 2021 --country KGZ)",
+    ]);
+  });
+
+  it("is refused in another year's place, and so is one marked with its year alone", async () => {
+    const root = await russianProject();
+    await rm(path.join(root, "data/sheets/2020/KAZ.csv"));
+    await rm(path.join(root, "data/surveys/2020/KAZ.csv"));
+    await put(root, "data/sheets/2020/KAZ.xlsx", await markedKaz2021({ country: "kaz", year: "2021" }));
+    expect(await problems(root)).toEqual([
+      "data/sheets/2020/KAZ.xlsx: this workbook was made for KAZ 2021 (its marks: PTI_COUNTRY = KAZ, PTI_YEAR = 2021) but sits at data/sheets/2020/KAZ.xlsx, where the sheet of KAZ 2020 goes; move it to data/sheets/2021/KAZ.xlsx, or, if its answers are those of KAZ 2020, enter them in the workbook made for KAZ 2020 (npm run index -- template --year 2020 --country KAZ)",
+    ]);
+    await put(root, "data/sheets/2020/KAZ.xlsx", await markedKaz2021({ year: 2021 }));
+    expect(await problems(root)).toEqual([
+      "data/sheets/2020/KAZ.xlsx: this workbook was made for KAZ 2021 (its marks: PTI_YEAR = 2021) but sits at data/sheets/2020/KAZ.xlsx, where the sheet of KAZ 2020 goes; move it to data/sheets/2021/KAZ.xlsx, or, if its answers are those of KAZ 2020, enter them in the workbook made for KAZ 2020 (npm run index -- template --year 2020 --country KAZ)",
+    ]);
+  });
+});
+
+describe("an answer that is none of the indicator's words", () => {
+  it("is told the words in English and in Russian, n/a and н/д where the indicator may be excluded", async () => {
+    const root = await russianProject();
+    const sheet = (await readFile(path.join(root, "data/sheets/2020/KAZ.csv"), "utf8"))
+      .replace("LP-01,yes", "LP-01,ага")
+      .replace("LP-02,partial", "LP-02,отчасти")
+      .replace("RM-04,partial", "RM-04,отчасти");
+    await put(root, "data/sheets/2020/KAZ.csv", sheet);
+    const r = await checkProject(root);
+    expect(r.problems.map(formatProblem)).toEqual([
+      'data/sheets/2020/KAZ.csv:2:value: "ага" is not a valid answer to LP-01 (expected: yes, no; in Russian: да, нет)',
+      'data/sheets/2020/KAZ.csv:3:value: "отчасти" is not a level of LP-02 (expected: yes, partial, no, n/a; in Russian: да, частично, нет, н/д)',
+      'data/sheets/2020/KAZ.csv:6:value: "отчасти" is not a level of RM-04 (expected: yes, partial, no; in Russian: да, частично, нет)',
+    ]);
+    expect(r.problems.map((p) => formatProblem(p, "ru"))).toEqual([
+      "data/sheets/2020/KAZ.csv:2:value: «ага» — недопустимый ответ на LP-01 (ожидалось: да, нет; по-английски: yes, no)",
+      "data/sheets/2020/KAZ.csv:3:value: «отчасти» — не уровень показателя LP-02 (ожидалось: да, частично, нет, н/д; по-английски: yes, partial, no, n/a)",
+      "data/sheets/2020/KAZ.csv:6:value: «отчасти» — не уровень показателя RM-04 (ожидалось: да, частично, нет; по-английски: yes, partial, no)",
+    ]);
+  });
+});

@@ -94,6 +94,36 @@ describe("template → filled with last year's answers → check and compute", (
     expect(readFileSync(path.join(out, "KAZ-2025.xlsx")).equals(first)).toBe(true);
   }, 60_000);
 
+  it("marks the country-year it is made for below the instructions and as the defined names PTI_COUNTRY, PTI_YEAR", async () => {
+    const ru = mkdtempSync(path.join(tmpdir(), "pti-template-ru-"));
+    try {
+      expect((await run(root, ["template", "--year", String(YEAR), "--country", "ARM", "--lang", "ru", "--out", ru])).err).toEqual([]);
+      // exceljs gives a sheet's name back quoted only when it has other than Latin letters
+      for (const [file, sheet, ref, labels] of [
+        [path.join(out, "KAZ-2025.xlsx"), "Instructions", "Instructions", ["Country code", "KAZ", "Year"]],
+        [path.join(ru, "ARM-2025.xlsx"), "Инструкция", "'Инструкция'", ["Код страны", "ARM", "Год"]],
+      ] as const) {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+        const names = (wb.definedNames.model as { name: string; ranges: string[] }[]).filter((d) => d.name.startsWith("PTI_"));
+        const ws = wb.getWorksheet(sheet)!;
+        const row = ws.rowCount - 1; // the marks are the sheet's last two rows, under a blank one
+        expect(names.map((d) => [d.name, d.ranges])).toEqual([
+          ["PTI_COUNTRY", [`${ref}!$B$${row}`]],
+          ["PTI_YEAR", [`${ref}!$B$${row + 1}`]],
+          ["PTI_ANSWERS", expect.any(Array)],
+          ["PTI_SURVEY", expect.any(Array)],
+        ]);
+        expect(ws.getCell(row - 1, 1).value).toBeNull();
+        expect(String(ws.getCell(row - 2, 1).value)).toMatch(/^This codebook is a reconstruction, not the Working Group's codebook\./); // the codebook's notice, the instructions' last line
+        expect([ws.getCell(row, 1).value, ws.getCell(row, 2).value, ws.getCell(row + 1, 1).value, ws.getCell(row + 1, 2).value]).toEqual([...labels, 2025]);
+        expect(ws.getCell(row, 2).protection?.locked).not.toBe(false);
+      }
+    } finally {
+      rmSync(ru, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("checks clean and computes the 2025 Index equal to 2024's, for every country", async () => {
     const before = await loadProject(root);
     const countries = [...new Set(before.sheets.filter((s) => s.year === YEAR - 1).map((s) => s.country))];

@@ -3,8 +3,9 @@
 // survey inside (the template's). What the codebook's words stand for is written in the codebook's
 // own terms before the row schemas see it, so everything after reads one vocabulary.
 import type { z } from "zod";
-import { parseRows, scanTable, scanWorkbook, type Columns, type RawTable, type Scan } from "../read.ts";
-import type { Problem } from "../problems.ts";
+import path from "node:path";
+import { MARK_NAMES, parseRows, scanTable, scanWorkbook, type Columns, type RawTable, type Scan, type WorkbookMarks } from "../read.ts";
+import { problem, type Problem } from "../problems.ts";
 import type { Codebook } from "../schema.ts";
 import { sheetColumns, surveyColumns } from "./columns.ts";
 import { canonicalAnswer, canonicalChange, roleOf } from "./words.ts";
@@ -57,19 +58,48 @@ const surveyCanon = (codebook: Codebook | undefined): Canon => (cells) => {
 
 const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
 
+/** The country-year a sheet's place in data/ makes it (data/sheets/<year>/<CODE>.xlsx). */
+export interface Place {
+  country: string;
+  year: number;
+}
+
+/**
+ * The problem of a workbook whose marks name another country-year than its place, or null. What a
+ * mark does not say (a workbook without marks, or with one of them) is taken from the place.
+ */
+export function markProblem(file: string, marks: WorkbookMarks, place: Place): Problem | null {
+  const country = marks.country ?? place.country.toUpperCase();
+  const year = marks.year ?? String(place.year);
+  if (country === place.country.toUpperCase() && year === String(place.year)) return null;
+  const found = ([["country", MARK_NAMES.country], ["year", MARK_NAMES.year]] as const)
+    .filter(([k]) => marks[k] !== null)
+    .map(([k, name]) => `${name} = ${marks[k]}`)
+    .join(", ");
+  const at = file.split("/");
+  const expected = [...at.slice(0, -2), year, country + path.posix.extname(file)].join("/");
+  return problem("problem.files.workbook_elsewhere", { made_for: `${country} ${year}`, marks: found, file, country: place.country, year: place.year, expected }, { file });
+}
+
+const refused = <T>(file: string, p: Problem): TableRead<T> => ({ rows: [], problems: [p], notices: [], records: 0, clean: false, raw: () => null, file });
+
 /**
  * A sheet; when it is a workbook with a survey worksheet (the template's, or any worksheet whose
- * header is a survey's), that survey too (else null).
+ * header is a survey's), that survey too (else null). A workbook marked for another country-year than
+ * `place` is refused as a whole: its answers are not that place's.
  */
 export async function readSheet<S extends z.ZodObject, T extends z.ZodObject>(
   root: string,
   file: string,
   codebook: Codebook | undefined,
   schemas: { sheet: S; survey: T; sheetColumns: Columns; surveyColumns: Columns },
+  place?: Place,
 ): Promise<{ sheet: TableRead<z.output<S>>; survey: TableRead<z.output<T>> | null }> {
   const sheetCols = sheetColumns(schemas.sheetColumns);
   if (!isWorkbook(file)) return { sheet: tableRead(file, await scanTable(root, file, sheetCols), schemas.sheet, sheetCanon(codebook)), survey: null };
   const scans = await scanWorkbook(root, file, { sheet: sheetCols, survey: surveyColumns(schemas.surveyColumns, codebook) });
+  const elsewhere = place ? markProblem(file, scans.marks, place) : null;
+  if (elsewhere) return { sheet: refused(file, elsewhere), survey: null };
   return {
     sheet: tableRead(file, scans.sheet, schemas.sheet, sheetCanon(codebook)),
     survey: scans.survey && tableRead(scans.survey.file, scans.survey, schemas.survey, surveyCanon(codebook)),

@@ -3,9 +3,10 @@
 // the drop-downs offer exactly what the readers accept (words.ts, columns.ts), so a filled workbook
 // comes back through `check` as it is. The answers and survey worksheets carry defined names
 // (read.ts ROLE_NAMES) marking their header rows: they are found by role, whatever their name or place.
+// The instructions sheet names the country-year the workbook is for (read.ts MARK_NAMES).
 import type ExcelJS from "exceljs";
 import { CHANGE_KINDS, NA, ROLES, SURVEY_VALUE, type Codebook, type Indicator } from "../schema.ts";
-import { ROLE_NAMES } from "../read.ts";
+import { MARK_NAMES, ROLE_NAMES } from "../read.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
 import { fmt } from "../shared/format.ts";
 import { questionHeader } from "./columns.ts";
@@ -113,8 +114,30 @@ function instructions(wb: ExcelJS.Workbook, input: TemplateInput): void {
     cell.alignment = { wrapText: true, vertical: "top" };
     if (i === 0) cell.font = { bold: true, size: 14 };
   });
+  marks(wb, ws, lines.length + 2, input);
   fitRows(ws, 2);
   ws.pageSetup = { ...ws.pageSetup, ...PRINT };
+}
+
+/**
+ * The country-year the workbook is made for, below the instructions and as defined names (read.ts
+ * MARK_NAMES): a filled workbook put in another country's or year's place is refused, not read as that
+ * country-year's answers. The cells are locked with the rest of the sheet.
+ */
+function marks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, row: number, input: TemplateInput): void {
+  const marked: [StringKey, string | number, string][] = [
+    ["template.mark.country", input.country.code, MARK_NAMES.country],
+    ["template.mark.year", input.year, MARK_NAMES.year],
+  ];
+  ws.getColumn(2).width = 12;
+  marked.forEach(([label, value, name], k) => {
+    ws.getCell(row + k, 1).value = t(input.lang, label);
+    ws.getCell(row + k, 1).alignment = { horizontal: "right" };
+    const cell = ws.getCell(row + k, 2);
+    cell.value = value;
+    cell.font = { bold: true };
+    wb.definedNames.add(`${quoted(ws.name)}!$B$${row + k}`, name);
+  });
 }
 
 /**
