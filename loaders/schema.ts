@@ -224,6 +224,7 @@ export const Scale = z.discriminatedUnion("type", [
       points_at_min: finite,
       points_at_max: finite,
       unit: z.string().optional(),
+      unit_ru: z.string().optional(),
     })
     .strict()
     .refine((s) => s.max > s.min, { error: "ratio scale needs max > min" }),
@@ -272,6 +273,7 @@ export const Survey = z
     roles: z.array(z.enum(ROLES)).min(1),
     aggregation: z.enum(AGGREGATIONS),
     aggregation_text: z.string().min(1),
+    aggregation_text_ru: z.string().optional(),
     /** The survey score's interval (loaders/survey.ts surveyInterval) and the seed of the coverage check the methodology page states. */
     interval: z.object({ level: z.number().gt(0).lt(1), check_seed: z.number().int() }).strict(),
     questions: z.array(z.object({ id: z.string().regex(/^Q\d+$/), text: z.string().min(1), text_ru: z.string().optional() }).strict()).min(1),
@@ -289,10 +291,12 @@ export const Codebook = z
   .object({
     version: z.string().regex(/^[a-z0-9-]+$/),
     title: z.string().min(1),
+    title_ru: z.string().optional(),
     reconstructed: z.boolean(),
     notice: z.string().min(1),
+    notice_ru: z.string().optional(),
     /** Whose translation the *_ru texts are: the reconstructed codebook's Russian texts are ours, marked so on every page that shows them. */
-    translations: z.object({ ru: z.object({ reconstructed: z.boolean(), note: z.string().min(1) }).strict() }).strict().optional(),
+    translations: z.object({ ru: z.object({ reconstructed: z.boolean(), note: z.string().min(1), note_ru: z.string().optional() }).strict() }).strict().optional(),
     years: z.object({ from: z.number().int(), to: z.number().int().nullable() }).strict(),
     previous: z.string().nullable(),
     changes: z.array(
@@ -301,10 +305,11 @@ export const Codebook = z
           kind: z.enum(["added", "removed", "rescored", "reworded", "moved", "survey", "rule"]),
           indicator: z.string().optional(),
           text: z.string().min(1),
+          text_ru: z.string().optional(),
         })
         .strict(),
     ),
-    missing_data: z.object({ rule: z.enum(MISSING_RULES), text: z.string().min(1) }).strict(),
+    missing_data: z.object({ rule: z.enum(MISSING_RULES), text: z.string().min(1), text_ru: z.string().optional() }).strict(),
     survey: Survey.nullable(),
     sections: z.array(Section).min(1),
     indicators: z.array(Indicator).min(1),

@@ -31,6 +31,7 @@ import { loadSensitivityConfig } from "../loaders/sensitivity/config.ts";
 import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
 import type { Project } from "../loaders/project.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
+import { formatTrace, tracePayload } from "../loaders/present/trace.ts";
 
 const PAGES: [string, RenderPage][] = [
   ["/reconstruction", reconstruction],
@@ -91,6 +92,17 @@ describe("every page in both languages", () => {
     expect(md).toContain("https://ihahr.org/news/mezhdunarodnaya-platforma-grazhdanskaya-solidarnost-predstavila-vtoroy-ezhegodnyy-zamer-indeksa");
     expect(md).toContain('FileAttachment("../data/ru/methodology.json")');
     expect(await render("en", "/methodology", methodology)).toContain('FileAttachment("./data/methodology.json")');
+  });
+
+  it("says once, near the experts' notes, that notes and sources are shown as the experts wrote them (Russian pages only)", async () => {
+    const review = (await import("../loaders/pages/review.ts")).default(2025);
+    for (const [sitePath, page] of [["/countries/KAZ", country], ["/changes/2024", changes], ["/audit", audit], ["/review/2025", review]] as [string, RenderPage][]) {
+      expect((await render("ru", sitePath, page)).split(ru["page.common.notes_as_written"]).length - 1, sitePath).toBe(1);
+      expect(await render("en", sitePath, page), sitePath).not.toContain(en["page.common.notes_as_written"]);
+    }
+    // Beside what the notes are: the country page's answers, the audit page's trace.
+    expect(await render("ru", "/countries/KAZ", country)).toContain(`${ru["page.country.answers_text"]} ${ru["page.common.notes_as_written"]}`);
+    expect(await render("ru", "/audit", audit)).toContain(`${ru["page.audit.trace_in_english"]} ${ru["page.common.notes_as_written"]}`);
   });
 
   it("country and year pages read their data and PDFs in their own language", async () => {
@@ -180,9 +192,63 @@ describe("payloads in the page's language", () => {
       expect(latest.sections.map((s) => s.title)).toEqual(cb.sections.map((s) => s.title_ru));
       expect(latest.sections[1]!.title).toBe("Судебный контроль");
       for (const ind of cb.indicators) expect(latest.indicators.find((i) => i.id === ind.id)!.title, ind.id).toBe(ind.title_ru ?? ind.title);
-      expect(latest.translation_note).toBe(cb.translations?.ru?.note ?? null);
+      expect(latest.translation_note).toBe(cb.translations?.ru?.note_ru ?? cb.translations?.ru?.note ?? null);
       expect(m.rounding.startsWith("Расчёт ведётся с полной точностью")).toBe(true);
       expect(methodologyPayload(project, { interval_check: null }).rounding).toBe(DISPLAY_ROUNDING);
+    });
+
+    it("methodology: the codebook's notice, changes, missing-data rule, survey aggregation and translation note in Russian; the English payload as the codebook writes it", () => {
+      const ruVersions = methodologyPayload(project, { interval_check: null }, "ru").versions;
+      const enVersions = methodologyPayload(project, { interval_check: null }).versions;
+      const cb = project.codebooks.at(-1)!;
+      const latest = ruVersions.at(-1)!;
+      expect(latest.notice).toBe(cb.notice_ru);
+      expect(latest.notice.startsWith("Эта кодовая книга — реконструкция, а не кодовая книга Рабочей группы.")).toBe(true);
+      expect(latest.title).toBe("Индекс запрета пыток: пересмотренная методология (с 2020 года), восстановленная версия");
+      expect(latest.changes).toHaveLength(17);
+      expect(latest.changes.map((c) => c.text)).toEqual(cb.changes.map((c) => c.text_ru));
+      expect(latest.changes.find((c) => c.indicator === "RM-06")!.text).toBe("Независимость органа расследования пыток по данным опроса экспертов (1,5 × оценка опроса).");
+      for (const c of latest.changes) expect(CYRILLIC.test(c.text), c.text).toBe(true);
+      expect(latest.missing_data).toEqual({ rule: "drop", text: cb.missing_data.text_ru });
+      expect(latest.missing_data.text).toContain("В примечании нужно указать, каких данных не хватило.");
+      expect(latest.survey!.aggregation_text).toBe(cb.survey!.aggregation_text_ru);
+      expect(latest.survey!.aggregation_text).toContain("Баллы = множитель × оценка опроса.");
+      expect(latest.translation_note).toBe(cb.translations!.ru.note_ru);
+      expect(latest.translation_note!.startsWith("Русские тексты этой кодовой книги")).toBe(true);
+      expect(ruVersions[0]!.notice).toBe(project.codebooks[0]!.notice_ru);
+      expect(ruVersions[0]!.missing_data.text.startsWith("Как и в пилотном замере, параметр")).toBe(true);
+      // Every text has its Russian twin, so the page adds no note on English texts.
+      expect(ruVersions.map((v) => v.english_note)).toEqual([null, null]);
+      // The English payload: the codebook's English texts, with the same keys in the same order as before the twins.
+      enVersions.forEach((v, k) => {
+        const book = project.codebooks[k]!;
+        expect(v.title).toBe(book.title);
+        expect(v.notice).toBe(book.notice);
+        expect(JSON.stringify(v.changes)).toBe(JSON.stringify(book.changes.map((c) => ({ kind: c.kind, ...(c.indicator === undefined ? {} : { indicator: c.indicator }), text: c.text }))));
+        expect(JSON.stringify(v.missing_data)).toBe(JSON.stringify({ rule: book.missing_data.rule, text: book.missing_data.text }));
+        expect(v.translation_note).toBeNull();
+        expect("english_note" in v).toBe(false);
+      });
+      expect(enVersions.at(-1)!.survey!.aggregation_text).toBe(cb.survey!.aggregation_text);
+      expect(Object.keys(enVersions.at(-1)!.survey!)).not.toContain("aggregation_text_ru");
+      expect(enVersions.at(-1)!.changes[0]!.text.startsWith("New expert-survey block inside the state torture response mechanism")).toBe(true);
+    });
+
+    it("audit trace: the survey's method text and the missing-data rule in Russian for the Russian page, in English for the English one and the CLI", () => {
+      const traces = tracePayload(project, result).traces.filter((t) => t.methodology === "2020");
+      const cb = project.codebooks.at(-1)!;
+      const surveys = traces.flatMap((t) => t.surveys);
+      expect(surveys.length).toBeGreaterThan(0);
+      for (const v of surveys) {
+        expect(v.method_text_ru).toBe(cb.survey!.aggregation_text_ru);
+        expect(v.method_text).toBe(cb.survey!.aggregation_text);
+      }
+      expect(traces[0]!.missing_rule_ru).toBe(cb.missing_data.text_ru);
+      expect(traces[0]!.missing_rule).toBe(cb.missing_data.text);
+      const withSurvey = traces.find((t) => t.surveys.length)!;
+      const printed = formatTrace(withSurvey);
+      expect(printed).toContain(`Survey scores: ${cb.survey!.aggregation_text}`);
+      expect(printed).not.toContain(cb.survey!.aggregation_text_ru!.slice(0, 40));
     });
 
     it("changes: the indicators that moved carry the codebook's Russian titles on the Russian pages, the English ones on the English pages", () => {

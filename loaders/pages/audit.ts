@@ -198,7 +198,7 @@ else
 
 ## ${t("page.audit.trace")}
 
-${t("page.audit.trace_text")}${lang === "en" ? "" : ` ${t("page.audit.trace_in_english")}`}
+${t("page.audit.trace_text")}${lang === "en" ? "" : ` ${t("page.audit.trace_in_english")} ${t("page.common.notes_as_written")}`}
 
 \`\`\`js
 display(traceExplorer(traceIndex, { more: () => allTraces.json() }));

@@ -84,7 +84,7 @@ display(figuresTable(pairs.map((p) => ({ ...p, link: p.country, shown: p.display
   }
 }
 \`\`\`
-
+${lang === "en" ? "" : `\n${t("page.common.notes_as_written")}\n`}
 \`\`\`js
 for (const p of pairs) display(changeBlock(p));
 // A link such as ../changes/2024#KAZ lands on its block once the blocks exist.

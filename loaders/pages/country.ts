@@ -83,7 +83,7 @@ for (const pair of [...c.pairs].reverse()) display(changeBlock(pair, { heading: 
 
 ## ${t("page.country.answers")}
 
-${t("page.country.answers_text")}
+${t("page.country.answers_text")}${lang === "en" ? "" : ` ${t("page.common.notes_as_written")}`}
 
 \`\`\`js
 display(answerGrid(c));

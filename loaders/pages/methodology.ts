@@ -25,7 +25,7 @@ ${md("page.methodology.intro", { n: "m.versions.length", list: 'm.versions.map((
 \`\`\`js
 for (const v of m.versions) if (v.reconstructed) display(text("p", v.notice, "reconstruction-notice"));
 for (const v of m.versions.slice(-1)) if (v.translation_note) display(text("p", v.translation_note, "muted translation-note"));
-\`\`\`
+${lang === "en" ? "" : 'for (const v of m.versions.filter((v) => v.english_note).slice(0, 1)) display(text("p", v.english_note, "muted translation-note"));\n'}\`\`\`
 ${lang === "ru" ? wordingBlock(ctx) : ""}
 ## ${t("page.methodology.how")}
 

@@ -53,7 +53,7 @@ const review = (await FileAttachment("${base}data/review.json").json()).years[${
 ${t("review.page.intro", { year, prev_year })}
 
 ## ${t("review.page.changes", { prev_year })}
-
+${lang === "en" ? "" : `\n${t("page.common.notes_as_written")}\n`}
 \`\`\`js
 display(figuresTable(review.rows, ${js(changes)}));
 \`\`\`

@@ -8,7 +8,7 @@ import type { AuditReport } from "../reconcile.ts";
 import { OUTPUTS_RULE, type InputManifest } from "../manifest.ts";
 import type { Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
-import { countryName } from "./lang.ts";
+import { codebookTitle, countryName } from "./lang.ts";
 
 
 export const AUDIT_RULES = {
@@ -47,6 +47,8 @@ export function auditPayload(
     outputs_rule: lang === "en" ? OUTPUTS_RULE : t(lang, "page.audit.outputs_rule"),
     countries: project.countries.map((c) => ({ code: c.code, name: countryName(lang, c) })),
     ...report,
+    // The codebook versions' titles in the page's language (the break table names them).
+    ...(lang === "en" ? {} : { breaks: { ...report.breaks, periods: report.breaks.periods.map((p) => ({ ...p, title: codebookTitle(lang, project.codebooks.find((cb) => cb.version === p.version) ?? p) })) } }),
     claims: checks,
     claims_summary: { checked: checks.length, matches: count("matches"), differs: count("differs"), not_checkable: count("not checkable") },
     manifest: inputs,

@@ -33,5 +33,31 @@ export function roleName(lang: Locale, cb: Pick<Codebook, "survey">, role: strin
 /** The note a page shows beside the codebook's Russian texts (the reconstructed codebook's are our translation); null in English. */
 export function translationNote(lang: Locale, cb: Pick<Codebook, "translations">): string | null {
   if (lang === "en") return null;
-  return cb.translations?.ru?.note ?? null;
+  const ru = cb.translations?.ru;
+  return ru ? (ru.note_ru ?? ru.note) : null;
+}
+
+/** One of the codebook's own texts in the page's language: its *_ru twin, else the English. */
+export const codebookText = (lang: Locale, en: string, ru: string | undefined) => (lang === "ru" ? (ru ?? en) : en);
+
+export const codebookTitle = (lang: Locale, cb: Pick<Codebook, "title" | "title_ru">) => codebookText(lang, cb.title, cb.title_ru);
+export const codebookNotice = (lang: Locale, cb: Pick<Codebook, "notice" | "notice_ru">) => codebookText(lang, cb.notice, cb.notice_ru);
+export const missingDataText = (lang: Locale, cb: Pick<Codebook, "missing_data">) => codebookText(lang, cb.missing_data.text, cb.missing_data.text_ru);
+export const aggregationText = (lang: Locale, survey: Pick<NonNullable<Codebook["survey"]>, "aggregation_text" | "aggregation_text_ru">) =>
+  codebookText(lang, survey.aggregation_text, survey.aggregation_text_ru);
+
+/**
+ * Whether the methodology page in Russian shows any of this codebook's texts in English for want of
+ * a *_ru twin (a codebook written in English only, as the Working Group's own may be), so it can say so.
+ */
+export function hasEnglishTexts(cb: Codebook): boolean {
+  const twins = [
+    cb.notice_ru,
+    cb.missing_data.text_ru,
+    ...cb.changes.map((c) => c.text_ru),
+    ...(cb.translations ? [cb.translations.ru.note_ru] : []),
+    ...(cb.survey ? [cb.survey.aggregation_text_ru, ...cb.survey.questions.map((q) => q.text_ru)] : []),
+    ...cb.indicators.flatMap((i) => [i.title_ru, i.question_ru]),
+  ];
+  return twins.some((r) => r === undefined);
 }

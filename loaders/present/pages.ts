@@ -11,7 +11,7 @@ import { ROUNDING_POLICY } from "../rounding.ts";
 import { byText } from "../order.ts";
 import type { Locale } from "../shared/format.ts";
 import { t } from "../shared/strings/index.ts";
-import { countryName, indicatorQuestion, indicatorTitle, roleName, sectionTitle, translationNote } from "./lang.ts";
+import { aggregationText, codebookNotice, codebookText, codebookTitle, countryName, hasEnglishTexts, indicatorQuestion, indicatorTitle, missingDataText, roleName, sectionTitle, translationNote } from "./lang.ts";
 
 /** Rounding on pages: display only; contributions use the sum-keeping policy of rounding.ts. */
 export const DISPLAY_ROUNDING =
@@ -95,11 +95,13 @@ function intervalPayload(check: IntervalCheck | null, lang: Locale) {
   return check && { ...check, method: lang === "en" ? INTERVAL_METHOD : t(lang, "page.methodology.interval_method"), model: lang === "en" ? COVERAGE_MODEL : t(lang, "page.methodology.coverage_model") };
 }
 
-/** The survey block as shown: questions and roles in the page's language. */
+/** The survey block as shown: questions, roles and the aggregation in the page's language. */
 function surveyPayload(cb: Codebook, lang: Locale) {
   if (!cb.survey) return cb.survey;
+  const { aggregation_text_ru: _, ...survey } = cb.survey;
   return {
-    ...cb.survey,
+    ...survey,
+    aggregation_text: aggregationText(lang, cb.survey),
     role_names: cb.survey.roles.map((r) => roleName(lang, cb, r)),
     questions: cb.survey.questions.map((q) => ({ id: q.id, text: lang === "ru" ? (q.text_ru ?? q.text) : q.text })),
   };
@@ -120,15 +122,18 @@ export function methodologyPayload(project: Project, result: { interval_check: I
       const range = new Map(bySection.map((s) => [s.section, s]));
       return {
         version: cb.version,
-        title: cb.title,
+        title: codebookTitle(lang, cb),
         reconstructed: cb.reconstructed,
-        notice: cb.notice,
+        notice: codebookNotice(lang, cb),
         years: cb.years,
         previous: cb.previous,
-        changes: cb.changes,
-        missing_data: cb.missing_data,
+        // The page's language in place of the English; the *_ru twins themselves stay out of the payload.
+        changes: cb.changes.map(({ text_ru, ...c }) => ({ ...c, text: codebookText(lang, c.text, text_ru) })),
+        missing_data: { rule: cb.missing_data.rule, text: missingDataText(lang, cb) },
         survey: surveyPayload(cb, lang),
         translation_note: translationNote(lang, cb),
+        // Said on the Russian page when some of the codebook's texts have no Russian twin and are shown in English.
+        ...(lang === "en" ? {} : { english_note: hasEnglishTexts(cb) ? t(lang, "page.methodology.codebook_in_english") : null }),
         sections: cb.sections.map((s) => ({ ...s, title: sectionTitle(lang, s), title_ru: s.title_ru ?? null, max: range.get(s.id)?.max ?? 0, min: range.get(s.id)?.min ?? 0, indicators: range.get(s.id)?.indicators ?? 0 })),
         indicators,
         max_attainable: bySection.reduce((a, s) => a + s.max, 0),

@@ -15,6 +15,7 @@ import { intervalText, respondentScores } from "../survey.ts";
 import { matchesPublished } from "../reconcile.ts";
 import { round2 } from "../rounding.ts";
 import { surveyMoveText } from "../attribution.ts";
+import { aggregationText, missingDataText } from "./lang.ts";
 import { fmt, noiseless, percent, signed as signedFigure } from "../shared/format.ts";
 
 export interface TraceIndicator {
@@ -58,6 +59,7 @@ export interface TraceSurvey {
   questions: string[];
   method: string;
   method_text: string; // the codebook's own description of the aggregation
+  method_text_ru: string; // the same in Russian (its aggregation_text_ru, else the English), for the Russian audit page
   respondents: { respondent: string; role: string; mean: number }[];
   roles: { role: string; respondents: number; mean: number }[];
   value: number; // the aggregated rating (0–10)
@@ -94,6 +96,7 @@ export interface Trace {
   methodology_title: string;
   sheet: string; // the sheet file the answers come from
   missing_rule: string;
+  missing_rule_ru: string; // the codebook's missing-data text in Russian, else the English
   sections: TraceSection[];
   surveys: TraceSurvey[];
   total: number; // the computed Index, full precision
@@ -265,6 +268,7 @@ export function traceCountryYear(result: PipelineResult, project: TraceProject, 
     methodology_title: codebook.title,
     sheet: answers[0]?.file ?? "",
     missing_rule: codebook.missing_data.text,
+    missing_rule_ru: missingDataText("ru", codebook),
     sections,
     surveys: traceSurveys,
     total: total.index,
@@ -343,6 +347,7 @@ function traceSurvey(s: SurveyScore, codebook: Codebook, responses: Project["sur
     questions: s.questions,
     method: s.method,
     method_text: codebook.survey?.aggregation_text ?? s.method,
+    method_text_ru: codebook.survey ? aggregationText("ru", codebook.survey) : s.method,
     respondents: scores.groups.flatMap((g) => g.ids.map((id, k) => ({ respondent: id, role: g.role, mean: g.scores[k]! }))),
     roles: s.roles,
     value: s.value,

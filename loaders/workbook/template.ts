@@ -106,8 +106,8 @@ function instructions(wb: ExcelJS.Workbook, input: TemplateInput): void {
     lines.push(tr("template.instructions.survey", { survey_sheet: sheetName.survey, roles }));
   }
   lines.push(tr("template.instructions.return", { year, code: country.code }));
-  if (lang === "ru" && cb.translations?.ru.reconstructed) lines.push(tr("template.instructions.translation", { note: cb.translations.ru.note }));
-  lines.push(cb.notice);
+  if (lang === "ru" && cb.translations?.ru.reconstructed) lines.push(tr("template.instructions.translation", { note: text(cb, lang, cb.translations.ru.note, cb.translations.ru.note_ru) }));
+  lines.push(text(cb, lang, cb.notice, cb.notice_ru));
   lines.forEach((line, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = line;

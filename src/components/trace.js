@@ -106,7 +106,7 @@ export function traceView(t) {
     text(
       "p",
       tr("table.trace.intro", { methodology: t.methodology, title: t.methodology_title, sheet: t.sheet, indicators: t.indicators, excluded: t.excluded, min: fmt(t.min_attainable), max: fmt(t.max_attainable) }) +
-        (t.excluded ? " " + tr("table.trace.missing", { rule: t.missing_rule }) : ""),
+        (t.excluded ? " " + tr("table.trace.missing", { rule: L() === "ru" ? t.missing_rule_ru : t.missing_rule }) : ""),
     ),
   );
 
@@ -145,7 +145,7 @@ export function traceView(t) {
 
   for (const v of t.surveys) {
     const box = el("div", { className: "trace-survey" });
-    box.append(text("h4", tr("table.trace.survey_heading", { indicator: v.indicator, title: v.title })), text("p", v.method_text));
+    box.append(text("h4", tr("table.trace.survey_heading", { indicator: v.indicator, title: v.title })), text("p", L() === "ru" ? v.method_text_ru : v.method_text));
     const steps = el("ol");
     steps.append(
       text("li", tr("table.trace.survey_respondents", { questions: v.questions.join(", "), answered: v.answered, missing: v.missing, n: v.respondents.length })),

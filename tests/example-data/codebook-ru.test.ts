@@ -86,6 +86,27 @@ describe("the example codebooks in Russian", async () => {
     for (const cb of [pilot, revised]) {
       expect(cb.translations?.ru.reconstructed).toBe(true);
       expect(cb.translations?.ru.note).toMatch(/^The Russian texts of this codebook .* are a reconstructed translation written for this repository, not the Working Group's wording\. The section titles are the Working Group's own/);
+      // … and the note says so in Russian too, naming the texts it covers.
+      expect(cb.translations?.ru.note_ru).toMatch(/^Русские тексты этой кодовой книги \(её название, пояснение о реконструкции и это примечание; .*правило для отсутствующих данных\) — восстановленный перевод, сделанный для этого репозитория, а не формулировки Рабочей группы\. Названия разделов — собственные формулировки Рабочей группы/);
     }
+    expect(revised.translations?.ru.note_ru).toContain("вопросы опроса и способ агрегирования его оценок; изменения по сравнению с методологией пилотного замера;");
+  });
+
+  it("give the title, notice, every change, the missing-data rule, the survey aggregation and every unit in Russian", () => {
+    const missing: string[] = [];
+    for (const cb of [pilot, revised]) {
+      if (!cb.title_ru) missing.push(`${cb.version} title`);
+      if (!cb.notice_ru) missing.push(`${cb.version} notice`);
+      if (!cb.missing_data.text_ru) missing.push(`${cb.version} missing_data`);
+      if (cb.survey && !cb.survey.aggregation_text_ru) missing.push(`${cb.version} survey`);
+      cb.changes.forEach((c, k) => c.text_ru || missing.push(`${cb.version} changes.${k}`));
+      for (const ind of cb.indicators) if (ind.scale.type === "ratio" && ind.scale.unit && !ind.scale.unit_ru) missing.push(`${cb.version} ${ind.id} unit`);
+    }
+    expect(missing).toEqual([]);
+    expect(revised.changes).toHaveLength(17);
+    expect(revised.notice_ru).toMatch(/^Эта кодовая книга — реконструкция, а не кодовая книга Рабочей группы\. Рабочая группа по борьбе с пытками Платформы «Гражданская солидарность» публикует только итоговые значения Индекса/);
+    expect(revised.changes.find((c) => c.indicator === "JR-03")!.text_ru).toBe("Качество судебной статистики теперь оценивается в 5 / 2 / −2 / −5 баллов (пилотный замер: 3 / 1 / −1 / −3).");
+    // The rule change in the Working Group's own words for it (ihahr.org, 2nd edition).
+    expect(revised.changes.find((c) => c.kind === "rule")!.text_ru).toMatch(/^Сбалансированы критерии, отражающие как нормативное регулирование, так и правоприменительную практику: /);
   });
 });

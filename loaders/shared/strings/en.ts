@@ -819,6 +819,10 @@ export const en = {
   "review.page.col.where": "Where",
   "review.page.col.message": "Warning",
 
+  // ---- codebook texts and experts' notes ----
+  "page.methodology.codebook_in_english": "Texts of the codebook that have no Russian version are shown in English.",
+  "page.common.notes_as_written": "Notes and sources are shown as the national experts wrote them, untranslated.",
+
   // ---- workbook template (template.*) -----------------------------------------------------------
   "template.sheet.instructions": "Instructions",
   "template.sheet.answers": "Answers",

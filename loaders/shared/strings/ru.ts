@@ -819,6 +819,10 @@ export const ru: Record<StringKey, string> = {
   "review.page.col.where": "Где",
   "review.page.col.message": "Предупреждение",
 
+  // ---- codebook texts and experts' notes ----
+  "page.methodology.codebook_in_english": "Тексты кодовой книги, у которых нет русской версии, приводятся на английском языке.",
+  "page.common.notes_as_written": "Примечания и источники приводятся так, как их написали национальные эксперты, без перевода.",
+
   // ---- workbook template (template.*) -----------------------------------------------------------
   "template.sheet.instructions": "Инструкция",
   "template.sheet.answers": "Ответы",
