@@ -11,7 +11,7 @@ const csvLine = (cells: string[]) => cells.map(csvCell).join(",") + "\n";
 
 /**
  * Replaces `root`/data with the synthetic project of `o`; the sensitivity configuration and the
- * reconstruction's README are taken from `from` (the real tree), as the build reads them.
+ * reconstruction's README (and its Russian translation) are taken from `from` (the real tree), as the build reads them.
  * Returns the numbers of files written.
  */
 export function writeSyntheticProject(root: string, from: string, o: SyntheticOptions): { sheets: number; surveys: number } {
@@ -20,7 +20,7 @@ export function writeSyntheticProject(root: string, from: string, o: SyntheticOp
   rmSync(data, { recursive: true, force: true });
   for (const dir of ["methodology", "published", "reconstruction"]) mkdirSync(path.join(data, dir), { recursive: true });
   copyFileSync(path.join(from, "data", "methodology", "sensitivity.yaml"), path.join(data, "methodology", "sensitivity.yaml"));
-  copyFileSync(path.join(from, "data", "reconstruction", "README.md"), path.join(data, "reconstruction", "README.md"));
+  for (const readme of ["README.md", "README.ru.md"]) copyFileSync(path.join(from, "data", "reconstruction", readme), path.join(data, "reconstruction", readme));
   writeFileSync(path.join(data, "countries.csv"), "code,name_en,name_ru\n" + project.countries.map((c) => csvLine([c.code, c.name_en, c.name_ru])).join(""));
   // One published total and one release statement (a project has at least one of each); the
   // synthetic Index was never released, so the audit reports both as not reproduced.

@@ -1,7 +1,11 @@
-// "How the data were reconstructed": the reconstruction's own account (data/reconstruction/README.md).
+// "How the data were reconstructed": the reconstruction's own account (data/reconstruction/README.md,
+// on the Russian page its translation README.ru.md).
 import type { PageContext } from "./page.ts";
+import { dataDir } from "./words.ts";
+import { RECONSTRUCTION_README } from "../present/reconstruction.ts";
 
-export default function reconstructionPage({ t, base }: PageContext): string {
+export default function reconstructionPage(ctx: PageContext): string {
+  const { t, base, lang } = ctx;
   return `---
 title: ${t("page.reconstruction.title")}
 ---
@@ -10,10 +14,10 @@ title: ${t("page.reconstruction.title")}
 
 \`\`\`js
 import { plainMarkdown } from "${base}components/plaintext.js";
-const r = await FileAttachment("${base}data/reconstruction.json").json();
+const r = await FileAttachment("${dataDir(ctx)}reconstruction.json").json();
 \`\`\`
 
-${t("page.reconstruction.intro", { file: "data/reconstruction/README.md" })}
+${t("page.reconstruction.intro", { file: RECONSTRUCTION_README[lang] })}
 
 \`\`\`js
 display(plainMarkdown(r.readme));
