@@ -3,8 +3,8 @@
 // part. Reads no file: the caller hands it the manifest inputs.
 import type { Project } from "../project.ts";
 import type { PipelineResult } from "../pipeline.ts";
-import { CLAIM_RULES, type ClaimCheck } from "../claims.ts";
-import type { AuditReport } from "../reconcile.ts";
+import { CLAIM_RULES, claimsIn, type ClaimCheck } from "../claims.ts";
+import { revisionsIn, type AuditReport } from "../reconcile.ts";
 import { OUTPUTS_RULE, type InputManifest } from "../manifest.ts";
 import type { Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
@@ -47,7 +47,8 @@ export function auditPayload(
     outputs_rule: lang === "en" ? OUTPUTS_RULE : t(lang, "page.audit.outputs_rule"),
     countries: project.countries.map((c) => ({ code: c.code, name: countryName(lang, c) })),
     ...report,
-    claims: checks,
+    revisions: revisionsIn(lang, report.revisions),
+    claims: claimsIn(lang, checks),
     claims_summary: { checked: checks.length, matches: count("matches"), differs: count("differs"), not_checkable: count("not checkable") },
     manifest: inputs,
   };
