@@ -32,7 +32,8 @@ import {
   type PairAttribution,
 } from "./attribution.ts";
 import { byText } from "./order.ts";
-import { percent as percentText, signed as signedText } from "./shared/format.ts";
+import { fmt, percent as percentText, signed as signedText, type Locale } from "./shared/format.ts";
+import { t, type StringKey } from "./shared/strings/index.ts";
 
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export const CLAIM_STATUSES = ["matches", "differs", "not checkable"] as const;
@@ -73,7 +74,8 @@ export interface ClaimCheck {
   computed: number | null; // full precision: change, contribution, survey-score change or rank, by kind
   difference: number | null; // computed − stated, when both are figures of the same quantity
   status: ClaimStatus;
-  reason: string;
+  reason: string; // in English, as claims-check.csv gives it
+  reason_ru: string; // the same reason in Russian, for the Russian pages
   text: string; // the statement's gist, as in claims.csv (untrusted text)
   source: string;
   line: number;
@@ -81,12 +83,31 @@ export interface ClaimCheck {
 
 export const CLAIMS_CHECK_COLUMNS = ["id", "edition", "country", "year", "kind", "stated", "computed", "difference", "status", "reason"] as const;
 
-const num = (x: number) => {
-  const s = signedText(x);
-  return s.startsWith("+") ? s.slice(1) : s;
-};
-const percent = (share: number) => percentText(share, { digits: 1, trim: true });
 const agrees = (stated: number, computed: number) => Math.abs(stated - computed) < STATED_TOLERANCE + EXACTNESS_TOLERANCE;
+
+type ReasonKey = StringKey extends infer K ? (K extends `claims.reason.${infer R}` ? R : never) : never;
+
+/** A reason's words and numbers in one language (English: claims-check.csv and the English pages). */
+interface Words {
+  say: (key: ReasonKey, vars?: Record<string, string | number>) => string;
+  /** A figure, with a sign only when negative. */
+  num: (x: number) => string;
+  signed: (x: number) => string;
+  percent: (share: number) => string;
+  /** A count, a threshold or a stated count, as written (English: as JavaScript prints it, as always). */
+  whole: (x: number) => string;
+}
+const wordsIn = (lang: Locale): Words => ({
+  say: (key, vars) => t(lang, `claims.reason.${key}` as StringKey, vars),
+  num: (x) => fmt(x, { locale: lang }),
+  signed: (x) => signedText(x, { locale: lang }),
+  percent: (share) => percentText(share, { locale: lang, digits: 1, trim: true }),
+  whole: (x) => (lang === "en" ? String(x) : fmt(x, { locale: lang, digits: 6, trim: true, group: false })),
+});
+const WORDS: Record<Locale, Words> = { en: wordsIn("en"), ru: wordsIn("ru") };
+
+/** ", agree at two decimals" or ", difference …" after a stated and a computed figure. */
+const verdictText = (w: Words, ok: boolean, difference: number) => (ok ? w.say("agree") : w.say("difference", { difference: w.signed(difference) }));
 
 /** A stated figure against its computed twin: matches at the release's precision, else differs. */
 function statedAgainst(stated: number, computed: number, reason: (ok: boolean) => string): Verdict {
@@ -107,11 +128,9 @@ type Verdict = Pick<ClaimCheck, "stated" | "computed" | "difference" | "status" 
 const notCheckable = (stated: number | null, reason: string): Verdict => ({ stated, computed: null, difference: null, status: "not checkable", reason });
 
 /** Why a country-year has no computed figures, in words. */
-function missing(ctx: Context, country: string, year: number): string | null {
-  if (!ctx.totals.has(`${country}/${year}`))
-    return `no computed values for ${country} in ${year} (no indicator sheet data/sheets/${year}/${country}.csv, so no computed Index)`;
-  if (!ctx.totals.has(`${country}/${year - 1}`))
-    return `no computed values for ${country} in ${year - 1}, so there is no computed change into ${year}`;
+function missing(ctx: Context, w: Words, country: string, year: number): string | null {
+  if (!ctx.totals.has(`${country}/${year}`)) return w.say("no_values_year", { country, year });
+  if (!ctx.totals.has(`${country}/${year - 1}`)) return w.say("no_values_previous", { country, previous: year - 1, year });
   return null;
 }
 
@@ -144,10 +163,11 @@ function componentOf(ctx: Context, pair: PairAttribution, component: string) {
 }
 
 /** "Some parameters were left out for four countries": counts of exclusions ("n/a") in the year. */
-function checkExcluded(ctx: Context, claim: Claim): Verdict {
+function checkExcluded(ctx: Context, w: Words, claim: Claim): Verdict {
   const { country, year, value: stated } = claim;
   const measured = [...ctx.excluded.entries()].filter(([k]) => k.endsWith(`/${year}`)).map(([k, n]) => ({ country: k.split("/")[0]!, n }));
-  if (measured.length === 0) return notCheckable(stated, `no computed values in ${year}`);
+  if (measured.length === 0) return notCheckable(stated, w.say("no_values_in_year", { year }));
+  const statedText = stated === null ? "" : w.say("stated_count", { stated: w.whole(stated) });
   if (!country) {
     const withExclusions = measured.filter((m) => m.n > 0).sort((a, b) => byText(a.country, b.country));
     const computed = withExclusions.length;
@@ -157,38 +177,44 @@ function checkExcluded(ctx: Context, claim: Claim): Verdict {
       computed,
       difference: stated === null ? null : computed - stated,
       status: ok ? "matches" : "differs",
-      reason: `countries with at least one indicator excluded in ${year}: ${computed} of ${measured.length} (${withExclusions.map((m) => `${m.country} ${m.n}`).join(", ") || "none"})${stated === null ? "" : `; stated ${stated}`}.`,
+      reason: w.say("excluded_countries", {
+        year,
+        count: w.whole(computed),
+        total: w.whole(measured.length),
+        list: withExclusions.map((m) => `${m.country} ${w.whole(m.n)}`).join(", ") || w.say("none"),
+        stated: statedText,
+      }),
     };
   }
   const n = ctx.excluded.get(`${country}/${year}`);
-  if (n === undefined) return notCheckable(stated, `no computed values for ${country} in ${year}`);
+  if (n === undefined) return notCheckable(stated, w.say("no_values_country_year", { country, year }));
   const ok = stated === null ? n > 0 : n === stated;
-  return { stated, computed: n, difference: stated === null ? null : n - stated, status: ok ? "matches" : "differs", reason: `${country} ${year}: ${n} indicator(s) excluded${stated === null ? "" : `; stated ${stated}`}.` };
+  return { stated, computed: n, difference: stated === null ? null : n - stated, status: ok ? "matches" : "differs", reason: w.say("excluded_country", { country, year, count: w.whole(n), stated: statedText }) };
 }
 
 /** The stated level of a part in one year; for a survey-scale indicator its survey score (0–10). */
-function checkComponentValue(ctx: Context, claim: Claim): Verdict {
+function checkComponentValue(ctx: Context, w: Words, claim: Claim): Verdict {
   const { country, year, component, value: stated } = claim;
-  if (!country || !component) return notCheckable(stated, "the statement names no country or no component");
+  if (!country || !component) return notCheckable(stated, w.say("no_country_or_component"));
   const ind = codebookFor(ctx.codebooks, year)?.indicators.find((i) => i.id === component);
-  if (ind?.scale.type !== "survey") return notCheckable(stated, `only survey scores are checked as stated values; ${component} is not a survey-scale indicator in ${year}`);
+  if (ind?.scale.type !== "survey") return notCheckable(stated, w.say("not_survey_value", { component, year }));
   const score = ctx.surveys.get(`${country}/${year}/${component}`);
-  if (score === undefined) return notCheckable(stated, `${country} has no computed ${component} survey score in ${year}`);
-  if (stated === null) return { stated, computed: score, difference: null, status: "not checkable", reason: `the statement gives no figure; the survey score of ${component} is ${num(score)}` };
-  return statedAgainst(stated, score, (ok) => `survey score of ${component} (0–10) in ${year}: stated ${num(stated)}, computed ${num(score)}${ok ? ", agree at two decimals" : `, difference ${signedText(score - stated)}`}.`);
+  if (score === undefined) return notCheckable(stated, w.say("no_survey_score", { country, component, year }));
+  if (stated === null) return { stated, computed: score, difference: null, status: "not checkable", reason: w.say("value_no_figure", { component, score: w.num(score) }) };
+  return statedAgainst(stated, score, (ok) => w.say("value", { component, year, stated: w.num(stated), computed: w.num(score), verdict: verdictText(w, ok, score - stated) }));
 }
 
-function checkOne(ctx: Context, claim: Claim): Verdict {
+function checkOne(ctx: Context, claim: Claim, w: Words): Verdict {
   const stated = claim.value;
   const { country, year, kind } = claim;
-  if (kind === "excluded") return checkExcluded(ctx, claim);
-  if (kind === "component_value") return checkComponentValue(ctx, claim);
+  if (kind === "excluded") return checkExcluded(ctx, w, claim);
+  if (kind === "component_value") return checkComponentValue(ctx, w, claim);
   if (kind === "leader" || kind === "bottom") {
-    if (!country) return notCheckable(stated, "the statement names no country");
-    if (!ctx.totals.has(`${country}/${year}`)) return notCheckable(stated, `no computed values for ${country} in ${year} (no indicator sheet data/sheets/${year}/${country}.csv, so no computed Index)`);
+    if (!country) return notCheckable(stated, w.say("no_country"));
+    if (!ctx.totals.has(`${country}/${year}`)) return notCheckable(stated, w.say("no_values_year", { country, year }));
     const ranking = ctx.ranks.get(year)!;
     const me = ranking.find((r) => r.country === country)!;
-    const listing = `ranked among the ${ranking.length} countries with a computed Index in ${year}`;
+    const listing = w.say("ranked_among", { count: w.whole(ranking.length), year });
     if (kind === "leader") {
       const top = ranking.filter((r) => r.rank === 1);
       const ok = me.rank === 1;
@@ -198,8 +224,8 @@ function checkOne(ctx: Context, claim: Claim): Verdict {
         difference: null,
         status: ok ? "matches" : "differs",
         reason: ok
-          ? `computed rank 1 (Index ${num(me.index)}), ${listing}; next: ${ranking.filter((r) => r.rank > 1).slice(0, 1).map((r) => `${r.country} ${num(r.index)}`).join("") || "none"}`
-          : `computed rank ${me.rank} (Index ${num(me.index)}), ${listing}; rank 1 is ${top.map((r) => `${r.country} (${num(r.index)})`).join(", ")}`,
+          ? w.say("leader_first", { index: w.num(me.index), listing, next: ranking.filter((r) => r.rank > 1).slice(0, 1).map((r) => `${r.country} ${w.num(r.index)}`).join("") || w.say("none") })
+          : w.say("leader_not_first", { rank: w.whole(me.rank), index: w.num(me.index), listing, top: top.map((r) => `${r.country} (${w.num(r.index)})`).join(", ") }),
       };
     }
     const lower = ranking.filter((r) => r.index < me.index);
@@ -210,14 +236,15 @@ function checkOne(ctx: Context, claim: Claim): Verdict {
       computed: me.rank,
       difference: null,
       status: ok ? "matches" : "differs",
-      reason: `rule: among the two lowest of the year. Computed rank ${me.rank} of ${ranking.length} (Index ${num(me.index)}); the two lowest computed: ${lowest.map((r) => `${r.country} ${num(r.index)}`).join(", ")}`,
+      reason: w.say("bottom", { rank: w.whole(me.rank), count: w.whole(ranking.length), index: w.num(me.index), lowest: lowest.map((r) => `${r.country} ${w.num(r.index)}`).join(", ") }),
     };
   }
 
+  const threshold = w.whole(UNCHANGED_THRESHOLD);
   if (!country) {
     if (kind === "unchanged") {
       const pairs = [...ctx.pairs.values()].filter((p) => p.to_year === year);
-      if (pairs.length === 0) return notCheckable(stated, `no computed change into ${year}`);
+      if (pairs.length === 0) return notCheckable(stated, w.say("no_change_into", { year }));
       const big = pairs.filter((p) => Math.abs(p.change) >= UNCHANGED_THRESHOLD).sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
       const largest = [...pairs].sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || byText(a.country, b.country))[0]!;
       return {
@@ -225,34 +252,36 @@ function checkOne(ctx: Context, claim: Claim): Verdict {
         computed: largest.change,
         difference: null,
         status: big.length ? "differs" : "matches",
-        reason:
-          `rule: every country's |change| < ${UNCHANGED_THRESHOLD} point. ` +
-          (big.length
-            ? `${big.length} of ${pairs.length} countries changed by ${UNCHANGED_THRESHOLD} point or more: ${big.map((p) => `${p.country} ${signedText(p.change)}`).join(", ")}`
-            : `all ${pairs.length} changes are below ${UNCHANGED_THRESHOLD} point; the largest is ${largest.country} ${signedText(largest.change)}`),
+        reason: w.say("unchanged_all", {
+          threshold,
+          detail: big.length
+            ? w.say("unchanged_all_big", { count: w.whole(big.length), total: w.whole(pairs.length), threshold, list: big.map((p) => `${p.country} ${w.signed(p.change)}`).join(", ") })
+            : w.say("unchanged_all_small", { total: w.whole(pairs.length), threshold, largest: `${largest.country} ${w.signed(largest.change)}` }),
+        }),
       };
     }
-    return notCheckable(stated, "the statement names no country");
+    return notCheckable(stated, w.say("no_country"));
   }
 
-  const why = missing(ctx, country, year);
+  const why = missing(ctx, w, country, year);
   if (why) return notCheckable(stated, why);
   const pair = ctx.pairs.get(`${country}/${year}`)!;
   const methodNote = pair.crosses_methodology
-    ? ` The pair crosses the change of method (${pair.methodology_from} → ${pair.methodology_to})${pair.comparable ? "" : " and is not fully comparable"}.`
+    ? " " + w.say("method_note", { from: pair.methodology_from, to: pair.methodology_to, comparable: pair.comparable ? "" : w.say("not_comparable") })
     : "";
-  const path = `${year - 1}: ${num(pair.from_total)} → ${year}: ${num(pair.to_total)}`;
+  const path = `${year - 1}: ${w.num(pair.from_total)} → ${year}: ${w.num(pair.to_total)}`;
+  const direction = (x: number) => w.say(x > 0 ? "a_rise" : x < 0 ? "a_decline" : "no_change");
 
   switch (kind) {
     case "change": {
-      if (stated === null) return notCheckable(stated, "the statement gives no figure for the change");
+      if (stated === null) return notCheckable(stated, w.say("no_figure_change"));
       return statedAgainst(
         stated,
         pair.change,
         (ok) =>
           (ok
-            ? `stated ${signedText(stated)} agrees with the computed change ${signedText(pair.change)} (${path}) at two decimals`
-            : `stated ${signedText(stated)}, computed ${signedText(pair.change)} (${path}): difference ${signedText(pair.change - stated)}`) + `.${methodNote}`,
+            ? w.say("change_agrees", { stated: w.signed(stated), computed: w.signed(pair.change), path })
+            : w.say("change_differs", { stated: w.signed(stated), computed: w.signed(pair.change), path, difference: w.signed(pair.change - stated) })) + `.${methodNote}`,
       );
     }
     case "unchanged": {
@@ -262,7 +291,7 @@ function checkOne(ctx: Context, claim: Claim): Verdict {
         computed: pair.change,
         difference: stated === null ? null : pair.change - stated,
         status: ok ? "matches" : "differs",
-        reason: `rule: |change| < ${UNCHANGED_THRESHOLD} point. Computed change ${signedText(pair.change)} (${path}) is ${ok ? "below" : "not below"} the threshold.${methodNote}`,
+        reason: w.say(ok ? "unchanged_below" : "unchanged_not_below", { threshold, change: w.signed(pair.change), path }) + methodNote,
       };
     }
     case "rise":
@@ -271,7 +300,7 @@ function checkOne(ctx: Context, claim: Claim): Verdict {
       if (claim.component) {
         // "the independence of the investigation body improved": the direction of one part.
         const comp = componentOf(ctx, pair, claim.component);
-        if (!comp) return notCheckable(stated, `${claim.component} is neither a section nor an indicator of the codebooks governing ${year - 1} and ${year}`);
+        if (!comp) return notCheckable(stated, w.say("unknown_component", { component: claim.component, previous: year - 1, year }));
         const c = comp.contribution;
         const ok = Math.sign(c) === sign && (stated === null || agrees(Math.abs(stated), Math.abs(c)));
         return {
@@ -279,59 +308,74 @@ function checkOne(ctx: Context, claim: Claim): Verdict {
           computed: c,
           difference: stated === null ? null : Math.abs(c) - Math.abs(stated),
           status: ok ? "matches" : "differs",
-          reason: `${claim.component} contributed ${signedText(c)} to the change of ${signedText(pair.change)} (${path}): ${c > 0 ? "a rise" : c < 0 ? "a decline" : "no change"}, stated ${kind === "rise" ? "a rise" : "a decline"}.${methodNote}`,
+          reason:
+            w.say("direction_component", { component: claim.component, contribution: w.signed(c), change: w.signed(pair.change), path, actual: direction(c), stated: direction(sign) }) + methodNote,
         };
       }
       const signOk = Math.sign(pair.change) === sign;
       // A release writes "dropped by 1.19": a stated figure is compared by its size.
       const sizeOk = stated === null || agrees(Math.abs(stated), Math.abs(pair.change));
+      const size =
+        stated === null ? "" : sizeOk ? w.say("size_agrees", { stated: w.num(Math.abs(stated)) }) : w.say("size_differs", { stated: w.num(Math.abs(stated)), computed: w.num(Math.abs(pair.change)) });
       return {
         stated,
         computed: pair.change,
         difference: stated === null ? null : Math.abs(pair.change) - Math.abs(stated),
         status: signOk && sizeOk ? "matches" : "differs",
-        reason:
-          `computed change ${signedText(pair.change)} (${path}) is ${pair.change > 0 ? "a rise" : pair.change < 0 ? "a decline" : "no change"}` +
-          (stated === null ? "" : sizeOk ? `; its size agrees with the stated ${num(Math.abs(stated))}` : `; stated size ${num(Math.abs(stated))}, computed ${num(Math.abs(pair.change))}`) +
-          `.${methodNote}`,
+        reason: w.say("direction", { change: w.signed(pair.change), path, actual: direction(pair.change), size }) + methodNote,
       };
     }
     case "component_change":
     case "driver":
     case "sole_driver": {
-      if (!claim.component) return notCheckable(stated, "the statement names no component (section or indicator)");
+      if (!claim.component) return notCheckable(stated, w.say("no_component"));
       const comp = componentOf(ctx, pair, claim.component);
-      if (!comp) return notCheckable(stated, `${claim.component} is neither a section nor an indicator of the codebooks governing ${year - 1} and ${year}`);
+      if (!comp) return notCheckable(stated, w.say("unknown_component", { component: claim.component, previous: year - 1, year }));
       if (kind === "component_change") {
         const ind = codebookFor(ctx.codebooks, year)?.indicators.find((i) => i.id === claim.component);
         if (ind?.scale.type === "survey") {
           const s0 = ctx.surveys.get(`${country}/${year - 1}/${ind.id}`);
           const s1 = ctx.surveys.get(`${country}/${year}/${ind.id}`);
-          if (s0 === undefined || s1 === undefined)
-            return notCheckable(stated, `${ind.id} is a survey-scale indicator: the statement is compared with the change of its survey score, and ${country} has no computed ${ind.id} survey score in ${s0 === undefined ? year - 1 : year}`);
+          if (s0 === undefined || s1 === undefined) return notCheckable(stated, w.say("survey_missing", { indicator: ind.id, country, year: s0 === undefined ? year - 1 : year }));
           const d = s1 - s0;
-          if (stated === null) return { stated, computed: d, difference: null, status: "not checkable", reason: `the statement gives no figure; the survey score of ${ind.id} moved ${signedText(d)}` };
+          if (stated === null) return { stated, computed: d, difference: null, status: "not checkable", reason: w.say("survey_no_figure", { indicator: ind.id, change: w.signed(d) }) };
           return statedAgainst(
             stated,
             d,
             (ok) =>
-              `compared with the change of the SURVEY SCORE of ${ind.id} (0–10 scale: ${year - 1} ${num(s0)} → ${year} ${num(s1)}), not with its points: stated ${signedText(stated)}, computed ${signedText(d)}${ok ? ", agree at two decimals" : `, difference ${signedText(d - stated)}`}; its contribution to the Index change is ${signedText(comp.contribution)}.${methodNote}`,
+              w.say("survey_change", {
+                indicator: ind.id,
+                previous: year - 1,
+                from: w.num(s0),
+                year,
+                to: w.num(s1),
+                stated: w.signed(stated),
+                computed: w.signed(d),
+                verdict: verdictText(w, ok, d - stated),
+                contribution: w.signed(comp.contribution),
+              }) + methodNote,
           );
         }
-        if (stated === null) return { stated, computed: comp.contribution, difference: null, status: "not checkable", reason: `the statement gives no figure; ${claim.component} contributed ${signedText(comp.contribution)}` };
+        if (stated === null) return { stated, computed: comp.contribution, difference: null, status: "not checkable", reason: w.say("component_no_figure", { component: claim.component, contribution: w.signed(comp.contribution) }) };
         return statedAgainst(
           stated,
           comp.contribution,
           (ok) =>
-            `${comp.level === "section" ? `section ${claim.component}: change of its weighted subtotal` : `indicator ${claim.component}: weight × change of its points`}: stated ${signedText(stated)}, computed ${signedText(comp.contribution)}${ok ? ", agree at two decimals" : `, difference ${signedText(comp.contribution - stated)}`}.${methodNote}`,
+            w.say(comp.level === "section" ? "section_change" : "indicator_change", {
+              component: claim.component,
+              stated: w.signed(stated),
+              computed: w.signed(comp.contribution),
+              verdict: verdictText(w, ok, comp.contribution - stated),
+            }) + methodNote,
         );
       }
       const c = comp.contribution;
-      const levelName = comp.level === "section" ? "sections" : "indicators";
+      const levels = w.say(`among.${comp.level}`);
       const statedOk = stated === null || agrees(stated, c);
-      const statedText = stated === null ? "" : statedOk ? ` The stated ${signedText(stated)} agrees with it.` : ` The stated figure ${signedText(stated)} does not (difference ${signedText(c - stated)}).`;
+      const statedText =
+        stated === null ? "" : " " + (statedOk ? w.say("stated_agrees", { stated: w.signed(stated) }) : w.say("stated_differs", { stated: w.signed(stated), difference: w.signed(c - stated) }));
       if (kind === "driver") {
-        if (pair.change === 0) return { stated, computed: c, difference: null, status: "differs", reason: `the computed change is 0: there is nothing to drive.${methodNote}` };
+        if (pair.change === 0) return { stated, computed: c, difference: null, status: "differs", reason: w.say("driver_zero") + methodNote };
         const sameSign = Math.sign(c) === Math.sign(pair.change);
         const largest = comp.others.every((o) => Math.abs(o.c) <= Math.abs(c));
         const share = c / pair.change;
@@ -343,11 +387,18 @@ function checkOne(ctx: Context, claim: Claim): Verdict {
           difference: stated === null ? null : c - stated,
           status: ok ? "matches" : "differs",
           reason:
-            `rule: same sign as the change and the largest among the ${levelName} or at least ${DRIVER_SHARE * 100}% of the change. ` +
-            `${claim.component} contributed ${signedText(c)} of ${signedText(pair.change)} (${percent(share)})` +
-            (sameSign ? "" : c === 0 ? ": it did not move" : `: it moved against the change (${c > 0 ? "up" : "down"} while the Index went ${pair.change > 0 ? "up" : "down"}), so it is not a driver of it by this rule`) +
-            (largest ? `, the largest among the ${levelName}` : top ? `; the largest is ${top.id} ${signedText(top.c)}` : "") +
-            `.${statedText}${methodNote}`,
+            w.say("driver", {
+              levels,
+              share: w.whole(DRIVER_SHARE * 100),
+              component: claim.component,
+              contribution: w.signed(c),
+              change: w.signed(pair.change),
+              share_of_change: w.percent(share),
+              against: sameSign ? "" : c === 0 ? w.say("did_not_move") : w.say("against", { own: w.say(c > 0 ? "up" : "down"), index: w.say(pair.change > 0 ? "up" : "down") }),
+              largest: largest ? w.say("largest", { levels }) : top ? w.say("largest_is", { top: `${top.id} ${w.signed(top.c)}` }) : "",
+            }) +
+            statedText +
+            methodNote,
         };
       }
       // sole_driver
@@ -355,28 +406,35 @@ function checkOne(ctx: Context, claim: Claim): Verdict {
       const equal = Math.abs(c - pair.change) <= EXACTNESS_TOLERANCE;
       const ok = equal && rest.length === 0 && statedOk;
       const kinds = pair.indicators.find((i) => i.indicator === claim.component)?.kinds ?? [];
+      const shown = rest
+        .sort((a, b) => Math.abs(b.c) - Math.abs(a.c))
+        .slice(0, 5)
+        .map((o) => `${o.id} ${w.signed(o.c)}`)
+        .join(", ");
       return {
         stated,
         computed: c,
         difference: stated === null ? null : c - stated,
         status: ok ? "matches" : "differs",
         reason:
-          `rule: its contribution equals the change and every other contribution among the ${levelName} is 0. ` +
-          `${claim.component} contributed ${signedText(c)}${comp.level === "indicator" && kinds.length ? ` (kind ${kinds.join(", ")})` : ""} of ${signedText(pair.change)}` +
-          (rest.length
-            ? `; other ${levelName} moved too: ${rest
-                .sort((a, b) => Math.abs(b.c) - Math.abs(a.c))
-                .slice(0, 5)
-                .map((o) => `${o.id} ${signedText(o.c)}`)
-                .join(", ")}${rest.length > 5 ? `, and ${rest.length - 5} more` : ""}`
-            : equal
-              ? `; no other ${comp.level} moved`
-              : "") +
-          `.${statedText}${methodNote}`,
+          w.say("sole_driver", {
+            levels,
+            component: claim.component,
+            contribution: w.signed(c),
+            kinds: comp.level === "indicator" && kinds.length ? w.say("kinds", { kinds: kinds.join(", ") }) : "",
+            change: w.signed(pair.change),
+            rest: rest.length
+              ? w.say("others_moved", { others: w.say(`others.${comp.level}`), list: shown, more: rest.length > 5 ? w.say("and_more", { count: w.whole(rest.length - 5) }) : "" })
+              : equal
+                ? w.say("no_other_moved", { one: w.say(`one.${comp.level}`) })
+                : "",
+          }) +
+          statedText +
+          methodNote,
       };
     }
   }
-  return notCheckable(stated, `claims of kind ${kind} are not checked`);
+  return notCheckable(stated, w.say("not_checked_kind", { kind }));
 }
 
 /** Checks every claim against the computed figures (attribution computed from the same result). */
@@ -401,7 +459,7 @@ export function checkClaims(
   };
   return claims
     .map((claim) => {
-      const v = checkOne(ctx, claim);
+      const v = checkOne(ctx, claim, WORDS.en);
       return {
         id: claim.id,
         edition: claim.edition,
@@ -410,6 +468,7 @@ export function checkClaims(
         kind: claim.kind,
         component: claim.component,
         ...v,
+        reason_ru: checkOne(ctx, claim, WORDS.ru).reason,
         text: claim.text,
         source: claim.source,
         line: claim.line ?? 0,
@@ -420,6 +479,14 @@ export function checkClaims(
 
 export const claimOrder = (a: ClaimCheck, b: ClaimCheck) =>
   a.edition - b.edition || a.year - b.year || byText(a.country, b.country) || CLAIM_KINDS.indexOf(a.kind) - CLAIM_KINDS.indexOf(b.kind) || byText(a.id, b.id);
+
+/** A check as a page shows it: one `reason`, in the page's language. */
+export type ClaimShown = Omit<ClaimCheck, "reason_ru">;
+
+/** The checks with each reason in `lang` (English as before, field for field), for the pages' payloads. */
+export function claimsIn(lang: Locale, checks: readonly ClaimCheck[]): ClaimShown[] {
+  return checks.map(({ reason_ru, ...check }) => (lang === "en" ? check : { ...check, reason: reason_ru }));
+}
 
 /** claims-check.csv rows, full precision. */
 export function claimsTable(checks: ClaimCheck[]) {

@@ -26,7 +26,8 @@ import type { Claim, Codebook, Edition } from "./schema.ts";
 import { STATED_TOLERANCE, UNCHANGED_THRESHOLD } from "./claims.ts";
 import { byText } from "./order.ts";
 import { round2 } from "./rounding.ts";
-import { fmt, signed } from "./shared/format.ts";
+import { fmt, signed, type Locale } from "./shared/format.ts";
+import { t, type StringKey } from "./shared/strings/index.ts";
 
 export type Status = "matches" | "differs" | "not computed";
 
@@ -60,8 +61,10 @@ export interface RevisionClaim {
   source: string;
   /** Which printed value the statement agrees with. */
   consistent_with: "a" | "b" | "both" | "neither" | "undecidable";
-  /** How it was decided, in words. */
+  /** How it was decided, in words (English). */
   reason: string;
+  /** The same, in Russian, for the Russian audit page. */
+  reason_ru: string;
 }
 
 export interface Revision {
@@ -304,6 +307,16 @@ function printedValues(editions: readonly PublishedInput[], country: string, yea
   return [...new Set((own.length ? own : rows).map((e) => e.index))];
 }
 
+type RevisionKey = StringKey extends infer K ? (K extends `reconcile.${infer R}` ? R : never) : never;
+const say = (lang: Locale, key: RevisionKey, vars?: Record<string, string | number>) => t(lang, `reconcile.${key}` as StringKey, vars);
+/** A reason in both languages: its sentence built once per language. */
+const inBoth = (reason: (lang: Locale) => string) => ({ reason: reason("en"), reason_ru: reason("ru") });
+
+/** Revisions as a page in `lang` shows them: each statement's reason in that language (English as before, field for field). */
+export function revisionsIn(lang: Locale, revisions: readonly Revision[]) {
+  return revisions.map((r) => ({ ...r, claims: r.claims.map(({ reason_ru, ...c }) => (lang === "en" ? c : { ...c, reason: reason_ru })) }));
+}
+
 const verdict = (okA: boolean, okB: boolean): RevisionClaim["consistent_with"] => (okA && okB ? "both" : okA ? "a" : okB ? "b" : "neither");
 
 /**
@@ -318,7 +331,7 @@ function revisionClaims(a: PublishedInput, b: PublishedInput, editions: readonly
   for (const c of claims) {
     if (c.country !== country || (c.year !== year && c.year !== year + 1)) continue;
     const into = c.year === year; // the claim is about the change from year − 1 into this year
-    let result: { consistent_with: RevisionClaim["consistent_with"]; reason: string } | null = null;
+    let result: { consistent_with: RevisionClaim["consistent_with"]; reason: string; reason_ru: string } | null = null;
     switch (c.kind) {
       case "change":
       case "rise":
@@ -327,7 +340,7 @@ function revisionClaims(a: PublishedInput, b: PublishedInput, editions: readonly
         const otherYear = into ? year - 1 : year + 1;
         const others = printedValues(editions, country, otherYear, c.edition);
         if (others.length === 0) {
-          result = { consistent_with: "undecidable", reason: `no printed total for ${country} ${otherYear} to compare with` };
+          result = { consistent_with: "undecidable", ...inBoth((l) => say(l, "no_printed_total", { country, year: otherYear })) };
           break;
         }
         const delta = (v: number, o: number) => (into ? v - o : o - v); // change from the earlier to the later year
@@ -340,23 +353,35 @@ function revisionClaims(a: PublishedInput, b: PublishedInput, editions: readonly
             return Math.abs(d) < UNCHANGED_THRESHOLD;
           });
         if (c.kind === "change" && c.value === null) {
-          result = { consistent_with: "undecidable", reason: "the statement gives no figure" };
+          result = { consistent_with: "undecidable", ...inBoth((l) => say(l, "no_figure")) };
           break;
         }
         const okA = ok(a.index);
         const okB = ok(b.index);
         const from = into ? year - 1 : year;
         const to = into ? year : year + 1;
-        const show = (v: number) => others.map((o) => signed(delta(v, o))).join(" or ");
-        const stated =
+        const show = (l: Locale, v: number) => others.map((o) => signed(delta(v, o), { locale: l })).join(say(l, "or"));
+        const stated = (l: Locale) =>
           c.kind === "change"
-            ? `stated change ${signed(c.value!)}`
+            ? say(l, "stated_change", { value: signed(c.value!, { locale: l }) })
             : c.kind === "unchanged"
-              ? `stated unchanged (less than ${UNCHANGED_THRESHOLD} point)`
-              : `stated ${c.kind}`;
+              ? say(l, "stated_unchanged", { threshold: l === "en" ? String(UNCHANGED_THRESHOLD) : fmt(UNCHANGED_THRESHOLD, { locale: l, digits: 6, trim: true }) })
+              : say(l, c.kind === "rise" ? "stated_rise" : "stated_decline");
         result = {
           consistent_with: verdict(okA, okB),
-          reason: `${stated} ${from}→${to}; with edition ${a.edition}'s ${fmt(a.index)} the change is ${show(a.index)}, with edition ${b.edition}'s ${fmt(b.index)} it is ${show(b.index)}`,
+          ...inBoth((l) =>
+            say(l, "change", {
+              stated: stated(l),
+              from,
+              to,
+              edition_a: a.edition,
+              value_a: fmt(a.index, { locale: l }),
+              change_a: show(l, a.index),
+              edition_b: b.edition,
+              value_b: fmt(b.index, { locale: l }),
+              change_b: show(l, b.index),
+            }),
+          ),
         };
         break;
       }
@@ -364,13 +389,13 @@ function revisionClaims(a: PublishedInput, b: PublishedInput, editions: readonly
         if (!into) continue;
         const rivals = editions.filter((e) => e.edition === c.edition && e.year === year && e.country !== country).map((e) => e.index);
         if (rivals.length === 0) {
-          result = { consistent_with: "undecidable", reason: `edition ${c.edition} printed no other country for ${year}` };
+          result = { consistent_with: "undecidable", ...inBoth((l) => say(l, "leader_no_rivals", { edition: c.edition, year })) };
           break;
         }
         const top = rivals.reduce((a, b) => Math.max(a, b)); // no spread over an input-sized list
         result = {
           consistent_with: verdict(a.index > top, b.index > top),
-          reason: `stated first in ${year}; the highest other total in edition ${c.edition} is ${fmt(top)}`,
+          ...inBoth((l) => say(l, "leader", { year, edition: c.edition, top: fmt(top, { locale: l }) })),
         };
         break;
       }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { commandContext } from "../loaders/command.ts";
 import { attributeChanges } from "../loaders/attribution.ts";
-import { checkClaims, withChanges, CLAIM_STATUSES, type ClaimCheck } from "../loaders/claims.ts";
+import { checkClaims, claimsIn, claimsTable, withChanges, CLAIM_STATUSES, type ClaimCheck } from "../loaders/claims.ts";
 import { readClaims } from "../loaders/project.ts";
 import { changesPayload } from "../loaders/present/changes.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
@@ -17,6 +17,7 @@ import { scoreProject, syntheticResult } from "./fixtures/claims/synthetic.ts";
 import { ordersProject } from "./fixtures/claims/orders.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
 import { PUBLISHED_METHOD } from "../loaders/method.ts";
+import type { Claim } from "../loaders/schema.ts";
 
 const byId = (checks: ClaimCheck[]) => Object.fromEntries(checks.map((c) => [c.id, c]));
 
@@ -100,6 +101,121 @@ describe("claims check on a synthetic project", async () => {
     expect(c["S-BBB-2020-change"]!.reason).toMatch(/no computed values for BBB in 2020/);
     expect(c["S-CCC-2021-rise"]).toMatchObject({ status: "not checkable" });
     expect(c["S-CCC-2021-rise"]!.reason).toMatch(/no computed values for CCC/);
+  });
+
+  // Claims the fixture file does not make, so that every sentence of the check is written once here.
+  const more = (id: string, country: string, year: number, kind: Claim["kind"], component = "", value: number | null = null) => ({ id, edition: 9, country, year, kind, component, value, text: id, source: "f", line: 0 });
+  const extra = byId(
+    checkClaims(
+      [
+        more("X-cc-ind", "AAA", 2021, "component_change", "BB-01", -10),
+        more("X-cc-nofig", "AAA", 2021, "component_change", "BB"),
+        more("X-cc-survey-nofig", "AAA", 2021, "component_change", "SS-01"),
+        more("X-cc-survey-2020", "AAA", 2020, "component_change", "SS-01", 1),
+        more("X-rise-fig-ok", "BBB", 2022, "rise", "", 11),
+        more("X-rise-fig-bad", "BBB", 2022, "rise", "", 10),
+        more("X-drv-zero", "AAA", 2022, "driver", "AA"),
+        more("X-drv-stated-bad", "AAA", 2021, "driver", "BB", -15),
+        more("X-drv-notlargest", "AAA", 2021, "driver", "SS"),
+        more("X-sole-sec", "BBB", 2022, "sole_driver", "AA", 11),
+        more("X-sole-ind-many", "AAA", 2021, "sole_driver", "AA-01", 5),
+        more("X-exc-country", "AAA", 2021, "excluded", "", 1),
+        more("X-exc-all-nofig", "", 2020, "excluded"),
+        more("X-cv-notsurvey", "AAA", 2021, "component_value", "BB-01", 1),
+        more("X-cv-nofig", "AAA", 2021, "component_value", "SS-01"),
+        more("X-rise-comp-unknown", "AAA", 2021, "rise", "ZZ"),
+        more("X-change-noprev", "AAA", 2019, "change", "", 1),
+        more("X-change-nofig", "AAA", 2021, "change"),
+        more("X-lead-bbb", "BBB", 2021, "leader"),
+        more("X-lead-none", "", 2021, "leader"),
+        more("X-unch-all-99", "", 1999, "unchanged"),
+        more("X-exc-year-missing", "", 1999, "excluded"),
+        more("X-cc-noc", "AAA", 2021, "component_change"),
+        more("X-cv-nocomp", "AAA", 2021, "component_value"),
+        more("X-unch-bbb", "BBB", 2022, "unchanged"),
+        more("X-dec-zero", "AAA", 2022, "decline"),
+      ],
+      result,
+      attribution,
+    ),
+  );
+
+  // [claim, English reason (as claims-check.csv has always given it), Russian reason]
+  const REASONS: [string, string, string][] = [
+    ["S-AAA-2021-change", "stated −17.75 agrees with the computed change −17.75 (2020: 31.50 → 2021: 13.75) at two decimals.", "заявленное изменение −17,75 совпадает с вычисленным −17,75 (2020: 31,50 → 2021: 13,75) до двух знаков."],
+    ["S-AAA-2021-change-wrong", "stated −15.75, computed −17.75 (2020: 31.50 → 2021: 13.75): difference −2.00.", "заявлено −15,75, вычислено −17,75 (2020: 31,50 → 2021: 13,75): разница −2,00."],
+    ["S-AAA-2021-section", "section BB: change of its weighted subtotal: stated −16.00, computed −16.00, agree at two decimals.", "раздел BB, изменение его взвешенного итога: заявлено −16,00, вычислено −16,00, совпадают до двух знаков."],
+    ["S-AAA-2021-survey", "compared with the change of the SURVEY SCORE of SS-01 (0–10 scale: 2020 5.00 → 2021 2.50), not with its points: stated −2.50, computed −2.50, agree at two decimals; its contribution to the Index change is −3.75.", "сравнивается с изменением ОЦЕНКИ ОПРОСА SS-01 (шкала 0–10: 2020 5,00 → 2021 2,50), а не его баллов: заявлено −2,50, вычислено −2,50, совпадают до двух знаков; его вклад в изменение Индекса — −3,75."],
+    ["S-AAA-2021-leader", "computed rank 1 (Index 13.75), ranked among the 2 countries with a computed Index in 2021; next: BBB −3.50", "вычисленное 1-е место (Индекс 13,75) среди стран с вычисленным Индексом за 2021 год (всего стран: 2); следующая — BBB −3,50"],
+    ["S-BBB-2021-bottom", "rule: among the two lowest of the year. Computed rank 2 of 2 (Index −3.50); the two lowest computed: BBB −3.50, AAA 13.75", "правило: среди двух наименьших итогов года. Вычисленное место — 2-е из 2 (Индекс −3,50); два наименьших вычисленных итога: BBB −3,50, AAA 13,75"],
+    ["S-AAA-2021-rise-AA", "AA contributed +2.00 to the change of −17.75 (2020: 31.50 → 2021: 13.75): a rise, stated a rise.", "вклад AA в изменение −17,75 (2020: 31,50 → 2021: 13,75) — +2,00: рост, заявлено: рост."],
+    ["S-AAA-2021-decline-AA", "AA contributed +2.00 to the change of −17.75 (2020: 31.50 → 2021: 13.75): a rise, stated a decline.", "вклад AA в изменение −17,75 (2020: 31,50 → 2021: 13,75) — +2,00: рост, заявлено: снижение."],
+    ["S-AAA-2020-decline", "computed change +7.50 (2019: 24.00 → 2020: 31.50) is a rise. The pair crosses the change of method (v1 → v2).", "вычисленное изменение +7,50 (2019: 24,00 → 2020: 31,50): рост. Пара пересекает смену методологии (v1 → v2)."],
+    ["S-AAA-2021-driver-AA", "rule: same sign as the change and the largest among the sections or at least 50% of the change. AA contributed +2.00 of −17.75 (−11.3%): it moved against the change (up while the Index went down), so it is not a driver of it by this rule; the largest is BB −16.00.", "правило: вклад того же знака, что и изменение, и либо наибольший среди разделов, либо не меньше 50\u202f% изменения. Вклад AA — +2,00 из −17,75 (−11,3\u202f%): компонент двигался против изменения (он вырос, а Индекс снизился), поэтому по этому правилу он не является движущей силой изменения; наибольший — BB −16,00."],
+    ["S-AAA-2021-driver-BB", "rule: same sign as the change and the largest among the sections or at least 50% of the change. BB contributed −16.00 of −17.75 (90.1%), the largest among the sections.", "правило: вклад того же знака, что и изменение, и либо наибольший среди разделов, либо не меньше 50\u202f% изменения. Вклад BB — −16,00 из −17,75 (90,1\u202f%), наибольший среди разделов."],
+    ["S-AAA-2021-sole-wrong", "rule: its contribution equals the change and every other contribution among the indicators is 0. AA-02 contributed +2.00 (kind law) of −17.75; other indicators moved too: BB-01 −10.00, BB-03 −6.00, SS-01 −3.75.", "правило: вклад равен изменению, а все остальные вклады среди показателей равны 0. Вклад AA-02 — +2,00 (вид: law) из −17,75; изменились и другие показатели: BB-01 −10,00, BB-03 −6,00, SS-01 −3,75."],
+    ["S-BBB-2022-sole", "rule: its contribution equals the change and every other contribution among the indicators is 0. AA-01 contributed +11.00 (kind reassessment) of +11.00; no other indicator moved.", "правило: вклад равен изменению, а все остальные вклады среди показателей равны 0. Вклад AA-01 — +11,00 (вид: reassessment) из +11,00; ни один другой показатель не изменился."],
+    ["S-AAA-2021-value", "survey score of SS-01 (0–10) in 2021: stated 2.50, computed 2.50, agree at two decimals.", "оценка опроса SS-01 (0–10) за 2021 год: заявлено 2,50, вычислено 2,50, совпадают до двух знаков."],
+    ["S-AAA-2021-value-wrong", "survey score of SS-01 (0–10) in 2021: stated 3.00, computed 2.50, difference −0.50.", "оценка опроса SS-01 (0–10) за 2021 год: заявлено 3,00, вычислено 2,50, разница −0,50."],
+    ["S-all-2021-excluded", "countries with at least one indicator excluded in 2021: 1 of 2 (AAA 1); stated 1.", "стран, у которых в 2021 году исключён хотя бы один показатель: 1 из 2 (AAA 1); заявлено 1."],
+    ["S-all-2022-unchanged", "rule: every country's |change| < 1 point. 1 of 2 countries changed by 1 point or more: BBB +11.00", "правило: у каждой страны |изменение| < 1 балла. Стран с изменением не меньше 1 балла: 1 из 2 — BBB +11,00"],
+    ["S-AAA-2022-unchanged", "rule: |change| < 1 point. Computed change 0.00 (2021: 13.75 → 2022: 13.75) is below the threshold.", "правило: |изменение| < 1 балла. Вычисленное изменение 0,00 (2021: 13,75 → 2022: 13,75) ниже порога."],
+    ["S-BBB-2020-change", "no computed values for BBB in 2020 (no indicator sheet data/sheets/2020/BBB.csv, so no computed Index)", "нет вычисленных значений для BBB за 2020 год (нет листа показателей data/sheets/2020/BBB.csv, поэтому Индекс не вычислен)"],
+    ["X-cc-ind", "indicator BB-01: weight × change of its points: stated −10.00, computed −10.00, agree at two decimals.", "показатель BB-01, вес × изменение его баллов: заявлено −10,00, вычислено −10,00, совпадают до двух знаков."],
+    ["X-cc-nofig", "the statement gives no figure; BB contributed −16.00", "в утверждении нет числа; вклад BB — −16,00"],
+    ["X-cc-survey-nofig", "the statement gives no figure; the survey score of SS-01 moved −2.50", "в утверждении нет числа; оценка опроса SS-01 изменилась на −2,50"],
+    ["X-cc-survey-2020", "SS-01 is a survey-scale indicator: the statement is compared with the change of its survey score, and AAA has no computed SS-01 survey score in 2019", "SS-01 — показатель со шкалой опроса: утверждение сравнивается с изменением его оценки опроса, а у AAA нет вычисленной оценки опроса SS-01 за 2019 год"],
+    ["X-rise-fig-ok", "computed change +11.00 (2021: −3.50 → 2022: 7.50) is a rise; its size agrees with the stated 11.00.", "вычисленное изменение +11,00 (2021: −3,50 → 2022: 7,50): рост; его величина совпадает с заявленной (11,00)."],
+    ["X-rise-fig-bad", "computed change +11.00 (2021: −3.50 → 2022: 7.50) is a rise; stated size 10.00, computed 11.00.", "вычисленное изменение +11,00 (2021: −3,50 → 2022: 7,50): рост; заявленная величина 10,00, вычисленная 11,00."],
+    ["X-drv-zero", "the computed change is 0: there is nothing to drive.", "вычисленное изменение равно 0: движущей силы у него нет."],
+    ["X-drv-stated-bad", "rule: same sign as the change and the largest among the sections or at least 50% of the change. BB contributed −16.00 of −17.75 (90.1%), the largest among the sections. The stated figure −15.00 does not (difference −1.00).", "правило: вклад того же знака, что и изменение, и либо наибольший среди разделов, либо не меньше 50\u202f% изменения. Вклад BB — −16,00 из −17,75 (90,1\u202f%), наибольший среди разделов. Заявленное значение −15,00 с ним не совпадает (разница −1,00)."],
+    ["X-drv-notlargest", "rule: same sign as the change and the largest among the sections or at least 50% of the change. SS contributed −3.75 of −17.75 (21.1%); the largest is BB −16.00.", "правило: вклад того же знака, что и изменение, и либо наибольший среди разделов, либо не меньше 50\u202f% изменения. Вклад SS — −3,75 из −17,75 (21,1\u202f%); наибольший — BB −16,00."],
+    ["X-sole-sec", "rule: its contribution equals the change and every other contribution among the sections is 0. AA contributed +11.00 of +11.00; no other section moved. The stated +11.00 agrees with it.", "правило: вклад равен изменению, а все остальные вклады среди разделов равны 0. Вклад AA — +11,00 из +11,00; ни один другой раздел не изменился. Заявленное значение +11,00 с ним совпадает."],
+    ["X-sole-ind-many", "rule: its contribution equals the change and every other contribution among the indicators is 0. AA-01 contributed 0.00 of −17.75; other indicators moved too: BB-01 −10.00, BB-03 −6.00, SS-01 −3.75, AA-02 +2.00. The stated figure +5.00 does not (difference −5.00).", "правило: вклад равен изменению, а все остальные вклады среди показателей равны 0. Вклад AA-01 — 0,00 из −17,75; изменились и другие показатели: BB-01 −10,00, BB-03 −6,00, SS-01 −3,75, AA-02 +2,00. Заявленное значение +5,00 с ним не совпадает (разница −5,00)."],
+    ["X-exc-country", "AAA 2021: 1 indicator(s) excluded; stated 1.", "AAA, 2021 год: исключённых показателей — 1; заявлено 1."],
+    ["X-exc-all-nofig", "countries with at least one indicator excluded in 2020: 0 of 1 (none).", "стран, у которых в 2020 году исключён хотя бы один показатель: 0 из 1 (нет)."],
+    ["X-cv-notsurvey", "only survey scores are checked as stated values; BB-01 is not a survey-scale indicator in 2021", "как заявленные значения проверяются только оценки опроса; BB-01 в 2021 году — не показатель со шкалой опроса"],
+    ["X-cv-nofig", "the statement gives no figure; the survey score of SS-01 is 2.50", "в утверждении нет числа; оценка опроса SS-01 — 2,50"],
+    ["X-rise-comp-unknown", "ZZ is neither a section nor an indicator of the codebooks governing 2020 and 2021", "ZZ — не раздел и не показатель кодовых книг, действующих в 2020 и 2021 годах"],
+    ["X-change-noprev", "no computed values for AAA in 2018, so there is no computed change into 2019", "нет вычисленных значений для AAA за 2018 год, поэтому нет и вычисленного изменения к 2019 году"],
+    ["X-change-nofig", "the statement gives no figure for the change", "в утверждении не указана величина изменения"],
+    ["X-lead-bbb", "computed rank 2 (Index −3.50), ranked among the 2 countries with a computed Index in 2021; rank 1 is AAA (13.75)", "вычисленное место — 2-е (Индекс −3,50) среди стран с вычисленным Индексом за 2021 год (всего стран: 2); 1-е место — AAA (13,75)"],
+    ["X-lead-none", "the statement names no country", "в утверждении не названа страна"],
+    ["X-unch-all-99", "no computed change into 1999", "нет вычисленного изменения к 1999 году"],
+    ["X-exc-year-missing", "no computed values in 1999", "нет вычисленных значений за 1999 год"],
+    ["X-cc-noc", "the statement names no component (section or indicator)", "в утверждении не назван компонент (раздел или показатель)"],
+    ["X-cv-nocomp", "the statement names no country or no component", "в утверждении не названы страна или компонент"],
+    ["X-unch-bbb", "rule: |change| < 1 point. Computed change +11.00 (2021: −3.50 → 2022: 7.50) is not below the threshold.", "правило: |изменение| < 1 балла. Вычисленное изменение +11,00 (2021: −3,50 → 2022: 7,50) не ниже порога."],
+    ["X-dec-zero", "computed change 0.00 (2021: 13.75 → 2022: 13.75) is no change.", "вычисленное изменение 0,00 (2021: 13,75 → 2022: 13,75): изменения нет."],
+  ];
+
+  it("gives every kind of reason in English as before and in Russian, with Russian numbers", () => {
+    for (const [id, english, russian] of REASONS) {
+      const x = c[id] ?? extra[id];
+      expect(x, id).toBeDefined();
+      expect(x!.reason, id).toBe(english);
+      expect(x!.reason_ru, id).toBe(russian);
+    }
+    // Every check has its Russian reason, and it is Russian.
+    for (const x of [...checks, ...Object.values(extra)]) expect(x.reason_ru, x.id).toMatch(/[а-яё]/);
+  });
+
+  it("claimsIn gives the pages the reason in their language; claims-check.csv keeps the English", () => {
+    const en = claimsIn("en", checks);
+    const ru = claimsIn("ru", checks);
+    expect(en.map((x) => Object.keys(x))).toEqual(checks.map((x) => Object.keys(x).filter((k) => k !== "reason_ru")));
+    expect(en.map((x) => x.reason)).toEqual(checks.map((x) => x.reason));
+    expect(ru.map((x) => x.reason)).toEqual(checks.map((x) => x.reason_ru));
+    expect(ru.map((x) => ({ ...x, reason: "" }))).toEqual(en.map((x) => ({ ...x, reason: "" })));
+    expect(claimsTable(checks).map((r) => r.reason)).toEqual(checks.map((x) => x.reason));
+
+    const ruPayload = changesPayload(project, withChanges(project, result, { claims }), "ru");
+    const enPayload = changesPayload(project, withChanges(project, result, { claims }));
+    expect(ruPayload.claims.find((x) => x.id === "S-AAA-2021-change-wrong")!.reason).toBe("заявлено −15,75, вычислено −17,75 (2020: 31,50 → 2021: 13,75): разница −2,00.");
+    const ruPair = ruPayload.pairs.find((p) => p.country === "AAA" && p.to_year === 2021)!;
+    expect(ruPair.claims.find((x) => x.id === "S-AAA-2021-value")!.reason).toBe("оценка опроса SS-01 (0–10) за 2021 год: заявлено 2,50, вычислено 2,50, совпадают до двух знаков.");
+    expect(enPayload.claims.find((x) => x.id === "S-AAA-2021-change-wrong")!.reason).toBe("stated −15.75, computed −17.75 (2020: 31.50 → 2021: 13.75): difference −2.00.");
+    for (const x of [...enPayload.claims, ...enPayload.pairs.flatMap((p) => p.claims)]) expect("reason_ru" in x, x.id).toBe(false);
   });
 
   it("puts each country-year's checks beside its decomposition in the page payload", () => {

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Claim, Edition } from "../loaders/schema.ts";
 import { syntheticProject } from "./fixtures/audit-project.ts";
 import { computeIndex } from "../loaders/pipeline.ts";
-import { reconcile, findRevisions, methodologyBreaks } from "../loaders/reconcile.ts";
+import { reconcile, findRevisions, methodologyBreaks, revisionsIn } from "../loaders/reconcile.ts";
 import { round2 } from "../loaders/rounding.ts";
 import { main } from "../loaders/cli.ts";
 import { copyProject, repoRoot } from "./helpers/project-copy.ts";
@@ -102,6 +102,55 @@ describe("reconcile (synthetic project)", () => {
     expect(r.difference).toBeCloseTo(0.5, 12);
     const verdict = Object.fromEntries(r.claims.map((c) => [c.id, c.consistent_with]));
     expect(verdict).toEqual({ "c-into": "undecidable", "c-out-a": "a", "c-out-b": "b", "c-rise": "both", "c-unch": "neither" });
+  });
+
+  it("says how each statement was tested against a revised total in English as before and in Russian", () => {
+    const editions = [ed(1, "AAA", 2019, 6), ed(3, "AAA", 2019, 6.5), ed(3, "AAA", 2020, 16.25), ed(3, "BBB", 2019, 1234.5), ed(1, "AAA", 2020, 16.25), ed(2, "AAA", 2020, 17)];
+    const claims = [
+      claim("c-into", 1, "AAA", 2019, "rise"),
+      claim("c-out-a", 2, "AAA", 2020, "change", 10.25),
+      claim("c-out-b", 3, "AAA", 2020, "change", 9.75),
+      claim("c-rise", 3, "AAA", 2020, "rise"),
+      claim("c-dec", 3, "AAA", 2020, "decline"),
+      claim("c-unch", 3, "AAA", 2020, "unchanged"),
+      claim("c-nofig", 3, "AAA", 2020, "change"),
+      claim("c-lead", 3, "AAA", 2019, "leader"),
+      claim("c-lead-none", 1, "AAA", 2019, "leader"),
+    ];
+    const report = reconcile(result, editions, claims);
+    const r = report.revisions.find((v) => v.year === 2019 && v.edition_a === 1 && v.edition_b === 3)!;
+    // [claim, English reason, Russian reason]
+    const REASONS: [string, string, string][] = [
+    ["c-into", "no printed total for AAA 2018 to compare with", "нет напечатанного итога AAA за 2018 год, с которым можно сравнить"],
+    ["c-lead-none", "edition 1 printed no other country for 2019", "замер 1 не приводит за 2019 год ни одной другой страны"],
+    ["c-lead", "stated first in 2019; the highest other total in edition 3 is 1,234.50", "заявлено 1-е место в 2019 году; наибольший итог другой страны в замере 3 — 1\u202f234,50"],
+    ["c-out-a", "stated change +10.25 2019→2020; with edition 1's 6.00 the change is +11.00, with edition 3's 6.50 it is +10.50", "2019→2020: заявлено изменение +10,25; при итоге замера 1 (6,00) изменение составляет +11,00, при итоге замера 3 (6,50) — +10,50"],
+    ["c-dec", "stated decline 2019→2020; with edition 1's 6.00 the change is +10.25, with edition 3's 6.50 it is +9.75", "2019→2020: заявлено снижение; при итоге замера 1 (6,00) изменение составляет +10,25, при итоге замера 3 (6,50) — +9,75"],
+    ["c-nofig", "the statement gives no figure", "в утверждении нет числа"],
+    ["c-out-b", "stated change +9.75 2019→2020; with edition 1's 6.00 the change is +10.25, with edition 3's 6.50 it is +9.75", "2019→2020: заявлено изменение +9,75; при итоге замера 1 (6,00) изменение составляет +10,25, при итоге замера 3 (6,50) — +9,75"],
+    ["c-rise", "stated rise 2019→2020; with edition 1's 6.00 the change is +10.25, with edition 3's 6.50 it is +9.75", "2019→2020: заявлен рост; при итоге замера 1 (6,00) изменение составляет +10,25, при итоге замера 3 (6,50) — +9,75"],
+    ["c-unch", "stated unchanged (less than 1 point) 2019→2020; with edition 1's 6.00 the change is +10.25, with edition 3's 6.50 it is +9.75", "2019→2020: заявлено «без изменений» (меньше 1 балла); при итоге замера 1 (6,00) изменение составляет +10,25, при итоге замера 3 (6,50) — +9,75"],
+    ];
+    expect(r.claims.map((c) => c.id).sort()).toEqual(REASONS.map(([id]) => id).sort());
+    for (const [id, english, russian] of REASONS) {
+      const c = r.claims.find((x) => x.id === id)!;
+      expect(c.reason, id).toBe(english);
+      expect(c.reason_ru, id).toBe(russian);
+    }
+    // Two other-year totals: both changes are given, joined by "or" / "или".
+    const later = report.revisions.find((v) => v.year === 2020 && v.edition_a === 1 && v.edition_b === 2)!.claims.find((c) => c.id === "c-out-a")!;
+    expect(later.reason).toBe("stated change +10.25 2019→2020; with edition 1's 16.25 the change is +10.25 or +9.75, with edition 2's 17.00 it is +11.00 or +10.50");
+    expect(later.reason_ru).toBe("2019→2020: заявлено изменение +10,25; при итоге замера 1 (16,25) изменение составляет +10,25 или +9,75, при итоге замера 2 (17,00) — +11,00 или +10,50");
+
+    // The pages: English exactly as before (no Russian field), Russian in `reason`.
+    const en = revisionsIn("en", report.revisions);
+    const ru = revisionsIn("ru", report.revisions);
+    for (const [k, v] of report.revisions.entries()) {
+      expect(Object.keys(en[k]!)).toEqual(Object.keys(v));
+      expect(en[k]!.claims.map((c) => Object.keys(c))).toEqual(v.claims.map((c) => Object.keys(c).filter((x) => x !== "reason_ru")));
+      expect(en[k]!.claims.map((c) => c.reason)).toEqual(v.claims.map((c) => c.reason));
+      expect(ru[k]!.claims.map((c) => c.reason)).toEqual(v.claims.map((c) => c.reason_ru));
+    }
   });
 
   it("lets rows of a new edition flow through with no code change (any edition number, any years)", () => {

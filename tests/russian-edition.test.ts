@@ -20,7 +20,8 @@ import { DISPLAY_ROUNDING, methodologyPayload } from "../loaders/present/pages.t
 import { INTERVAL_METHOD } from "../loaders/survey.ts";
 import { COVERAGE_MODEL } from "../loaders/survey-coverage.ts";
 import { ROUNDING_POLICY } from "../loaders/rounding.ts";
-import { AUDIT_RULES } from "../loaders/present/audit.ts";
+import { AUDIT_RULES, auditPayload } from "../loaders/present/audit.ts";
+import { reconcile } from "../loaders/reconcile.ts";
 import { KIND_TEXT, ORDER_TEXT } from "../loaders/attribution.ts";
 import { CLAIM_RULES, withChanges } from "../loaders/claims.ts";
 import { DOWNLOADS, NUMBERS_NOTE, downloadsListing } from "../loaders/present/downloads.ts";
@@ -262,6 +263,29 @@ describe("payloads in the page's language", () => {
       expect(kaz.length).toBeGreaterThan(0);
       for (const i of kaz) expect(CYRILLIC.test(i.title), i.title).toBe(true);
       for (const p of enPairs) for (const i of p.indicators) expect(i.title, i.indicator).toBe((titles.get(`${p.methodology_to}:${i.indicator}`) ?? titles.get(`${p.methodology_from}:${i.indicator}`))!.title);
+    });
+
+    it("audit and changes: the claims check's reasons and the revisions' sentences in Russian on the Russian pages, in English as before on the English ones", () => {
+      const checked = withChanges(project, result);
+      // A second printing of one total, so that the revisions table has statements to explain.
+      const first = project.editions.find((e) => project.claims.some((c) => c.country === e.country && c.year === e.year + 1 && c.kind === "rise"))!;
+      const editions = [...project.editions, { ...first, edition: 99, index: first.index + 1 }];
+      const withAudit = { ...checked, reconciliation: reconcile(result, editions, project.claims) };
+      const manifest = { files: [] } as unknown as Parameters<typeof auditPayload>[2];
+      const ruAudit = auditPayload(project, withAudit, manifest, "ru");
+      const enAudit = auditPayload(project, withAudit, manifest);
+      const ruChanges = changesPayload(project, checked, "ru");
+      const ruReasons = [...ruAudit.claims, ...ruChanges.claims, ...ruChanges.pairs.flatMap((p) => p.claims), ...ruAudit.revisions.flatMap((r) => r.claims)].map((c) => c.reason);
+      expect(ruAudit.revisions.flatMap((r) => r.claims).length).toBeGreaterThan(0);
+      for (const reason of ruReasons) {
+        expect(CYRILLIC.test(reason), reason).toBe(true);
+        expect(englishPieces.filter(({ piece }) => reason.includes(piece)).map((p) => p.key), reason).toEqual([]);
+      }
+      const kaz = ruAudit.claims.find((c) => c.id === "E6-KAZ-change")!;
+      expect(kaz.reason).toBe("заявленное изменение +12,14 совпадает с вычисленным +12,14 (2023: 122,51 → 2024: 134,65) до двух знаков.");
+      expect(enAudit.claims.find((c) => c.id === "E6-KAZ-change")!.reason).toBe("stated +12.14 agrees with the computed change +12.14 (2023: 122.51 → 2024: 134.65) at two decimals.");
+      expect(enAudit.claims.map((c) => c.reason)).toEqual(checked.claims.map((c) => c.reason));
+      expect(enAudit.revisions.flatMap((r) => r.claims).map((c) => c.reason)).toEqual(withAudit.reconciliation.revisions.flatMap((r) => r.claims).map((c) => c.reason));
     });
 
     it("sensitivity headlines in Russian, with Russian ordinals and numbers", async () => {

@@ -3,8 +3,8 @@
 // part. Reads no file: the caller hands it the manifest inputs.
 import type { Project } from "../project.ts";
 import type { PipelineResult } from "../pipeline.ts";
-import { CLAIM_RULES, type ClaimCheck } from "../claims.ts";
-import type { AuditReport } from "../reconcile.ts";
+import { CLAIM_RULES, claimsIn, type ClaimCheck } from "../claims.ts";
+import { revisionsIn, type AuditReport } from "../reconcile.ts";
 import { OUTPUTS_RULE, type InputManifest } from "../manifest.ts";
 import type { Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
@@ -49,7 +49,8 @@ export function auditPayload(
     ...report,
     // The codebook versions' titles in the page's language (the break table names them).
     ...(lang === "en" ? {} : { breaks: { ...report.breaks, periods: report.breaks.periods.map((p) => ({ ...p, title: codebookTitle(lang, project.codebooks.find((cb) => cb.version === p.version) ?? p) })) } }),
-    claims: checks,
+    revisions: revisionsIn(lang, report.revisions),
+    claims: claimsIn(lang, checks),
     claims_summary: { checked: checks.length, matches: count("matches"), differs: count("differs"), not_checkable: count("not checkable") },
     manifest: inputs,
   };

@@ -16,7 +16,7 @@ import {
   type Order,
   type PairAttribution,
 } from "../attribution.ts";
-import { CLAIM_RULES, DRIVER_SHARE, UNCHANGED_THRESHOLD, type ClaimStatus, type WithChanges } from "../claims.ts";
+import { CLAIM_RULES, DRIVER_SHARE, UNCHANGED_THRESHOLD, claimsIn, type ClaimStatus, type WithChanges } from "../claims.ts";
 import { allocateCents, fromCents, toCents, ROUNDING_POLICY } from "../rounding.ts";
 import { byText } from "../order.ts";
 import { count, exact, fmt as figure, signed, type Locale } from "../shared/format.ts";
@@ -247,7 +247,9 @@ export function methodOrdersText(pair: PairAttribution, display: DisplayPair = d
 }
 
 export function changesPayload(project: Project, result: WithChanges, lang: Locale = "en") {
-  const { attribution, claims: checks } = result;
+  const { attribution } = result;
+  // Each check's reason in the page's language.
+  const checks = claimsIn(lang, result.claims);
   const names: Record<string, string> = Object.fromEntries(project.countries.map((c) => [c.code, countryName(lang, c)]));
   const cbByVersion = new Map(result.codebooks.map((c) => [c.version, c]));
   const sectionOf = (pair: PairAttribution, id: string) => cbByVersion.get(pair.methodology_to)?.sections.find((s) => s.id === id) ?? cbByVersion.get(pair.methodology_from)?.sections.find((s) => s.id === id);
