@@ -12,7 +12,8 @@
 // A value outside the scale throws: the validator reports such values with file, row and column
 // before scoring, so a throw here means a caller skipped validation.
 import { NA, SURVEY_VALUE, parseDecimal, type Indicator, type Scale } from "./schema.ts";
-import { exact } from "./shared/format.ts";
+import { exact, type Locale } from "./shared/format.ts";
+import { t } from "./shared/strings/index.ts";
 
 export interface Scored {
   indicator: string;
@@ -23,10 +24,8 @@ export interface Scored {
 }
 
 type RatioScale = Extract<Scale, { type: "ratio" }>;
-type SurveyScale = Extract<Scale, { type: "survey" }>;
 
-/** Shortest exact decimal form of a number (no rounding; JavaScript's own shortest round-trip form). */
-/** Codebook numbers in rule texts, as they are written (shared/format.ts exact). */
+/** Codebook numbers in rule texts, as they are written (shared/format.ts exact), in the page's language. */
 const fmt = exact;
 
 /** Points of a ratio answer x by the scale's linear rule (no range check). */
@@ -39,29 +38,41 @@ export function ratioValueFor(scale: RatioScale, points: number): number {
   return scale.min + ((points - scale.points_at_min) / (scale.points_at_max - scale.points_at_min)) * (scale.max - scale.min);
 }
 
-/** The survey questions of a survey scale as a short label: `Q5–Q9` when consecutive, else `Q1, Q3`. */
-export function questionLabel(questions: readonly string[]): string {
+/** The survey questions of a survey scale as a short label: `Q5–Q9` when consecutive, else `Q1, Q3` (Russian `Q1; Q3`). */
+export function questionLabel(questions: readonly string[], lang: Locale = "en"): string {
   const nums = questions.map((q) => /^Q(\d+)$/i.exec(q.trim())?.[1]).map((d) => (d === undefined ? NaN : Number(d)));
   const consecutive = questions.length > 1 && nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1]! + 1));
-  return consecutive ? `${questions[0]}–${questions[questions.length - 1]}` : questions.join(", ");
+  return consecutive ? `${questions[0]}–${questions[questions.length - 1]}` : questions.join(t(lang, "rule.separator"));
 }
 
-function surveyRule(scale: SurveyScale): string {
-  return `${fmt(scale.multiplier)} × survey score (${questionLabel(scale.questions)})`;
+/** An answer word as the page's language writes it: yes/no from the strings tables, a level from the codebook's level_ru. */
+function answerWord(s: Scale, answer: string, lang: Locale): string {
+  if (lang === "en") return answer;
+  if (s.type === "binary") return t(lang, answer === "yes" ? "page.common.yes" : "page.common.no");
+  if (s.type === "ordinal") return s.levels.find((l) => l.level === answer)?.level_ru ?? answer;
+  return answer;
 }
 
-/** The indicator's scoring rule in words, e.g. `yes → 5, no → -5`. */
-export function describeRule(ind: Indicator): string {
+const answerRule = (s: Scale, answer: string, points: number, lang: Locale) => t(lang, "rule.answer", { answer: answerWord(s, answer, lang), points: fmt(points, lang) });
+
+/** The rule text of an excluded answer (`n/a: excluded`); `long` adds what exclusion does to the totals (the trace). */
+export function excludedRule(lang: Locale = "en", long = false): string {
+  return t(lang, long ? "rule.excluded_trace" : "rule.excluded");
+}
+
+/** The indicator's scoring rule in words, e.g. `yes → 5, no → −5` (Russian `да → 5; нет → −5`). */
+export function describeRule(ind: Indicator, lang: Locale = "en"): string {
   const s = ind.scale;
+  const n = (x: number) => fmt(x, lang);
   switch (s.type) {
     case "binary":
-      return `yes → ${fmt(s.yes)}, no → ${fmt(s.no)}`;
+      return [answerRule(s, "yes", s.yes, lang), answerRule(s, "no", s.no, lang)].join(t(lang, "rule.separator"));
     case "ordinal":
-      return s.levels.map((l) => `${l.level} ${fmt(l.points)}`).join(" · ");
+      return s.levels.map((l) => t(lang, "rule.level", { level: answerWord(s, l.level, lang), points: n(l.points) })).join(t(lang, "rule.level_separator"));
     case "ratio":
-      return `linear: ${fmt(s.min)} → ${fmt(s.points_at_min)}, ${fmt(s.max)} → ${fmt(s.points_at_max)}`;
+      return t(lang, "rule.linear", { min: n(s.min), at_min: n(s.points_at_min), max: n(s.max), at_max: n(s.points_at_max) });
     case "survey":
-      return surveyRule(s);
+      return t(lang, "rule.survey", { multiplier: n(s.multiplier), questions: questionLabel(s.questions, lang) });
   }
 }
 
@@ -123,21 +134,22 @@ function lazyRule(indicator: string, points: number, text: () => string): Scored
  * Scores one answer. `value` is the sheet's raw answer (case and surrounding space ignored);
  * `surveyScore` is the aggregated survey score (0–10), required for survey-scale indicators.
  */
-export function scoreAnswer(ind: Indicator, value: string, surveyScore?: number): Scored {
+export function scoreAnswer(ind: Indicator, value: string, surveyScore?: number, lang: Locale = "en"): Scored {
   const v = value.trim().toLowerCase();
   const id = ind.id;
-  if (v === NA) return { indicator: id, excluded: true, points: null, rule: `${NA}: excluded` };
+  const n = (x: number) => fmt(x, lang);
+  if (v === NA) return { indicator: id, excluded: true, points: null, rule: excludedRule(lang) };
   const s = ind.scale;
   switch (s.type) {
     case "binary": {
-      if (v === "yes") return { indicator: id, excluded: false, points: s.yes, rule: `yes → ${fmt(s.yes)}` };
-      if (v === "no") return { indicator: id, excluded: false, points: s.no, rule: `no → ${fmt(s.no)}` };
+      if (v === "yes") return { indicator: id, excluded: false, points: s.yes, rule: answerRule(s, "yes", s.yes, lang) };
+      if (v === "no") return { indicator: id, excluded: false, points: s.no, rule: answerRule(s, "no", s.no, lang) };
       return bad(ind, value);
     }
     case "ordinal": {
       const level = s.levels.find((l) => l.level === v);
       if (!level) return bad(ind, value);
-      return { indicator: id, excluded: false, points: level.points, rule: `${level.level} → ${fmt(level.points)}` };
+      return { indicator: id, excluded: false, points: level.points, rule: answerRule(s, level.level, level.points, lang) };
     }
     case "ratio": {
       const x = parseDecimal(v);
@@ -145,8 +157,8 @@ export function scoreAnswer(ind: Indicator, value: string, surveyScore?: number)
       if (x < s.min || x > s.max) return bad(ind, value, " (out of range)");
       const points = ratioPoints(s, x);
       const span = s.points_at_max - s.points_at_min;
-      const frac = () => (s.min === 0 && s.max === 1 ? fmt(x) : `(${fmt(x)} − ${fmt(s.min)}) / ${fmt(s.max - s.min)}`);
-      return lazyRule(id, points, () => `${fmt(x)} on [${fmt(s.min)}, ${fmt(s.max)}] → ${fmt(s.points_at_min)} + ${frac()} × ${fmt(span)} = ${fmt(points)}`);
+      const fraction = () => (s.min === 0 && s.max === 1 ? n(x) : `(${n(x)} − ${n(s.min)}) / ${n(s.max - s.min)}`);
+      return lazyRule(id, points, () => t(lang, "rule.ratio_applied", { x: n(x), min: n(s.min), max: n(s.max), at_min: n(s.points_at_min), fraction: fraction(), span: n(span), points: n(points) }));
     }
     case "survey": {
       if (v !== SURVEY_VALUE) return bad(ind, value);
@@ -154,7 +166,7 @@ export function scoreAnswer(ind: Indicator, value: string, surveyScore?: number)
         throw new Error(`${id}: a survey indicator needs the aggregated survey score, none was given`);
       if (surveyScore < 0 || surveyScore > 10) throw new Error(`${id}: survey score ${surveyScore} is outside 0–10`);
       const points = s.multiplier * surveyScore;
-      return lazyRule(id, points, () => `${fmt(s.multiplier)} × ${fmt(surveyScore)} (survey score, ${questionLabel(s.questions)}) = ${fmt(points)}`);
+      return lazyRule(id, points, () => t(lang, "rule.survey_applied", { multiplier: n(s.multiplier), score: n(surveyScore), questions: questionLabel(s.questions, lang), points: n(points) }));
     }
   }
 }

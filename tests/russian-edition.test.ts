@@ -194,6 +194,10 @@ describe("payloads in the page's language", () => {
       expect(latest.sections[1]!.title).toBe("Судебный контроль");
       for (const ind of cb.indicators) expect(latest.indicators.find((i) => i.id === ind.id)!.title, ind.id).toBe(ind.title_ru ?? ind.title);
       expect(latest.translation_note).toBe(cb.translations?.ru?.note_ru ?? cb.translations?.ru?.note ?? null);
+      // The rule column in Russian: no English rule words, the answer words the codebook gives in Russian.
+      for (const v of m.versions) for (const i of v.indicators) expect(i.rule, `${v.version} ${i.id}`).not.toMatch(/\b(yes|no|partial|linear|survey score)\b/);
+      const ordinal = cb.indicators.find((i) => i.scale.type === "ordinal" && i.scale.levels.every((l) => l.level_ru))!;
+      expect(latest.indicators.find((i) => i.id === ordinal.id)!.rule).toContain("частично");
       expect(m.rounding.startsWith("Расчёт ведётся с полной точностью")).toBe(true);
       expect(methodologyPayload(project, { interval_check: null }).rounding).toBe(DISPLAY_ROUNDING);
     });

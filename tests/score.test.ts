@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Indicator } from "../loaders/schema.ts";
-import { describeRule, pointsRange, ratioPoints, ratioValueFor, scoreAnswer } from "../loaders/score.ts";
+import { describeRule, excludedRule, pointsRange, ratioPoints, ratioValueFor, scoreAnswer } from "../loaders/score.ts";
 
 const ind = (id: string, scale: unknown, excludable = false) =>
   Indicator.parse({ id, section: id.slice(0, 2), title: id, question: "?", dimension: "law", scale, excludable, guidance: "g" });
@@ -16,6 +16,14 @@ const ordinal = ind("LP-02", {
 });
 const ratio = ind("PG-06", { type: "ratio", min: 0, max: 1, points_at_min: -10, points_at_max: 10 }, true);
 const offset = ind("JR-02", { type: "ratio", min: 10, max: 50, points_at_min: 4, points_at_max: -4 });
+const ordinalRu = ind("RM-02", {
+  type: "ordinal",
+  levels: [
+    { level: "yes", level_ru: "да", points: 2.5 },
+    { level: "partial", level_ru: "частично", points: 0 },
+    { level: "no", level_ru: "нет", points: -2.5 },
+  ],
+});
 const survey = ind("RM-06", { type: "survey", questions: ["Q1", "Q2", "Q3", "Q4", "Q5"], multiplier: 1.5 });
 
 describe("scoreAnswer", () => {
@@ -77,6 +85,31 @@ describe("pointsRange and describeRule", () => {
     expect(describeRule(ratio)).toBe("linear: 0 → −10, 1 → 10");
     expect(describeRule(survey)).toBe("1.5 × survey score (Q1–Q5)");
     expect(describeRule(ind("RM-08", { type: "survey", questions: ["Q2", "Q7"], multiplier: 1 }))).toBe("1 × survey score (Q2, Q7)");
+  });
+  it("rules in words in Russian: answer words from the strings and the codebook's level_ru, decimal comma, items separated by \"; \"", () => {
+    expect(describeRule(binary, "ru")).toBe("да → 10; нет → −10");
+    expect(describeRule(ordinalRu, "ru")).toBe("да 2,5 · частично 0 · нет −2,5");
+    expect(describeRule(ordinalRu)).toBe("yes 2.5 · partial 0 · no −2.5");
+    expect(describeRule(ordinal, "ru")).toBe("yes 11,25 · partial 0 · no −11,25"); // no level_ru: the level as the codebook writes it
+    expect(describeRule(ratio, "ru")).toBe("линейно: 0 → −10; 1 → 10");
+    expect(describeRule(survey, "ru")).toBe("1,5 × оценка опроса (Q1–Q5)");
+    expect(describeRule(ind("RM-08", { type: "survey", questions: ["Q2", "Q7"], multiplier: 1 }), "ru")).toBe("1 × оценка опроса (Q2; Q7)");
+  });
+  it("answers scored, in words, in both languages", () => {
+    expect(scoreAnswer(binary, "no", undefined, "ru").rule).toBe("нет → −10");
+    expect(scoreAnswer(binary, "no").rule).toBe("no → −10");
+    expect(scoreAnswer(ordinalRu, "partial", undefined, "ru").rule).toBe("частично → 0");
+    expect(scoreAnswer(ordinalRu, "yes").rule).toBe("yes → 2.5");
+    expect(scoreAnswer(ratio, "0.35").rule).toBe("0.35 on [0, 1] → −10 + 0.35 × 20 = −3");
+    expect(scoreAnswer(ratio, "0,35", undefined, "ru").rule).toBe("0,35 на отрезке [0; 1] → −10 + 0,35 × 20 = −3");
+    expect(scoreAnswer(offset, "20").rule).toBe("20 on [10, 50] → 4 + (20 − 10) / 40 × −8 = 2");
+    expect(scoreAnswer(offset, "12.5", undefined, "ru").rule).toBe("12,5 на отрезке [10; 50] → 4 + (12,5 − 10) / 40 × −8 = 3,5");
+    expect(scoreAnswer(survey, "survey", 3.62).rule).toBe("1.5 × 3.62 (survey score, Q1–Q5) = 5.43");
+    expect(scoreAnswer(survey, "survey", 3.62, "ru").rule).toBe("1,5 × 3,62 (оценка опроса по Q1–Q5) = 5,43");
+    expect(scoreAnswer(ratio, "n/a", undefined, "ru")).toEqual({ indicator: "PG-06", excluded: true, points: null, rule: "н/д: исключён" });
+    expect(excludedRule()).toBe("n/a: excluded");
+    expect(excludedRule("en", true)).toBe("n/a: excluded (no points; its best points leave the maximum attainable)");
+    expect(excludedRule("ru", true)).toBe("н/д: исключён (баллов нет; его лучшие баллы вычитаются из максимально достижимого итога)");
   });
   it("ratio helpers invert each other", () => {
     const s = ratio.scale as Extract<typeof ratio.scale, { type: "ratio" }>;

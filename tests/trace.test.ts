@@ -55,6 +55,14 @@ describe("traceCountryYear (synthetic project)", () => {
       ["BB-01", "n/a", null],
     ]);
     expect(rows[1]!.applied).toBe("partial → 1");
+    expect(rows.map((r) => [r.rule_ru, r.applied_ru])).toEqual([
+      ["да → 5; нет → −5", "да → 5"],
+      ["none −2 · partial 1 · full 4", "partial → 1"], // no level_ru in this codebook: the level as written
+      ["линейно: 0 → −10; 1 → 10", "н/д: исключён (баллов нет; его лучшие баллы вычитаются из максимально достижимого итога)"],
+    ]);
+    expect(rows[2]!.applied).toBe("n/a: excluded (no points; its best points leave the maximum attainable)");
+    const ratio = traceCountryYear(result, project, "AAA", 2020)!.sections.flatMap((s) => s.indicators).find((r) => r.indicator === "BB-01")!;
+    expect([ratio.applied, ratio.applied_ru]).toEqual(["0.25 on [0, 1] → −10 + 0.25 × 20 = −5", "0,25 на отрезке [0; 1] → −10 + 0,25 × 20 = −5"]);
     expect(rows[2]).toMatchObject({ excluded: true, note: "no statistics", source: "reconstructed" });
     expect(t.previous_year).toBeNull();
   });

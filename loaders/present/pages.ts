@@ -81,7 +81,7 @@ function indicatorRows(cb: Codebook, lang: Locale) {
       question: indicatorQuestion(lang, ind),
       dimension: ind.dimension,
       scale: ind.scale.type,
-      rule: describeRule(ind),
+      rule: describeRule(ind, lang),
       worst,
       best,
       excludable: ind.excludable,

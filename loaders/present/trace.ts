@@ -10,7 +10,7 @@
 import type { PipelineResult, Answer, SurveyScore } from "../pipeline.ts";
 import type { Project } from "../project.ts";
 import type { Codebook } from "../schema.ts";
-import { scoreAnswer } from "../score.ts";
+import { describeRule, excludedRule, scoreAnswer } from "../score.ts";
 import { intervalText, respondentScores } from "../survey.ts";
 import { matchesPublished } from "../reconcile.ts";
 import { round2 } from "../rounding.ts";
@@ -27,6 +27,8 @@ export interface TraceIndicator {
   excluded: boolean;
   rule: string; // the scale's rule, e.g. "yes → 5, no → -5"
   applied: string; // how this answer was scored, e.g. "partial → 2" (numbers in it to 12 significant digits)
+  rule_ru: string; // the rule and the applied rule in Russian (Russian page): "да → 5; нет → −5"
+  applied_ru: string;
   points: number | null;
   worst: number;
   best: number;
@@ -304,10 +306,13 @@ function traceIndicator(
   prev: Answer | undefined,
   hasPrevious: boolean,
 ): TraceIndicator {
-  let applied = a.excluded ? "n/a: excluded (no points; its best points leave the maximum attainable)" : a.rule;
+  const rule_ru = def ? describeRule(def, "ru") : a.rule;
+  let applied = a.excluded ? excludedRule("en", true) : a.rule;
+  let applied_ru = a.excluded ? excludedRule("ru", true) : rule_ru;
   if (def && !a.excluded) {
     try {
       applied = readable(scoreAnswer(def, a.value, a.survey_score ?? undefined).rule);
+      applied_ru = scoreAnswer(def, a.value, a.survey_score ?? undefined, "ru").rule;
     } catch {
       // keep the scale's rule: the points themselves come from the result
     }
@@ -324,6 +329,8 @@ function traceIndicator(
     excluded: a.excluded,
     rule: a.rule,
     applied,
+    rule_ru,
+    applied_ru,
     points: a.points,
     worst: a.worst,
     best: a.best,

@@ -78,7 +78,7 @@ export function fmt(x: number | null | undefined, opts?: number | NumberFormat):
 }
 
 /** A number quoted exactly in a sentence (a rule, a detail, a trace): up to six decimals, no trailing zeros, no grouping: "11.25", "−0.5", "1234". */
-export const exact = (x: number | null | undefined): string => fmt(x, { digits: 6, trim: true, group: false });
+export const exact = (x: number | null | undefined, locale: Locale = "en"): string => fmt(x, { digits: 6, trim: true, group: false, locale });
 
 /** A change, always signed unless it shows as zero: "+12.14", "−4.07", "0.00". */
 export function signed(x: number | null | undefined, opts?: number | NumberFormat): string {

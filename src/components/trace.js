@@ -120,7 +120,7 @@ export function traceView(t) {
           { key: "line", label: tr("table.trace.sheet_row") },
           { key: "title", label: tr("table.trace.asks") },
           { key: "value", label: tr("table.country.answer") },
-          { key: "applied", label: tr("table.trace.scored_as"), render: (v, r) => ruleCell(v, r.rule) },
+          { key: "applied", label: tr("table.trace.scored_as"), render: (v, r) => (L() === "ru" ? ruleCell(r.applied_ru ?? v, r.rule_ru ?? r.rule) : ruleCell(v, r.rule)) },
           { key: "points", label: tr("chart.points"), numeric: true },
           { key: "weighted", label: tr("table.trace.times_weight", { weight: fmt(s.weight) }), numeric: true },
           ...(prev === null

@@ -659,6 +659,18 @@ export const en = {
   "table.trace.changes_caption": "Answers that changed since {year}",
   "table.trace.none_computed": "No country-year has been computed.",
   "table.trace.loading": "Loading the calculation trace…",
+  // ---- scoring rules (rule.*) ----
+  // An indicator's scoring rule and how one answer was scored (loaders/score.ts): methodology page, audit trace.
+  "rule.answer": "{answer} → {points}",
+  "rule.separator": ", ",
+  "rule.level": "{level} {points}",
+  "rule.level_separator": " · ",
+  "rule.linear": "linear: {min} → {at_min}, {max} → {at_max}",
+  "rule.survey": "{multiplier} × survey score ({questions})",
+  "rule.ratio_applied": "{x} on [{min}, {max}] → {at_min} + {fraction} × {span} = {points}",
+  "rule.survey_applied": "{multiplier} × {score} (survey score, {questions}) = {points}",
+  "rule.excluded": "n/a: excluded",
+  "rule.excluded_trace": "n/a: excluded (no points; its best points leave the maximum attainable)",
   // ---- footer, skip link (footer.*, a11y.*) --------------------------------------------------------
   "a11y.skip_to_content": "Skip to the content",
   "footer.cite_heading": "How to cite.",

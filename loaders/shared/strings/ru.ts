@@ -659,6 +659,18 @@ export const ru: Record<StringKey, string> = {
   "table.trace.changes_caption": "Ответы, изменившиеся с {year}",
   "table.trace.none_computed": "Ни одна страна-год не вычислена.",
   "table.trace.loading": "Загружается ход вычисления…",
+  // ---- scoring rules (rule.*) ----
+  // With a decimal comma, items are separated by "; " (", " would read as part of a number).
+  "rule.answer": "{answer} → {points}",
+  "rule.separator": "; ",
+  "rule.level": "{level} {points}",
+  "rule.level_separator": " · ",
+  "rule.linear": "линейно: {min} → {at_min}; {max} → {at_max}",
+  "rule.survey": "{multiplier} × оценка опроса ({questions})",
+  "rule.ratio_applied": "{x} на отрезке [{min}; {max}] → {at_min} + {fraction} × {span} = {points}",
+  "rule.survey_applied": "{multiplier} × {score} (оценка опроса по {questions}) = {points}",
+  "rule.excluded": "н/д: исключён",
+  "rule.excluded_trace": "н/д: исключён (баллов нет; его лучшие баллы вычитаются из максимально достижимого итога)",
   // ---- footer, skip link (footer.*, a11y.*) --------------------------------------------------------
   "a11y.skip_to_content": "Перейти к содержанию",
   "footer.cite_heading": "Как ссылаться.",
