@@ -99,9 +99,9 @@ describe("template → filled with last year's answers → check and compute", (
     try {
       expect((await run(root, ["template", "--year", String(YEAR), "--country", "ARM", "--lang", "ru", "--out", ru])).err).toEqual([]);
       // exceljs gives a sheet's name back quoted only when it has other than Latin letters
-      for (const [file, sheet, ref, labels] of [
-        [path.join(out, "KAZ-2025.xlsx"), "Instructions", "Instructions", ["Country code", "KAZ", "Year"]],
-        [path.join(ru, "ARM-2025.xlsx"), "Инструкция", "'Инструкция'", ["Код страны", "ARM", "Год"]],
+      for (const [file, sheet, ref, labels, notice] of [
+        [path.join(out, "KAZ-2025.xlsx"), "Instructions", "Instructions", ["Country code", "KAZ", "Year"], /^This codebook is a reconstruction, not the Working Group's codebook\./],
+        [path.join(ru, "ARM-2025.xlsx"), "Инструкция", "'Инструкция'", ["Код страны", "ARM", "Год"], /^Эта кодовая книга — реконструкция, а не кодовая книга Рабочей группы\./],
       ] as const) {
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
@@ -115,7 +115,7 @@ describe("template → filled with last year's answers → check and compute", (
           ["PTI_SURVEY", expect.any(Array)],
         ]);
         expect(ws.getCell(row - 1, 1).value).toBeNull();
-        expect(String(ws.getCell(row - 2, 1).value)).toMatch(/^This codebook is a reconstruction, not the Working Group's codebook\./); // the codebook's notice, the instructions' last line
+        expect(String(ws.getCell(row - 2, 1).value)).toMatch(notice); // the codebook's notice in the workbook's language, the instructions' last line
         expect([ws.getCell(row, 1).value, ws.getCell(row, 2).value, ws.getCell(row + 1, 1).value, ws.getCell(row + 1, 2).value]).toEqual([...labels, 2025]);
         expect(ws.getCell(row, 2).protection?.locked).not.toBe(false);
       }
