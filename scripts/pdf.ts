@@ -4,13 +4,15 @@
 // Each printed page carries the document's title at the top (Chromium's header, in the system's
 // fonts: DejaVu from Debian's fonts-dejavu-core has Cyrillic; no web font) and "page / pages" at the
 // bottom (stamped with pdf-lib after merging, so the report's numbering runs through the whole
-// document). The print stylesheet (src/style.css) hides the navigation chrome.
+// document). The print stylesheet (src/style.css) hides the navigation chrome; the reconstruction
+// notice heads the merged report once (scripts/print-notice.ts) and every country PDF.
 import { mkdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
 import type { Browser } from "playwright-core";
 import { serveDirectory } from "./static-server.ts";
+import { HIDE_NOTICE } from "./print-notice.ts";
 import { findPages, launch, CHROMIUM } from "../tests/browser/check.ts";
 import { readTable, parseRows } from "../loaders/read.ts";
 import { columnsOf } from "../loaders/project.ts";
@@ -36,7 +38,7 @@ export const pdfName = (base: string, lang: Locale) => (lang === "en" ? `${base}
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-async function printPage(browser: Browser, url: string, title: string): Promise<Uint8Array> {
+async function printPage(browser: Browser, url: string, title: string, notice = true): Promise<Uint8Array> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   try {
     const page = await context.newPage();
@@ -44,6 +46,7 @@ async function printPage(browser: Browser, url: string, title: string): Promise<
     // Framework renders cells asynchronously; the page is ready when every chart has its SVG.
     await page.waitForFunction(() => document.querySelector("#observablehq-main") && [...document.querySelectorAll(".chart-canvas")].every((c) => c.querySelector("svg")), null, { timeout: 60_000 });
     await page.waitForLoadState("networkidle").catch(() => undefined);
+    if (!notice) await page.addStyleTag({ content: HIDE_NOTICE });
     return await page.pdf({
       format: "A4",
       printBackground: true,
@@ -108,7 +111,7 @@ export async function printPdfs(site: string, log: (line: string) => void = cons
       const printed = new Map<string, Uint8Array>();
       // Two at a time (two cores).
       for (let i = 0; i < pages.length; i += 2)
-        await Promise.all(pages.slice(i, i + 2).map(async (p) => printed.set(p, await printPage(browser, url + p, reportTitle))));
+        await Promise.all(pages.slice(i, i + 2).map(async (p, j) => printed.set(p, await printPage(browser, url + p, reportTitle, i + j === 0))));
       writeFileSync(path.join(out, pdfName("report", lang)), await documentOf(pages.map((p) => printed.get(p)!), reportTitle));
       written.push(pdfName("report", lang));
       for (const p of pages.filter((x) => sitePathOf(x).startsWith("/countries/"))) {

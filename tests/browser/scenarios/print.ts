@@ -1,0 +1,73 @@
+// Every page as printed (and as scripts/pdf.ts prints it into the PDFs): on an A4 page with the PDF's
+// margins, no chart is wider or taller than the page or allowed to break across pages, every chart's
+// numbers are printed with it, nothing is cut at the right edge, and the navigation is left out.
+import type { Scenario } from "../scenarios.ts";
+import { HIDE_NOTICE } from "../../../scripts/print-notice.ts";
+
+// A4 (210 × 297 mm) less the PDF's margins (1.2 cm left and right, 1.6 cm top and bottom), in CSS pixels (96 per inch).
+const mm = 96 / 25.4;
+export const PRINTED = { width: Math.floor((210 - 24) * mm), height: Math.floor((297 - 32) * mm) };
+
+// In the page, as a string: tsx would wrap named inner functions in a helper (__name) that does
+// not exist there.
+const IN_PAGE = (size: { width: number; height: number }) => `(() => {
+  const size = ${JSON.stringify(size)};
+  const problems = [];
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (typeof el.className === "string" && el.className ? "." + el.className.split(" ")[0] : "");
+  const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  for (const sel of [".site-nav", "#observablehq-toc", "#observablehq-sidebar", ".skip-link", ".chart-downloads"])
+    for (const el of document.querySelectorAll(sel)) if (shown(el)) problems.push(sel + " is printed");
+  const charts = [...document.querySelectorAll("figure.chart")];
+  charts.forEach((fig, i) => {
+    const label = "chart " + (i + 1) + " (" + JSON.stringify((fig.querySelector(".chart-canvas")?.getAttribute("aria-label") ?? "").slice(0, 50)) + ")";
+    const svg = fig.querySelector(".chart-canvas svg");
+    if (!svg) { problems.push(label + " has no SVG"); return; }
+    const r = svg.getBoundingClientRect();
+    if (r.right > size.width + 1) problems.push(label + " reaches " + Math.round(r.right) + " px on a " + size.width + " px page");
+    if (r.height > size.height) problems.push(label + " is " + Math.round(r.height) + " px tall on a " + size.height + " px page");
+    for (const el of [fig, fig.querySelector(".chart-canvas")]) {
+      const b = getComputedStyle(el).breakInside;
+      if (b !== "avoid") problems.push(label + ": " + name(el) + " may break across pages (break-inside: " + b + ")");
+    }
+    const table = fig.querySelector("details.chart-data table");
+    if (!table || !shown(table)) problems.push(label + ": its numbers are not printed");
+  });
+  const cut = [];
+  for (const el of document.querySelectorAll("#observablehq-main *")) {
+    // A chart's own marks are measured by its SVG, above.
+    if (el.tagName.toLowerCase() !== "svg" && el.closest("svg")) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > size.width + 1) cut.push(name(el) + " (" + Math.round(r.right) + " px)");
+  }
+  if (cut.length) problems.push(cut.length + " element(s) run past the page's right edge: " + cut.slice(0, 5).join(", "));
+  return { problems, charts: charts.length };
+})()`;
+
+export const scenarios: Scenario[] = [
+  {
+    name: "print: every chart whole on the page with its numbers, nothing cut, no navigation",
+    applies: () => true,
+    async run(page) {
+      const before = page.viewportSize();
+      await page.emulateMedia({ media: "print" });
+      await page.setViewportSize(PRINTED);
+      try {
+        await page.waitForTimeout(400); // charts sized to their container redraw on resize
+        const found = (await page.evaluate(IN_PAGE(PRINTED))) as { problems: string[]; charts: number };
+        // The notice prints at the page's head, and the merged report's style for its later pages leaves it out.
+        const notice = "#observablehq-header .reconstruction-notice";
+        const noticeShown = () => page.$eval(notice, (el) => el.getBoundingClientRect().height > 0).catch(() => false);
+        if (!(await noticeShown())) found.problems.push("the reconstruction notice is not printed at the page's head");
+        const style = await page.addStyleTag({ content: HIDE_NOTICE });
+        if (await noticeShown()) found.problems.push("the report's later pages would print the notice again");
+        await style.evaluate((el) => (el as Element).remove());
+        if (found.problems.length) throw new Error(found.problems.slice(0, 8).join("; "));
+        return found.charts ? [`print: ${found.charts} chart(s) fit a ${PRINTED.width} × ${PRINTED.height} px page, with their numbers`] : [];
+      } finally {
+        await page.emulateMedia({ media: null });
+        if (before) await page.setViewportSize(before);
+        await page.waitForTimeout(200);
+      }
+    },
+  },
+];
