@@ -35,3 +35,9 @@ export function translationNote(lang: Locale, cb: Pick<Codebook, "translations">
   if (lang === "en") return null;
   return cb.translations?.ru?.note ?? null;
 }
+
+/** The method choices by kind, as method files and sensitivity.yaml name them. */
+export type MethodKind = "survey" | "missing" | "normalisation" | "split";
+
+/** A method choice's name (role_mean, carry_forward, minmax, …): the id itself in English, words in Russian. */
+export const methodName = (lang: Locale, kind: MethodKind, id: string): string => t(lang, `method.${kind}.${id}` as StringKey);

@@ -11,6 +11,7 @@ import { ROUNDING_POLICY } from "../rounding.ts";
 import { byText } from "../order.ts";
 import type { Locale } from "../shared/format.ts";
 import { t } from "../shared/strings/index.ts";
+import { logRows } from "./steps.ts";
 import { countryName, indicatorQuestion, indicatorTitle, roleName, sectionTitle, translationNote } from "./lang.ts";
 
 /** Rounding on pages: display only; contributions use the sum-keeping policy of rounding.ts. */
@@ -66,7 +67,7 @@ export function resultsPayload(project: Project, result: PipelineResult) {
     years,
     computed,
     ranking: computed.filter((r) => r.year === latestYear).sort((a, b) => a.rank - b.rank),
-    log: result.log,
+    log: logRows(result.log),
   };
 }
 
