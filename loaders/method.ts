@@ -74,18 +74,6 @@ export function isPublished(method: Method, codebooks: readonly Codebook[]): boo
   );
 }
 
-/** One line for the step log and the CLI. */
-export function describeMethod(method: Method): string {
-  const weights = Object.entries(method.weights).sort(([a], [b]) => byText(a, b));
-  return [
-    weights.length ? `weights ${weights.map(([s, w]) => `${s}=${w}`).join(", ")} (other sections as in the codebook)` : "codebook weights",
-    `survey ${method.survey ?? "as in the codebook"}`,
-    `missing data ${method.missing ?? "as in the codebook"}`,
-    `normalisation ${method.normalisation}`,
-    `change split ${method.split}`,
-  ].join("; ");
-}
-
 /** A method file's text, checked against the codebooks' sections. `file` names it in messages. */
 export function parseMethod(text: string, file: string, codebooks: readonly Codebook[]): Method {
   const { value, lineOf } = parseYaml(MethodFile, text, file);

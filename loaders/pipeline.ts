@@ -10,7 +10,7 @@ import { aggregateSurvey, surveyInterval } from "./survey.ts";
 import { sectionPoints, type ScoredAnswer, type SectionTotal, type IndexTotal } from "./aggregate.ts";
 import { applyMissing, type MissingEntry } from "./missing.ts";
 import { sectionSpans } from "./normalise.ts";
-import { PUBLISHED_METHOD, methodFor, describeMethod, type Method, type SurveyMethod, type VersionMethod } from "./method.ts";
+import { PUBLISHED_METHOD, methodFor, type Method, type MissingRule, type Normalisation, type SurveyMethod, type VersionMethod } from "./method.ts";
 import { indexInto, rankInto, yearBlocks } from "./shared/kernel.ts";
 import type { Codebook, Indicator } from "./schema.ts";
 import { byText } from "./order.ts";
@@ -53,11 +53,21 @@ export interface SurveyScore {
   file: string;
 }
 
-export interface LogStep {
-  step: string;
-  summary: string;
-  count: number;
-}
+/**
+ * One step of the log as data: what the step did and the numbers and method ids it reports. Its
+ * sentence, in either language, is loaders/present/steps.ts's (the engine keeps no wording).
+ */
+export type StepFacts =
+  | { step: "load"; files: number; sheets: number; surveys: number; versions: string[] }
+  | { step: "method"; method: Method }
+  | { step: "survey"; scores: number; method: SurveyMethod | null; level: number | null; intervals: boolean }
+  | { step: "score"; answers: number; excluded: number }
+  | { step: "missing"; rules: MissingRule[]; dropped: number; filled: number }
+  | { step: "sections"; sections: number; normalisation: Normalisation }
+  | { step: "index"; values: number };
+
+/** `count`: how many items the step made or read (the log table's "items"). */
+export type LogStep = StepFacts & { count: number };
 
 export interface ComputeOptions {
   /** Survey intervals (the costly part of a run); true by default. Analyses that use only the points skip them. */
@@ -161,15 +171,11 @@ export function scoreSheet(codebook: Codebook, sheet: Sheet, surveys: SurveyScor
 
 export function computeIndex(project: Project, method: Method = PUBLISHED_METHOD, options: ComputeOptions = {}): PipelineResult {
   const log: LogStep[] = [];
-  const note = (step: string, count: number, summary: string) => log.push({ step, count, summary });
+  const note = (count: number, facts: StepFacts) => log.push({ ...facts, count });
   const byVersion = new Map(project.codebooks.map((cb) => [cb.version, { codebook: cb, method: methodFor(cb, method) }]));
   const versionOf = (year: number): { codebook: Codebook; method: VersionMethod } => byVersion.get(codebookFor(project.codebooks, year)!.version)!;
-  note(
-    "load",
-    project.files.length,
-    `read and validated ${project.files.length} files: ${project.sheets.length} sheets, ${project.surveys.length} surveys, ${project.codebooks.length} codebook versions (${project.codebooks.map((c) => c.version).join(", ")})`,
-  );
-  note("method", project.codebooks.length, `method: ${method.title}: ${describeMethod(method)}`);
+  note(project.files.length, { step: "load", files: project.files.length, sheets: project.sheets.length, surveys: project.surveys.length, versions: project.codebooks.map((c) => c.version) });
+  note(project.codebooks.length, { step: "method", method });
 
   const intervals = options.intervals ?? true;
   const surveys = project.surveys.flatMap((s) => {
@@ -177,11 +183,7 @@ export function computeIndex(project: Project, method: Method = PUBLISHED_METHOD
     return scoreSurveys(v.codebook, s, v.method.survey, intervals);
   });
   const first = surveys[0];
-  note(
-    "survey",
-    surveys.length,
-    `aggregated ${surveys.length} survey scores (${first?.method ?? "none"}), ${intervals ? `each with its ${first?.level ?? "—"} interval (survey.ts surveyInterval: no random draws)` : "no intervals (points only)"}`,
-  );
+  note(surveys.length, { step: "survey", scores: surveys.length, method: (first?.method as SurveyMethod | undefined) ?? null, level: first?.level ?? null, intervals });
 
   const surveysOf = new Map<string, SurveyScore[]>();
   for (const s of surveys) {
@@ -191,24 +193,16 @@ export function computeIndex(project: Project, method: Method = PUBLISHED_METHOD
     else surveysOf.set(k, [s]);
   }
   const scored = project.sheets.flatMap((sheet) => scoreSheet(versionOf(sheet.year).codebook, sheet, surveysOf.get(`${sheet.country}\u001f${sheet.year}`) ?? []));
-  note(
-    "score",
-    scored.length,
-    `scored ${scored.length} answers by their codebook rules; ${scored.filter((a) => a.excluded).length} excluded ("n/a")`,
-  );
+  note(scored.length, { step: "score", answers: scored.length, excluded: scored.filter((a) => a.excluded).length });
 
   const { imputations, ledger } = applyMissing(scored, project.codebooks, (version) => byVersion.get(version)!.method.missing);
   const answers = scored.map((a, i) => (a.excluded ? { ...a, points: imputations[i]!.points, imputed: imputations[i]!.imputed } : a));
-  const rules = [...new Set([...byVersion.values()].map((v) => v.method.missing))].join(", ");
-  note(
-    "missing",
-    ledger.length,
-    `missing data (${rules}): ${ledger.filter((m) => m.points === null).length} excluded answers dropped (no points, best points removed from the maximum attainable), ${ledger.filter((m) => m.points !== null).length} filled`,
-  );
+  const rules = [...new Set([...byVersion.values()].map((v) => v.method.missing))];
+  note(ledger.length, { step: "missing", rules, dropped: ledger.filter((m) => m.points === null).length, filled: ledger.filter((m) => m.points !== null).length });
 
   const { sections, index } = combine(sectionPoints(answers), project.codebooks, byVersion);
-  note("sections", sections.length, `summed points into ${sections.length} section subtotals; normalisation ${method.normalisation}; each multiplied by its section weight`);
-  note("index", index.length, `summed weighted section subtotals into ${index.length} Index values and ranked them within each year (full precision; pages round to two decimals)`);
+  note(sections.length, { step: "sections", sections: sections.length, normalisation: method.normalisation });
+  note(index.length, { step: "index", values: index.length });
 
   return { method, codebooks: project.codebooks, answers, surveys, sections, index, missing: ledger, log };
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { computeIndex } from "../loaders/pipeline.ts";
+import { stepSentence } from "../loaders/present/steps.ts";
 import { PUBLISHED_METHOD, parseMethod, loadMethod, isPublished, type Method } from "../loaders/method.ts";
 import { sectionSpans } from "../loaders/normalise.ts";
 import { InputError, formatProblem } from "../loaders/problems.ts";
@@ -110,6 +111,6 @@ describe("computeIndex under a method", () => {
   });
 
   it("the log says which method made the result", () => {
-    expect(run({ missing: "worst" }).log.find((s) => s.step === "method")!.summary).toContain("missing data worst");
+    expect(stepSentence(run({ missing: "worst" }).log.find((s) => s.step === "method")!)).toContain("missing data worst");
   });
 });

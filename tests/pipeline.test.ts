@@ -8,6 +8,7 @@ import path from "node:path";
 import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
 import { reconcile } from "../loaders/reconcile.ts";
 import { round2 } from "../loaders/rounding.ts";
+import { logRecord, logRows, stepSentence } from "../loaders/present/steps.ts";
 import type { Project } from "../loaders/project.ts";
 import { repoRoot, copyProject } from "./helpers/project-copy.ts";
 
@@ -94,5 +95,39 @@ describe("changing one answer in a copy of the project", () => {
     const moved = after.index.map((r, i) => ({ at: `${r.country} ${r.year}`, delta: r.index - result.index[i]!.index })).filter((d) => d.delta !== 0);
     expect(moved.map((d) => d.at)).toEqual([`${target.country} ${target.year}`]);
     expect(moved[0]!.delta).toBeCloseTo(expected, 9);
+  });
+});
+
+describe("the step log in both languages (loaders/present/steps.ts)", () => {
+  const facts = (step: string) => result.log.find((s) => s.step === step)!;
+  it("writes the engine's English sentences", () => {
+    const files = project.files.length;
+    expect(stepSentence(facts("load"))).toBe(
+      `read and validated ${files} files: ${project.sheets.length} sheets, ${project.surveys.length} surveys, ${project.codebooks.length} codebook versions (${project.codebooks.map((c) => c.version).join(", ")})`,
+    );
+    expect(stepSentence(facts("method"))).toBe(
+      "method: the published method (the codebooks' own choices): codebook weights; survey as in the codebook; missing data as in the codebook; normalisation raw; change split shapley",
+    );
+    expect(stepSentence(facts("sections"))).toBe(`summed points into ${result.sections.length} section subtotals; normalisation raw; each multiplied by its section weight`);
+    expect(logRecord(result.log)[0]).toEqual({ step: "load", count: files, summary: stepSentence(facts("load")) });
+  });
+  it("says the same in Russian, method ids named in words and numbers in Russian form", () => {
+    expect(stepSentence({ step: "score", answers: 1671, excluded: 16 }, "ru")).toBe("ответов оценено по правилам их кодовой книги: 1\u202f671; исключено («н/д»): 16");
+    expect(stepSentence({ step: "survey", scores: 108, method: "role_mean", level: 0.9, intervals: true }, "ru")).toBe(
+      "сведено оценок опроса: 108 (среднее по профессиям), у каждой интервал с уровнем 0,9 (survey.ts surveyInterval: без случайных выборок)",
+    );
+    expect(stepSentence({ step: "survey", scores: 108, method: "role_mean", level: 0.9, intervals: true })).toBe(
+      "aggregated 108 survey scores (role_mean), each with its 0.9 interval (survey.ts surveyInterval: no random draws)",
+    );
+    expect(stepSentence({ step: "missing", rules: ["carry_forward", "worst"], dropped: 2, filled: 14 }, "ru")).toBe(
+      "отсутствующие данные (перенос последнего ответа, худший уровень): исключённых ответов оставлено без баллов — 2 (их лучшие баллы вычтены из максимально достижимого итога), заполнено — 14",
+    );
+    expect(stepSentence({ step: "sections", sections: 258, normalisation: "minmax" }, "ru")).toBe("баллы сложены в промежуточные итоги по разделам: 258; нормировка: общий размах; каждый итог умножен на вес раздела");
+    expect(stepSentence(facts("method"), "ru")).toBe(
+      "методология: опубликованная методология (выбор самих кодовых книг): веса кодовой книги; сведение опроса: как в кодовой книге; отсутствующие данные: как в кодовой книге; нормировка: без нормировки; разложение изменений: по Шепли",
+    );
+    const rows = logRows(result.log);
+    expect(rows.map((r) => r.name.ru)).toEqual(["чтение", "методология", "опрос", "баллы", "пропуски", "разделы", "Индекс"]);
+    expect(rows.map((r) => r.name.en)).toEqual(["load", "method", "survey", "score", "missing", "sections", "index"]);
   });
 });

@@ -8,6 +8,7 @@ import { loadProject } from "../project.ts";
 import { PUBLISHED_METHOD, loadMethod } from "../method.ts";
 import { LEVELS, levelTable, type Level } from "../present/levels.ts";
 import { toCsv, toJson } from "../present/csv.ts";
+import { logRecord } from "../present/steps.ts";
 
 const FILES: Record<string, Level> = { index: "index", sections: "sections", indicators: "indicators", survey: "survey" };
 
@@ -33,7 +34,7 @@ export const command: Command = {
       await writeFile(path.join(dir, `${name}.json`), toJson(rows));
     }
     await writeFile(path.join(dir, "method.json"), toJson(method));
-    await writeFile(path.join(dir, "log.json"), toJson(result.log));
+    await writeFile(path.join(dir, "log.json"), toJson(logRecord(result.log)));
     ctx.out(`method: ${method.title}`);
     ctx.out(`computed ${result.index.length} Index values from ${result.answers.length} answers; wrote ${Object.keys(FILES).length * 2 + 2} files to ${shownPath(ctx, dir)}`);
     return EXIT.ok;

@@ -94,9 +94,9 @@ display(vlChart(seriesSpec(results.computed, { names: results.names }), {
 
 \`\`\`js
 display(figuresTable(results.log, [
-  { key: "step", label: col("step") },
+  { key: "step", label: col("step"), format: (v, r) => r.name[lang] },
   { key: "count", label: col("items") },
-  { key: "summary", label: col("done") }
+  { key: "summary", label: col("done"), format: (v) => v[lang] }
 ], { caption: t(lang, "page.results.log_caption") }));
 \`\`\`
 `;

@@ -61,3 +61,9 @@ export function hasEnglishTexts(cb: Codebook): boolean {
   ];
   return twins.some((r) => r === undefined);
 }
+
+/** The method choices by kind, as method files and sensitivity.yaml name them. */
+export type MethodKind = "survey" | "missing" | "normalisation" | "split";
+
+/** A method choice's name (role_mean, carry_forward, minmax, …): the id itself in English, words in Russian. */
+export const methodName = (lang: Locale, kind: MethodKind, id: string): string => t(lang, `method.${kind}.${id}` as StringKey);

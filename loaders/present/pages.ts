@@ -12,6 +12,7 @@ import { byText } from "../order.ts";
 import type { Locale } from "../shared/format.ts";
 import { t } from "../shared/strings/index.ts";
 import { aggregationText, codebookNotice, codebookText, codebookTitle, countryName, hasEnglishTexts, indicatorQuestion, indicatorTitle, missingDataText, roleName, sectionTitle, translationNote } from "./lang.ts";
+import { logRows } from "./steps.ts";
 
 /** Rounding on pages: display only; contributions use the sum-keeping policy of rounding.ts. */
 export const DISPLAY_ROUNDING =
@@ -66,7 +67,7 @@ export function resultsPayload(project: Project, result: PipelineResult) {
     years,
     computed,
     ranking: computed.filter((r) => r.year === latestYear).sort((a, b) => a.rank - b.rank),
-    log: result.log,
+    log: logRows(result.log),
   };
 }
 
