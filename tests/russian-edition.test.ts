@@ -16,7 +16,7 @@ import changes from "../loaders/pages/changes.ts";
 import sensitivity from "../loaders/pages/sensitivity.ts";
 import audit from "../loaders/pages/audit.ts";
 import downloads from "../loaders/pages/downloads.ts";
-import { DISPLAY_ROUNDING, methodologyPayload } from "../loaders/present/pages.ts";
+import { DISPLAY_ROUNDING, countryPayload, methodologyPayload } from "../loaders/present/pages.ts";
 import { INTERVAL_METHOD } from "../loaders/survey.ts";
 import { COVERAGE_MODEL } from "../loaders/survey-coverage.ts";
 import { ROUNDING_POLICY } from "../loaders/rounding.ts";
@@ -104,6 +104,20 @@ describe("every page in both languages", () => {
     // Beside what the notes are: the country page's answers, the audit page's trace.
     expect(await render("ru", "/countries/KAZ", country)).toContain(`${ru["page.country.answers_text"]} ${ru["page.common.notes_as_written"]}`);
     expect(await render("ru", "/audit", audit)).toContain(`${ru["page.audit.trace_in_english"]} ${ru["page.common.notes_as_written"]}`);
+  });
+
+  it("the country's series chart lists its numbers under the page's own headers (year, Index, methodology), not the data's field names", async () => {
+    for (const [lang, headers] of [
+      ["ru", ['{ key: "year", label: "Год" }', '{ key: "index", label: "Индекс", numeric: true }', '{ key: "methodology", label: "Методология" }']],
+      ["en", ['{ key: "year", label: "Year" }', '{ key: "index", label: "Index", numeric: true }', '{ key: "methodology", label: "Method" }']],
+    ] as const) {
+      const md = await render(lang, "/countries/KAZ", country);
+      const chart = md.slice(md.indexOf("display(vlChart(seriesSpec("), md.indexOf("display(figuresTable(c.series"));
+      expect(chart).toContain("data: c.series,");
+      const columns = chart.slice(chart.indexOf("columns: ["));
+      expect([...columns.matchAll(/key: "(\w+)"/g)].map((m) => m[1]), lang).toEqual(["year", "index", "methodology"]);
+      for (const h of headers) expect(columns, lang).toContain(h);
+    }
   });
 
   it("country and year pages read their data and PDFs in their own language", async () => {
@@ -254,6 +268,23 @@ describe("payloads in the page's language", () => {
       const printed = formatTrace(withSurvey);
       expect(printed).toContain(`Survey scores: ${cb.survey!.aggregation_text}`);
       expect(printed).not.toContain(cb.survey!.aggregation_text_ru!.slice(0, 40));
+    });
+
+    it("country: the survey's roles carry the codebook's Russian names (role_ru) in either language's payload, the ids kept", () => {
+      const labels = new Map(project.codebooks.map((cb) => [cb.version, cb.survey?.role_labels as Record<string, { ru: string }> | undefined]));
+      const methodology = new Map(result.index.map((r) => [`${r.country}/${r.year}`, r.methodology]));
+      let roles = 0;
+      for (const code of new Set(result.index.map((r) => r.country)))
+        for (const lang of ["ru", "en"] as const)
+          for (const s of countryPayload(project, result, code, lang).surveys)
+            for (const r of s.roles) {
+              roles++;
+              expect(r.role).toMatch(/^[a-z]+$/);
+              expect(r.role_ru, `${code} ${s.year} ${r.role}`).toBe(labels.get(methodology.get(`${code}/${s.year}`)!)![r.role]!.ru);
+            }
+      expect(roles).toBeGreaterThan(0);
+      const kaz = countryPayload(project, result, "KAZ", "ru").surveys.flatMap((s) => s.roles.map((r) => [r.role, r.role_ru] as const));
+      expect(Object.fromEntries(kaz)).toMatchObject({ lawyer: "адвокат", judge: "судья" });
     });
 
     it("changes: the indicators that moved carry the codebook's Russian titles on the Russian pages, the English ones on the English pages", () => {

@@ -21,7 +21,9 @@ import {
   rankInto,
   type PointsMatrix,
 } from "../loaders/sensitivity.ts";
-import { factorLabel, headlinesOf } from "../loaders/present/sensitivity.ts";
+import { factorLabel, headlinesOf, sensitivityPayload } from "../loaders/present/sensitivity.ts";
+import { pageContext } from "../loaders/pages/page.ts";
+import sensitivityPage from "../loaders/pages/sensitivity.ts";
 import { MAX_VARIANCE_CV, sobolJansen } from "../loaders/sensitivity/sobol.ts";
 import { loadSensitivityConfig, parseSensitivityConfig } from "../loaders/sensitivity/config.ts";
 import { command } from "../loaders/commands/sensitivity.ts";
@@ -452,5 +454,74 @@ describe("npm run index -- sensitivity", () => {
     const err: string[] = [];
     expect(await command.run(["--draws", "ten", "--out", out], commandContext({ root: repoRoot, stdout: () => {}, stderr: (s) => err.push(s) }))).toBe(2);
     expect(err.join("")).toMatch(/--draws needs a whole number/);
+  });
+});
+
+describe("the sensitivity page in both languages", () => {
+  const METHOD_IDS = ["role_mean", "pooled_mean", "median", "drop", "carry_forward", "worst", "raw", "minmax"];
+  // The page's words outside its code blocks, where the ids of the method files are field names.
+  const prose = (md: string) => md.replace(/```js\n[\s\S]*?\n```/g, "");
+  const blockWith = (md: string, marker: string) => md.match(/```js\n[\s\S]*?\n```/g)!.find((b) => b.includes(marker))!;
+  let project: Project;
+  let result: PipelineResult;
+  let config: SensitivityConfig;
+  beforeAll(async () => {
+    ({ project, result } = await runPipeline(repoRoot));
+    config = await loadSensitivityConfig(repoRoot);
+  });
+
+  it("names the method choices in words in the Russian payload, by their ids in the English one", () => {
+    const a = analyseSensitivity(prepareMatrix(project, result), config, { draws: 50, samples: 10, seed: 3 });
+    const ru = sensitivityPayload(project, config, a, "ru");
+    const en = sensitivityPayload(project, config, a);
+    expect(ru.published).toEqual({ survey_method: "role_mean", missing_data: "drop", normalisation: "raw" });
+    expect(ru.method_names.survey_method).toMatchObject({ role_mean: "среднее по профессиям", pooled_mean: "общее среднее", median: "медиана" });
+    expect(ru.method_names.missing_data).toMatchObject({ drop: "исключение", carry_forward: "перенос последнего ответа", worst: "худший уровень" });
+    expect(ru.method_names.normalisation).toMatchObject({ raw: "без нормировки", minmax: "общий размах" });
+    // Every id the page's table shows (the published one and those drawn from) has its name.
+    for (const kind of ["survey_method", "missing_data", "normalisation"] as const)
+      expect(Object.keys(ru.method_names[kind]).sort(), kind).toEqual([...new Set([ru.published[kind]!, ...config[kind]])].sort());
+    for (const kind of ["survey_method", "missing_data", "normalisation"] as const)
+      for (const [id, name] of Object.entries(en.method_names[kind])) expect(name).toBe(id);
+  });
+
+  it("Russian: the explanations name the choices in words, no method id outside code; English: the ids, as before", async () => {
+    const ruPage = await sensitivityPage(pageContext("ru", "/sensitivity"));
+    const enPage = await sensitivityPage(pageContext("en", "/sensitivity"));
+    const ruProse = prose(ruPage);
+    for (const id of METHOD_IDS) expect(ruProse, id).not.toMatch(new RegExp(`\\b${id}\\b`));
+    expect(ruProse).toContain("*среднее по профессиям* (опубликованный способ)");
+    expect(ruProse).toContain("*перенос последнего ответа* — берётся последний известный ответ");
+    expect(ruProse).toContain("при правиле «перенос последнего ответа» остаются исключёнными");
+    expect(ruProse).toContain("*без нормировки* (опубликованный способ)");
+    expect(ruProse).toContain("*общий размах* — до взвешивания");
+    const enProse = prose(enPage);
+    expect(enProse).toContain("*role_mean* (published) averages each profession's respondents and then the professions");
+    expect(enProse).toContain("*pooled_mean* averages all respondents; *median* takes the middle respondent");
+    expect(enProse).toContain("the other ${s.missing.dropped} stay dropped under *carry_forward*.");
+    expect(enProse).toContain("*raw* (published) adds points as they are");
+    // The choices table takes the payload's names, not the ids.
+    expect(blockWith(ruPage, "choiceRows")).toContain('published: methodName("survey_method", published.survey_method), varied: methodList("survey_method")');
+    expect(blockWith(ruPage, "choiceRows")).not.toMatch(/s\.config\.\w+\.join/);
+  });
+
+  it("the per-rank heat map's numbers: country-year, choice and the indices, headed in the page's language", async () => {
+    for (const [lang, labels, se] of [
+      ["ru", ['{ key: "label", label: "Страна — год" }', '{ key: "factor", label: "Выбор" }'], '"± ст. ошибка"'],
+      ["en", ['{ key: "label", label: "Country-year" }', '{ key: "factor", label: "Choice" }'], '"± s.e."'],
+    ] as const) {
+      const md = await sensitivityPage(pageContext(lang, "/sensitivity"));
+      const heat = blockWith(md, 'mark: { type: "rect" }');
+      expect(heat).toContain("data: perCell,");
+      const columns = heat.slice(heat.indexOf("columns: ["));
+      expect([...columns.matchAll(/key: "(\w+)"/g)].map((m) => m[1])).toEqual(["label", "factor"]);
+      for (const l of labels) expect(columns, lang).toContain(l);
+      expect(columns).toContain("...sobolColumns");
+      const sobol = blockWith(md, "const sobolColumns");
+      const defined = sobol.slice(sobol.indexOf("const sobolColumns"), sobol.indexOf("];", sobol.indexOf("const sobolColumns")));
+      expect([...defined.matchAll(/key: "(\w+)"/g)].map((m) => m[1])).toEqual(["first_order", "first_order_se", "total_order", "total_order_se"]);
+      expect(md).toContain(`const SE = ${se};`);
+    }
+    expect(await sensitivityPage(pageContext("ru", "/sensitivity"))).not.toContain("s.e.");
   });
 });

@@ -71,13 +71,14 @@ describe("traceCountryYear (synthetic project)", () => {
     const t = traceCountryYear(result, project, "AAA", 2020)!;
     const [s] = t.surveys;
     expect(s!.respondents).toEqual([
-      { respondent: "l1", role: "lawyer", mean: 5 },
-      { respondent: "l2", role: "lawyer", mean: 2 },
-      { respondent: "j1", role: "judge", mean: 8 },
+      { respondent: "l1", role: "lawyer", role_ru: "адвокаты", mean: 5 },
+      { respondent: "l2", role: "lawyer", role_ru: "адвокаты", mean: 2 },
+      { respondent: "j1", role: "judge", role_ru: "судьи", mean: 8 },
     ]);
-    expect(s!.roles.map((r) => [r.role, r.mean])).toEqual([
-      ["lawyer", 3.5],
-      ["judge", 8],
+    // This codebook names no roles (no role_labels): in Russian the professions as the Working Group's release lists them.
+    expect(s!.roles.map((r) => [r.role, r.role_ru, r.mean])).toEqual([
+      ["lawyer", "адвокаты", 3.5],
+      ["judge", "судьи", 8],
     ]);
     expect(s!.value).toBe(5.75);
     expect(s!.points).toBeCloseTo(1.5 * 5.75, 12);
@@ -169,5 +170,29 @@ describe("trace of data/", async () => {
         editions.map((e) => [e.edition, e.index, round2(t.index) === e.index]),
       );
     }
+  });
+
+  const labelsOf2020 = () => project.codebooks.find((cb) => cb.version === "2020")!.survey!.role_labels;
+
+  it("names each survey role in Russian as the codebook of its year does (role_labels), the id kept for the English page and the CLI", () => {
+    const codebooks = new Map(project.codebooks.map((cb) => [cb.version, cb]));
+    let roles = 0;
+    for (const t of result.index) {
+      const trace = traceCountryYear(result, project, t.country, t.year)!;
+      const labels = codebooks.get(trace.methodology)!.survey?.role_labels;
+      for (const v of trace.surveys)
+        for (const r of [...v.roles, ...v.respondents]) {
+          roles++;
+          expect(r.role_ru, `${t.country} ${t.year} ${r.role}`).toBe((labels as Record<string, { ru: string }>)[r.role]!.ru);
+          expect(r.role).toMatch(/^[a-z]+$/);
+        }
+      const printed = formatTrace(trace);
+      for (const r of trace.surveys.flatMap((v) => v.roles)) {
+        expect(printed).toContain(`     ${r.role}: `);
+        expect(printed).not.toContain(r.role_ru);
+      }
+    }
+    expect(roles, "data/ has surveys").toBeGreaterThan(0);
+    expect(labelsOf2020()).toMatchObject({ lawyer: { ru: "адвокат" }, judge: { ru: "судья" } });
   });
 });

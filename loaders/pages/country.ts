@@ -50,7 +50,14 @@ if (c.translation_note) display(text("p", c.translation_note, "muted translation
 \`\`\`js
 display(vlChart(seriesSpec(c.series.map((s) => ({ ...s, country: c.code })), { names: { [c.code]: { name_en: c.name } }, height: 220 }), {
   alt: ${tpl("page.country.series_alt", { name: "c.name", values: 'c.series.map((s) => `${s.year} ${fmt(s.index)}`).join(", ")' })},
-  caption: ${tpl("page.country.series_caption", { name: "c.name" })}
+  caption: ${tpl("page.country.series_caption", { name: "c.name" })},
+  // One country: its name would repeat on every row (the spec's rows carry it for the line's label).
+  data: c.series,
+  columns: [
+    { key: "year", label: ${str("page.common.year")} },
+    { key: "index", label: ${str("page.common.index")}, numeric: true },
+    { key: "methodology", label: ${str("page.country.col.method")} }
+  ]
 }));
 display(figuresTable(c.series.map((s) => ({ ...s, published_values: s.published.map((p) => ${tpl("page.country.published_value", { index: "fmt(p.index)", edition: "p.edition" })}).join("; ") || ${str("page.country.not_published")} })), [
   { key: "year", label: ${str("page.common.year")} },

@@ -2,10 +2,13 @@
 // intervals, Sobol indices, leave one section out) and a live reweighting in the browser.
 import type { PageContext } from "./page.ts";
 import { dataDir, words } from "./words.ts";
+import { methodName, type MethodKind } from "../present/lang.ts";
 
 export default function sensitivityPage(ctx: PageContext): string {
   const { t, base } = ctx;
   const { md, str, tpl } = words(ctx);
+  // The method choices the explanations name, in the page's language (the ids themselves in English).
+  const names = (kind: MethodKind, ids: string[]) => Object.fromEntries(ids.map((id) => [id, methodName(ctx.lang, kind, id)]));
   return `---
 title: ${t("page.sensitivity.title")}
 ---
@@ -31,6 +34,10 @@ const pct = (x) => percent(x);
 const factorLabel = new Map(s.factors.map((f) => [f.id, f.short_label]));
 const FIRST = ${str("page.sensitivity.first_order")};
 const TOTAL = ${str("page.sensitivity.total_order")};
+const SE = ${str("page.sensitivity.col.se")};
+// A method choice by its name in the page's language (payload's method_names), the id where it has none.
+const methodName = (kind, id) => (id === null ? "—" : (s.method_names[kind][id] ?? id));
+const methodList = (kind) => s.config[kind].map((id) => methodName(kind, id)).join(", ");
 \`\`\`
 
 ${md("page.sensitivity.intro", { draws: "count(s.draws)" })}
@@ -57,9 +64,9 @@ const choiceRows = [
     const w = [...new Set(s.section_weights.filter((x) => x.section === sec.id).map((x) => fmt(x.weight)))].join(" / ");
     return { choice: ${tpl("page.sensitivity.weight_of", { id: "sec.id", title: "sec.title" })}, published: w, varied: ${tpl("page.sensitivity.uniform", { low: "fmt(r.low)", high: "fmt(r.high)" })} };
   }),
-  { choice: ${str("page.sensitivity.survey_aggregation")}, published: published.survey_method ?? "—", varied: s.config.survey_method.join(", ") },
-  { choice: ${str("page.sensitivity.missing_data")}, published: published.missing_data ?? "—", varied: s.config.missing_data.join(", ") },
-  { choice: ${str("page.sensitivity.normalisation")}, published: published.normalisation, varied: s.config.normalisation.join(", ") }
+  { choice: ${str("page.sensitivity.survey_aggregation")}, published: methodName("survey_method", published.survey_method), varied: methodList("survey_method") },
+  { choice: ${str("page.sensitivity.missing_data")}, published: methodName("missing_data", published.missing_data), varied: methodList("missing_data") },
+  { choice: ${str("page.sensitivity.normalisation")}, published: methodName("normalisation", published.normalisation), varied: methodList("normalisation") }
 ];
 display(figuresTable(choiceRows, [
   { key: "choice", label: ${str("page.sensitivity.col.choice")} },
@@ -69,9 +76,9 @@ display(figuresTable(choiceRows, [
 \`\`\`
 
 - ${t("page.sensitivity.explain_weights")}
-- ${t("page.sensitivity.explain_survey")}
-- ${md("page.sensitivity.explain_missing", { excluded: "s.missing.excluded", carried: "s.missing.carried", dropped: "s.missing.dropped" })}
-- ${t("page.sensitivity.explain_normalisation")}
+- ${t("page.sensitivity.explain_survey", names("survey", ["role_mean", "pooled_mean", "median"]))}
+- ${md("page.sensitivity.explain_missing", { excluded: "s.missing.excluded", carried: "s.missing.carried", dropped: "s.missing.dropped" }, names("missing", ["drop", "carry_forward", "worst"]))}
+- ${t("page.sensitivity.explain_normalisation", names("normalisation", ["raw", "minmax"]))}
 
 ## ${t("page.sensitivity.intervals")}
 
@@ -125,6 +132,13 @@ ${md("page.sensitivity.sobol_text", { samples: "count(s.samples)", first_se: "fm
 \`\`\`js
 const summary = s.sobol_summary.rows;
 if (s.sobol_summary.status !== "varies") display(text("p", s.sobol_summary.status === "fixed" ? ${str("page.sensitivity.shift_fixed")} : ${str("page.sensitivity.shift_rare")}, "muted"));
+// The indices and their standard errors, as the bars' table and the per-rank table list them.
+const sobolColumns = [
+  { key: "first_order", label: FIRST, numeric: true, format: (v) => fmt(v, 3) },
+  { key: "first_order_se", label: SE, numeric: true, format: (v) => fmt(v, 3) },
+  { key: "total_order", label: TOTAL, numeric: true, format: (v) => fmt(v, 3) },
+  { key: "total_order_se", label: SE, numeric: true, format: (v) => fmt(v, 3) }
+];
 const bars = summary.flatMap((r) => [
   { factor: factorLabel.get(r.factor), measure: FIRST, value: r.first_order, lo: r.first_lo, hi: r.first_hi },
   { factor: factorLabel.get(r.factor), measure: TOTAL, value: r.total_order, lo: r.total_lo, hi: r.total_hi }
@@ -136,7 +150,7 @@ display(vlChart({
   encoding: {
     y: { field: "factor", type: "nominal", sort: null, title: null },
     yOffset: { field: "measure", type: "nominal", sort: [FIRST, TOTAL] },
-    tooltip: [{ field: "factor", title: ${str("page.sensitivity.col.choice")} }, { field: "measure", title: ${str("page.sensitivity.col.index_kind")} }, { field: "value", title: ${str("page.sensitivity.col.value")}, ...figure({ digits: 3 }) }, { field: "lo", title: "− 2 s.e.", ...figure({ digits: 3 }) }, { field: "hi", title: "+ 2 s.e.", ...figure({ digits: 3 }) }]
+    tooltip: [{ field: "factor", title: ${str("page.sensitivity.col.choice")} }, { field: "measure", title: ${str("page.sensitivity.col.index_kind")} }, { field: "value", title: ${str("page.sensitivity.col.value")}, ...figure({ digits: 3 }) }, { field: "lo", title: ${str("page.sensitivity.col.minus_2se")}, ...figure({ digits: 3 }) }, { field: "hi", title: ${str("page.sensitivity.col.plus_2se")}, ...figure({ digits: 3 }) }]
   },
   layer: [
     {
@@ -154,10 +168,7 @@ display(vlChart({
   data: summary.map((r) => ({ ...r, factor: factorLabel.get(r.factor) })),
   columns: [
     { key: "factor", label: ${str("page.sensitivity.col.choice")} },
-    { key: "first_order", label: FIRST, numeric: true, format: (v) => fmt(v, 3) },
-    { key: "first_order_se", label: "± s.e.", numeric: true, format: (v) => fmt(v, 3) },
-    { key: "total_order", label: TOTAL, numeric: true, format: (v) => fmt(v, 3) },
-    { key: "total_order_se", label: "± s.e.", numeric: true, format: (v) => fmt(v, 3) }
+    ...sobolColumns
   ]
 }));
 \`\`\`
@@ -189,13 +200,20 @@ display(vlChart({
     color: { field: "total_order", type: "quantitative", scale: { scheme: "blues", domain: [0, 1] }, title: TOTAL },
     tooltip: [
       { field: "label", title: ${str("page.sensitivity.col.country_year")} }, { field: "factor", title: ${str("page.sensitivity.col.choice")} },
-      { field: "first_order", title: FIRST, ...figure({ digits: 3 }) }, { field: "first_order_se", title: "± s.e.", ...figure({ digits: 3 }) },
-      { field: "total_order", title: TOTAL, ...figure({ digits: 3 }) }, { field: "total_order_se", title: "± s.e.", ...figure({ digits: 3 }) }
+      { field: "first_order", title: FIRST, ...figure({ digits: 3 }) }, { field: "first_order_se", title: SE, ...figure({ digits: 3 }) },
+      { field: "total_order", title: TOTAL, ...figure({ digits: 3 }) }, { field: "total_order_se", title: SE, ...figure({ digits: 3 }) }
     ]
   }
 }, {
   alt: ${str("page.sensitivity.heat_alt")},
-  caption: ${str("page.sensitivity.heat_caption")}
+  caption: ${str("page.sensitivity.heat_caption")},
+  // The spec's rows hold every field of the analysis; the table lists what the cells and tooltips show.
+  data: perCell,
+  columns: [
+    { key: "label", label: ${str("page.sensitivity.col.country_year")} },
+    { key: "factor", label: ${str("page.sensitivity.col.choice")} },
+    ...sobolColumns
+  ]
 }));
 \`\`\`
 

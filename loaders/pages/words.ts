@@ -9,16 +9,16 @@ type Exprs = Record<string, string | number>;
 
 const HOLE = (name: string) => `\u0000${name}\u0000`;
 
-/** The string with each {name} left as a marker, to be replaced by an expression after escaping. */
-function withHoles(ctx: PageContext, key: StringKey, exprs: Exprs): string {
-  return ctx.t(key, Object.fromEntries(Object.keys(exprs).map((k) => [k, HOLE(k)])));
+/** The string with each {name} of exprs left as a marker, to be replaced by an expression after escaping; vars are filled in as text. */
+function withHoles(ctx: PageContext, key: StringKey, exprs: Exprs, vars: Exprs = {}): string {
+  return ctx.t(key, { ...vars, ...Object.fromEntries(Object.keys(exprs).map((k) => [k, HOLE(k)])) });
 }
 const fillHoles = (s: string, exprs: Exprs, wrap: (e: string) => string) =>
   s.replace(/\u0000(\w+)\u0000/g, (_, name: string) => wrap(String(exprs[name])));
 
 export interface Words {
-  /** Prose for the Markdown: each {name} becomes the inline expression ${exprs[name]}. */
-  md: (key: StringKey, exprs?: Exprs) => string;
+  /** Prose for the Markdown: each {name} of exprs becomes the inline expression ${exprs[name]}, each of vars its text (known when the page is rendered). */
+  md: (key: StringKey, exprs?: Exprs, vars?: Exprs) => string;
   /** A JavaScript string literal of the string (no placeholders). */
   str: (key: StringKey, vars?: Record<string, string | number>) => string;
   /** A JavaScript template literal: each {name} becomes ${exprs[name]}. */
@@ -27,7 +27,7 @@ export interface Words {
 
 export function words(ctx: PageContext): Words {
   return {
-    md: (key, exprs = {}) => fillHoles(withHoles(ctx, key, exprs), exprs, (e) => "${" + e + "}"),
+    md: (key, exprs = {}, vars = {}) => fillHoles(withHoles(ctx, key, exprs, vars), exprs, (e) => "${" + e + "}"),
     str: (key, vars) => JSON.stringify(ctx.t(key, vars)),
     tpl: (key, exprs = {}) => {
       const escaped = withHoles(ctx, key, exprs).replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");

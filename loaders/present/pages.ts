@@ -194,6 +194,8 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
         order.push(ind.id);
       }
   const shown = new Set(cells.map((c) => c.indicator));
+  // The codebook a year was scored under names its survey's roles (role_labels).
+  const codebookOf = (year: number) => project.codebooks.find((cb) => cb.version === index.find((r) => r.year === year)?.methodology) ?? project.codebooks[project.codebooks.length - 1] ?? {};
   const sectionTitles = Object.fromEntries(project.codebooks.flatMap((cb) => cb.sections.map((s) => [s.id, sectionTitle(lang, s)])));
   const sources = aq
     .from(answers.filter((a) => a.source.trim().toLowerCase() !== "reconstructed").map((a) => ({ source: a.source, indicator: a.indicator, year: a.year })))
@@ -219,7 +221,7 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
     section_titles: sectionTitles,
     indicators: order.filter((id) => shown.has(id)).map((id) => ({ id, ...titles.get(id)! })),
     cells,
-    surveys: own.surveys.map((s) => ({ year: s.year, indicator: s.indicator, title: titles.get(s.indicator)?.title ?? s.indicator, value: s.value, lo: s.lo, hi: s.hi, level: s.level, interval: intervalText(s.interval, s.df, s.confidence, lang), respondents: s.respondents, roles: s.roles, multiplier: s.multiplier })),
+    surveys: own.surveys.map((s) => ({ year: s.year, indicator: s.indicator, title: titles.get(s.indicator)?.title ?? s.indicator, value: s.value, lo: s.lo, hi: s.hi, level: s.level, interval: intervalText(s.interval, s.df, s.confidence, lang), respondents: s.respondents, roles: s.roles.map((r) => ({ ...r, role_ru: roleName("ru", codebookOf(s.year), r.role) })), multiplier: s.multiplier })),
     sources: sources.map((s) => ({ ...s, indicators: [...s.indicators].sort(), years: [...s.years].sort() })),
   };
 }

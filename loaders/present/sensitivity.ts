@@ -6,7 +6,7 @@ import { MAX_VARIANCE_CV, SENSITIVITY_FILE, type Factor, type SensitivityAnalysi
 import { byText } from "../order.ts";
 import { count, ordinal, type Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
-import { countryName, sectionTitle } from "./lang.ts";
+import { countryName, methodName, sectionTitle, type MethodKind } from "./lang.ts";
 
 export interface Headline {
   kind: "leader" | "least_certain" | "most_influential";
@@ -133,6 +133,10 @@ export function sobolOutputs(sobol: SobolRow[]) {
   });
 }
 
+/** The names of the choices a kind of method offers, by id, in the page's language (in English the ids themselves). */
+const methodNames = (lang: Locale, kind: MethodKind, ids: readonly (string | null)[]) =>
+  Object.fromEntries([...new Set(ids.filter((id): id is string => id !== null))].map((id) => [id, methodName(lang, kind, id)]));
+
 /** What the page shows (src/data/sensitivity.json.ts prints it): the analysis plus names, titles and ranges. */
 export function sensitivityPayload(project: Project, config: SensitivityConfig, a: SensitivityAnalysis, lang: Locale = "en") {
   const latest = project.codebooks[project.codebooks.length - 1];
@@ -141,6 +145,7 @@ export function sensitivityPayload(project: Project, config: SensitivityConfig, 
   const names = Object.fromEntries(project.countries.map((c) => [c.code, countryName(lang, c)]));
   const years = [...new Set(a.ranks.map((r) => r.year))].sort((x, y) => x - y);
   const carried = a.missing.filter((m) => m.carried_from !== null && m.reason === null).length;
+  const published = { survey_method: latest?.survey?.aggregation ?? null, missing_data: latest?.missing_data.rule ?? null, normalisation: "raw" as const };
   return {
     seed: a.seed,
     draws: a.draws,
@@ -152,16 +157,17 @@ export function sensitivityPayload(project: Project, config: SensitivityConfig, 
     latest_year: years[years.length - 1] ?? null,
     names,
     sections: a.table.sections.map((id) => ({ id, title: title.get(id) ?? id })),
-    published: {
-      survey_method: latest?.survey?.aggregation ?? null,
-      missing_data: latest?.missing_data.rule ?? null,
-      normalisation: "raw",
-    },
+    published,
     config: {
       weights: config.weights,
       survey_method: config.survey_method,
       missing_data: config.missing_data,
       normalisation: config.normalisation,
+    },
+    method_names: {
+      survey_method: methodNames(lang, "survey", [published.survey_method, ...config.survey_method]),
+      missing_data: methodNames(lang, "missing", [published.missing_data, ...config.missing_data]),
+      normalisation: methodNames(lang, "normalisation", [published.normalisation, ...config.normalisation]),
     },
     factors: a.factors.map((f) => ({ ...f, label: factorLabel(f, lang), short_label: shortFactorLabel(f, lang) })),
     shift: a.shift,

@@ -15,7 +15,7 @@ import { intervalText, respondentScores } from "../survey.ts";
 import { matchesPublished } from "../reconcile.ts";
 import { round2 } from "../rounding.ts";
 import { surveyMoveText } from "../attribution.ts";
-import { aggregationText, missingDataText } from "./lang.ts";
+import { aggregationText, missingDataText, roleName } from "./lang.ts";
 import { fmt, noiseless, percent, signed as signedFigure } from "../shared/format.ts";
 
 export interface TraceIndicator {
@@ -62,8 +62,8 @@ export interface TraceSurvey {
   method: string;
   method_text: string; // the codebook's own description of the aggregation
   method_text_ru: string; // the same in Russian (its aggregation_text_ru, else the English), for the Russian audit page
-  respondents: { respondent: string; role: string; mean: number }[];
-  roles: { role: string; respondents: number; mean: number }[];
+  respondents: { respondent: string; role: string; role_ru: string; mean: number }[]; // role_ru: the codebook's Russian name, for the Russian audit page
+  roles: { role: string; role_ru: string; respondents: number; mean: number }[];
   value: number; // the aggregated rating (0–10)
   multiplier: number;
   points: number | null;
@@ -348,6 +348,7 @@ function traceIndicator(
 
 function traceSurvey(s: SurveyScore, codebook: Codebook, responses: Project["surveys"][number]["responses"], answer: Answer | undefined): TraceSurvey {
   const scores = respondentScores(responses, s.questions);
+  const ru = (role: string) => roleName("ru", codebook, role);
   return {
     indicator: s.indicator,
     title: codebook.indicators.find((i) => i.id === s.indicator)?.title ?? s.indicator,
@@ -355,8 +356,8 @@ function traceSurvey(s: SurveyScore, codebook: Codebook, responses: Project["sur
     method: s.method,
     method_text: codebook.survey?.aggregation_text ?? s.method,
     method_text_ru: codebook.survey ? aggregationText("ru", codebook.survey) : s.method,
-    respondents: scores.groups.flatMap((g) => g.ids.map((id, k) => ({ respondent: id, role: g.role, mean: g.scores[k]! }))),
-    roles: s.roles,
+    respondents: scores.groups.flatMap((g) => g.ids.map((id, k) => ({ respondent: id, role: g.role, role_ru: ru(g.role), mean: g.scores[k]! }))),
+    roles: s.roles.map((r) => ({ role: r.role, role_ru: ru(r.role), respondents: r.respondents, mean: r.mean })),
     value: s.value,
     multiplier: s.multiplier,
     points: answer?.points ?? null,

@@ -11,6 +11,8 @@ const L = () => pageLang();
 const tr = (key, vars) => translate(L(), key, vars);
 // The page's language's name of a country, English where data/countries.csv has no Russian one.
 const nameIn = (en, ru) => (L() === "ru" && ru ? ru : en);
+// A survey role by the codebook's name in Russian (role_ru), its id in English.
+const roleOf = (r) => (L() === "ru" && r.role_ru ? r.role_ru : r.role);
 const fmt = (x, digits) => fmtEn(x, { locale: L(), ...(typeof digits === "number" ? { digits } : {}) });
 const signed = (x) => signedEn(x, { locale: L() });
 const percent = (x) => percentEn(x, { locale: L() });
@@ -149,7 +151,7 @@ export function traceView(t) {
     const steps = el("ol");
     steps.append(
       text("li", tr("table.trace.survey_respondents", { questions: v.questions.join(", "), answered: v.answered, missing: v.missing, n: v.respondents.length })),
-      text("li", tr("table.trace.survey_roles", { roles: v.roles.map((r) => `${r.role} ${fmt(r.mean, 3)} (n = ${r.respondents})`).join("; ") })),
+      text("li", tr("table.trace.survey_roles", { roles: v.roles.map((r) => `${roleOf(r)} ${fmt(r.mean, 3)} (n = ${r.respondents})`).join("; ") })),
       text(
         "li",
         v.method === "role_mean"
@@ -172,7 +174,7 @@ export function traceView(t) {
     details.append(
       figuresTable(v.respondents, [
         { key: "respondent", label: tr("table.trace.respondent") },
-        { key: "role", label: tr("table.trace.role") },
+        { key: "role", label: tr("table.trace.role"), format: (v, r) => roleOf(r) },
         { key: "mean", label: tr("table.trace.mean_rating"), numeric: true, format: (x) => fmt(x, 3) },
       ], { caption: tr("table.trace.respondent_means"), lang: L() }),
     );

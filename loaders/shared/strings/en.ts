@@ -212,9 +212,9 @@ export const en = {
   "page.sensitivity.col.drawn_from": "Drawn from",
   "page.sensitivity.ranges_caption": "Uncertainty ranges ({file}); discrete alternatives are drawn with equal probability",
   "page.sensitivity.explain_weights": "**Section weights.** All sections weigh the same in the published method, and the Working Group has not said why. Each weight is drawn independently between the two multipliers shown, so one section can count up to three times another. Ranks depend only on the weights' ratios.",
-  "page.sensitivity.explain_survey": "**Survey aggregation** of the investigation-effectiveness block: *role_mean* (published) averages each profession's respondents and then the professions, so one over-represented profession cannot dominate; *pooled_mean* averages all respondents; *median* takes the middle respondent, ignoring extreme ratings.",
-  "page.sensitivity.explain_missing": "**Missing data** (indicators answered \"n/a\"): *drop* (published, the pilot's rule) adds no points and lowers the maximum; *carry_forward* uses the same country's last known answer to that indicator, scored under the current codebook; *worst* scores the indicator at its scale's worst level. Of {excluded} excluded answers, {carried} have an earlier answer to carry forward; the other {dropped} stay dropped under *carry_forward*.",
-  "page.sensitivity.explain_normalisation": "**Normalisation**: *raw* (published) adds points as they are, so a section with more or bigger indicators weighs more; *minmax* maps every section of a codebook onto one common span at both ends (from the mean of the sections' worst possible points to the mean of their best) before weighting, so each section spans the same range and the Index keeps the codebook's overall minimum and maximum.",
+  "page.sensitivity.explain_survey": "**Survey aggregation** of the investigation-effectiveness block: *{role_mean}* (published) averages each profession's respondents and then the professions, so one over-represented profession cannot dominate; *{pooled_mean}* averages all respondents; *{median}* takes the middle respondent, ignoring extreme ratings.",
+  "page.sensitivity.explain_missing": "**Missing data** (indicators answered \"n/a\"): *{drop}* (published, the pilot's rule) adds no points and lowers the maximum; *{carry_forward}* uses the same country's last known answer to that indicator, scored under the current codebook; *{worst}* scores the indicator at its scale's worst level. Of {excluded} excluded answers, {carried} have an earlier answer to carry forward; the other {dropped} stay dropped under *{carry_forward}*.",
+  "page.sensitivity.explain_normalisation": "**Normalisation**: *{raw}* (published) adds points as they are, so a section with more or bigger indicators weighs more; *{minmax}* maps every section of a codebook onto one common span at both ends (from the mean of the sections' worst possible points to the mean of their best) before weighting, so each section spans the same range and the Index keeps the codebook's overall minimum and maximum.",
   "page.sensitivity.intervals": "Rank intervals",
   "page.sensitivity.intervals_text": "Each bar runs from the 5th to the 95th percentile of the rank over all draws; the dot is the median rank and the tick the published rank. A short bar means the rank hardly depends on the choices above.",
   "page.sensitivity.col.published_rank": "Published rank",
@@ -953,6 +953,11 @@ export const en = {
   "pipeline.step.index.name": "index",
   "pipeline.step.index": "summed weighted section subtotals into {values} Index values and ranked them within each year (full precision; pages round to two decimals)",
   "pipeline.col.country_code": "Country code",
+
+  // ---- sensitivity, series and roles ----
+  "page.sensitivity.col.se": "± s.e.",
+  "page.sensitivity.col.minus_2se": "− 2 s.e.",
+  "page.sensitivity.col.plus_2se": "+ 2 s.e.",
 
   // ---- workbook template (template.*) -----------------------------------------------------------
   "template.sheet.instructions": "Instructions",
