@@ -14,6 +14,7 @@
 import { NA, SURVEY_VALUE, parseDecimal, type Indicator, type Scale } from "./schema.ts";
 import { exact, type Locale } from "./shared/format.ts";
 import { t } from "./shared/strings/index.ts";
+import { ANSWER_RU } from "./workbook/words.ts";
 
 export interface Scored {
   indicator: string;
@@ -45,12 +46,12 @@ export function questionLabel(questions: readonly string[], lang: Locale = "en")
   return consecutive ? `${questions[0]}–${questions[questions.length - 1]}` : questions.join(t(lang, "rule.separator"));
 }
 
-/** An answer word as the page's language writes it: yes/no from the strings tables, a level from the codebook's level_ru. */
-function answerWord(s: Scale, answer: string, lang: Locale): string {
+/** An answer word as the page's language writes it: a level from the codebook's level_ru, yes/no and n/a as the sheets' Russian words (workbook/words.ts). */
+export function answerWord(s: Scale, answer: string, lang: Locale): string {
   if (lang === "en") return answer;
-  if (s.type === "binary") return t(lang, answer === "yes" ? "page.common.yes" : "page.common.no");
-  if (s.type === "ordinal") return s.levels.find((l) => l.level === answer)?.level_ru ?? answer;
-  return answer;
+  const level = s.type === "ordinal" ? s.levels.find((l) => l.level === answer) : undefined;
+  if (level) return level.level_ru ?? answer;
+  return ANSWER_RU[answer] ?? answer;
 }
 
 const answerRule = (s: Scale, answer: string, points: number, lang: Locale) => t(lang, "rule.answer", { answer: answerWord(s, answer, lang), points: fmt(points, lang) });

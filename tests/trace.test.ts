@@ -172,6 +172,30 @@ describe("trace of data/", async () => {
     }
   });
 
+  it("gives every title and answer word in Russian for the Russian audit page: the codebook's own, the English kept for the English page", () => {
+    const kaz = traceCountryYear(result, project, "KAZ", 2024)!;
+    const cb = project.codebooks.find((c) => c.version === kaz.methodology)!;
+    expect(kaz.methodology_title_ru).toBe(cb.title_ru);
+    expect(kaz.methodology_title).toBe(cb.title);
+    for (const s of kaz.sections) {
+      const def = cb.sections.find((x) => x.id === s.section)!;
+      expect([s.title, s.title_ru]).toEqual([def.title, def.title_ru]);
+      for (const i of s.indicators) expect([i.title, i.title_ru], i.indicator).toEqual([cb.indicators.find((x) => x.id === i.indicator)!.title, cb.indicators.find((x) => x.id === i.indicator)!.title_ru]);
+    }
+    expect(kaz.surveys.map((v) => v.title_ru)).toEqual(kaz.surveys.map((v) => cb.indicators.find((x) => x.id === v.indicator)!.title_ru));
+    const rows = result.index.flatMap((t) => traceCountryYear(result, project, t.country, t.year)!.sections.flatMap((s) => s.indicators));
+    const words = new Map(rows.filter((r) => r.scale === "binary" || r.scale === "ordinal").map((r) => [r.value, r.value_ru]));
+    expect(words.get("yes")).toBe("да");
+    expect(words.get("no")).toBe("нет");
+    expect(words.get("partial")).toBe("частично");
+    const excluded = rows.filter((r) => r.excluded);
+    expect(excluded.length, "data/ has excluded answers").toBeGreaterThan(0);
+    for (const r of excluded) expect(r.value_ru, `${r.indicator} "${r.value}"`).toBe("н/д"); // "n/a", or "н/д" where the sheet wrote it so
+    // A share is a number, the same in both; a survey-scored answer is the word the Russian sheet writes.
+    for (const r of rows.filter((x) => !x.excluded && x.scale === "ratio")) expect(r.value_ru).toBe(r.value);
+    for (const r of rows.filter((x) => !x.excluded && x.scale === "survey")) expect([r.value, r.value_ru]).toEqual(["survey", "опрос"]);
+  });
+
   const labelsOf2020 = () => project.codebooks.find((cb) => cb.version === "2020")!.survey!.role_labels;
 
   it("names each survey role in Russian as the codebook of its year does (role_labels), the id kept for the English page and the CLI", () => {

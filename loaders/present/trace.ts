@@ -10,20 +10,27 @@
 import type { PipelineResult, Answer, SurveyScore } from "../pipeline.ts";
 import type { Project } from "../project.ts";
 import type { Codebook } from "../schema.ts";
-import { describeRule, excludedRule, scoreAnswer } from "../score.ts";
+import { answerWord, describeRule, excludedRule, scoreAnswer } from "../score.ts";
 import { intervalText, respondentScores } from "../survey.ts";
 import { matchesPublished } from "../reconcile.ts";
 import { round2 } from "../rounding.ts";
 import { surveyMoveText } from "../attribution.ts";
-import { aggregationText, missingDataText, roleName } from "./lang.ts";
+import { aggregationText, codebookTitle, indicatorTitle, missingDataText, roleName, sectionTitle } from "./lang.ts";
 import { fmt, noiseless, percent, signed as signedFigure } from "../shared/format.ts";
+
+/** A section's or indicator's title in English and Russian; its id where the codebook does not have it. */
+function titles<T extends { title: string }>(item: T | undefined, id: string, title: (lang: "en" | "ru", item: T) => string): { title: string; title_ru: string } {
+  return item ? { title: item.title, title_ru: title("ru", item) } : { title: id, title_ru: id };
+}
 
 export interface TraceIndicator {
   indicator: string;
   title: string;
+  title_ru: string; // the codebook's Russian title (else the English), for the Russian audit page
   dimension: string;
   scale: string; // binary, ordinal, ratio, survey
   value: string; // the sheet's answer
+  value_ru: string; // the answer's word in Russian (да, частично…; a number or n/a as written)
   excluded: boolean;
   rule: string; // the scale's rule, e.g. "yes → 5, no → -5"
   applied: string; // how this answer was scored, e.g. "partial → 2" (numbers in it to 12 significant digits)
@@ -46,6 +53,7 @@ export interface TraceIndicator {
 export interface TraceSection {
   section: string;
   title: string;
+  title_ru: string;
   weight: number;
   points: number;
   weighted: number;
@@ -58,6 +66,7 @@ export interface TraceSection {
 export interface TraceSurvey {
   indicator: string;
   title: string;
+  title_ru: string;
   questions: string[];
   method: string;
   method_text: string; // the codebook's own description of the aggregation
@@ -96,6 +105,7 @@ export interface Trace {
   year: number;
   methodology: string;
   methodology_title: string;
+  methodology_title_ru: string;
   sheet: string; // the sheet file the answers come from
   missing_rule: string;
   missing_rule_ru: string; // the codebook's missing-data text in Russian, else the English
@@ -219,7 +229,7 @@ export function traceCountryYear(result: PipelineResult, project: TraceProject, 
     .sort((a, b) => sectionOrder(codebook, a.section) - sectionOrder(codebook, b.section))
     .map((s) => ({
       section: s.section,
-      title: codebook.sections.find((x) => x.id === s.section)?.title ?? s.section,
+      ...titles(codebook.sections.find((x) => x.id === s.section), s.section, sectionTitle),
       weight: s.weight,
       points: s.points,
       weighted: s.weighted,
@@ -268,6 +278,7 @@ export function traceCountryYear(result: PipelineResult, project: TraceProject, 
     year,
     methodology: codebook.version,
     methodology_title: codebook.title,
+    methodology_title_ru: codebookTitle("ru", codebook),
     sheet: answers[0]?.file ?? "",
     missing_rule: codebook.missing_data.text,
     missing_rule_ru: missingDataText("ru", codebook),
@@ -322,10 +333,11 @@ function traceIndicator(
   const surveyMoved = changed && a.scale === "survey" && prev?.scale === "survey" && a.survey_score !== null && prev.survey_score !== null && a.survey_score !== prev.survey_score;
   return {
     indicator: a.indicator,
-    title: def?.title ?? a.indicator,
+    ...titles(def, a.indicator, indicatorTitle),
     dimension: a.dimension,
     scale: a.scale,
     value: a.value,
+    value_ru: def ? answerWord(def.scale, a.value, "ru") : a.value,
     excluded: a.excluded,
     rule: a.rule,
     applied,
@@ -351,7 +363,7 @@ function traceSurvey(s: SurveyScore, codebook: Codebook, responses: Project["sur
   const ru = (role: string) => roleName("ru", codebook, role);
   return {
     indicator: s.indicator,
-    title: codebook.indicators.find((i) => i.id === s.indicator)?.title ?? s.indicator,
+    ...titles(codebook.indicators.find((i) => i.id === s.indicator), s.indicator, indicatorTitle),
     questions: s.questions,
     method: s.method,
     method_text: codebook.survey?.aggregation_text ?? s.method,

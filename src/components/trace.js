@@ -9,7 +9,7 @@ import { pageLang } from "./chart.js";
 // The page's language for words and numbers (a trace is shown on one page, in one language).
 const L = () => pageLang();
 const tr = (key, vars) => translate(L(), key, vars);
-// The page's language's name of a country, English where data/countries.csv has no Russian one.
+// A name or title in the page's language: the Russian twin where there is one, else the English.
 const nameIn = (en, ru) => (L() === "ru" && ru ? ru : en);
 // A survey role by the codebook's name in Russian (role_ru), its id in English.
 const roleOf = (r) => (L() === "ru" && r.role_ru ? r.role_ru : r.role);
@@ -107,7 +107,7 @@ export function traceView(t) {
     text("h3", tr("table.trace.heading", { country: `${t.country}${name ? ` (${name})` : ""}`, year: t.year, total: fmt(t.total) })),
     text(
       "p",
-      tr("table.trace.intro", { methodology: t.methodology, title: t.methodology_title, sheet: t.sheet, indicators: t.indicators, excluded: t.excluded, min: fmt(t.min_attainable), max: fmt(t.max_attainable) }) +
+      tr("table.trace.intro", { methodology: t.methodology, title: nameIn(t.methodology_title, t.methodology_title_ru), sheet: t.sheet, indicators: t.indicators, excluded: t.excluded, min: fmt(t.min_attainable), max: fmt(t.max_attainable) }) +
         (t.excluded ? " " + tr("table.trace.missing", { rule: L() === "ru" ? t.missing_rule_ru : t.missing_rule }) : ""),
     ),
   );
@@ -120,8 +120,8 @@ export function traceView(t) {
         [
           { key: "indicator", label: tr("table.change.indicator") },
           { key: "line", label: tr("table.trace.sheet_row") },
-          { key: "title", label: tr("table.trace.asks") },
-          { key: "value", label: tr("table.country.answer") },
+          { key: "title", label: tr("table.trace.asks"), format: (v, r) => nameIn(v, r.title_ru) },
+          { key: "value", label: tr("table.country.answer"), format: (v, r) => nameIn(v, r.value_ru) },
           { key: "applied", label: tr("table.trace.scored_as"), render: (v, r) => (L() === "ru" ? ruleCell(r.applied_ru ?? v, r.rule_ru ?? r.rule) : ruleCell(v, r.rule)) },
           { key: "points", label: tr("chart.points"), numeric: true },
           { key: "weighted", label: tr("table.trace.times_weight", { weight: fmt(s.weight) }), numeric: true },
@@ -138,7 +138,7 @@ export function traceView(t) {
           { key: "source", label: tr("table.trace.source_note"), render: (v, r) => sourceAndNote(r) },
         ],
         {
-          caption: tr("table.trace.section_caption", { section: s.section, title: s.title, points: fmt(s.points), weight: fmt(s.weight), weighted: fmt(s.weighted), min: fmt(s.min_attainable), max: fmt(s.max_attainable) }) + (s.excluded ? " " + tr("table.trace.section_excluded", { n: s.excluded }) : ""),
+          caption: tr("table.trace.section_caption", { section: s.section, title: nameIn(s.title, s.title_ru), points: fmt(s.points), weight: fmt(s.weight), weighted: fmt(s.weighted), min: fmt(s.min_attainable), max: fmt(s.max_attainable) }) + (s.excluded ? " " + tr("table.trace.section_excluded", { n: s.excluded }) : ""),
           lang: L(),
         },
       ),
@@ -147,7 +147,7 @@ export function traceView(t) {
 
   for (const v of t.surveys) {
     const box = el("div", { className: "trace-survey" });
-    box.append(text("h4", tr("table.trace.survey_heading", { indicator: v.indicator, title: v.title })), text("p", L() === "ru" ? v.method_text_ru : v.method_text));
+    box.append(text("h4", tr("table.trace.survey_heading", { indicator: v.indicator, title: nameIn(v.title, v.title_ru) })), text("p", L() === "ru" ? v.method_text_ru : v.method_text));
     const steps = el("ol");
     steps.append(
       text("li", tr("table.trace.survey_respondents", { questions: v.questions.join(", "), answered: v.answered, missing: v.missing, n: v.respondents.length })),
