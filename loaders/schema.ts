@@ -5,6 +5,8 @@ import { z } from "zod";
 
 export const COUNTRY_CODE = /^[A-Z]{3}$/;
 export const CHANGE_KINDS = ["law", "practice", "reassessment", "data"] as const;
+/** What a codebook version changed from the one before (its `changes[].kind`). */
+export const METHOD_CHANGE_KINDS = ["added", "removed", "rescored", "reworded", "moved", "survey", "rule"] as const;
 export const ROLES = ["lawyer", "prosecutor", "judge", "investigator", "defender"] as const;
 export const CLAIM_KINDS = [
   "change", // stated change of the total from the previous year
@@ -302,7 +304,7 @@ export const Codebook = z
     changes: z.array(
       z
         .object({
-          kind: z.enum(["added", "removed", "rescored", "reworded", "moved", "survey", "rule"]),
+          kind: z.enum(METHOD_CHANGE_KINDS),
           indicator: z.string().optional(),
           text: z.string().min(1),
           text_ru: z.string().optional(),

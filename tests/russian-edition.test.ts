@@ -95,6 +95,12 @@ describe("every page in both languages", () => {
     expect(await render("en", "/methodology", methodology)).toContain('FileAttachment("./data/methodology.json")');
   });
 
+  it("names a codebook version's kinds of change in the page's language (the English page by their ids, as the codebook writes them)", async () => {
+    const kinds = (md: string) => JSON.parse(/const changeKind = (\{.*\});/.exec(md)![1]!);
+    expect(kinds(await render("ru", "/methodology", methodology))).toEqual({ added: "добавлен", removed: "исключён", rescored: "новые баллы", reworded: "новая формулировка", moved: "перенесён", survey: "опрос", rule: "правило" });
+    expect(kinds(await render("en", "/methodology", methodology))).toEqual({ added: "added", removed: "removed", rescored: "rescored", reworded: "reworded", moved: "moved", survey: "survey", rule: "rule" });
+  });
+
   it("says once, near the experts' notes, that notes and sources are shown as the experts wrote them (Russian pages only)", async () => {
     const review = (await import("../loaders/pages/review.ts")).default(2025);
     for (const [sitePath, page] of [["/countries/KAZ", country], ["/changes/2024", changes], ["/audit", audit], ["/review/2025", review]] as [string, RenderPage][]) {
@@ -285,6 +291,18 @@ describe("payloads in the page's language", () => {
       expect(roles).toBeGreaterThan(0);
       const kaz = countryPayload(project, result, "KAZ", "ru").surveys.flatMap((s) => s.roles.map((r) => [r.role, r.role_ru] as const));
       expect(Object.fromEntries(kaz)).toMatchObject({ lawyer: "адвокат", judge: "судья" });
+    });
+
+    it("country: the answers and kinds of change in Russian words on the Russian page; the sheets' words kept, and the English payload as before", () => {
+      const ru = countryPayload(project, result, "KAZ", "ru").cells;
+      const en = countryPayload(project, result, "KAZ", "en").cells;
+      expect(en.some((c) => "value_shown" in c || "change_shown" in c)).toBe(false);
+      expect(ru.map((c) => c.value)).toEqual(en.map((c) => c.value));
+      const words = new Map(ru.map((c) => [c.value, c.value_shown]));
+      expect([words.get("yes"), words.get("no"), words.get("partial"), words.get("survey")]).toEqual(["да", "нет", "частично", "опрос"]);
+      const kinds = new Map(ru.filter((c) => c.change !== null).map((c) => [c.change, c.change_shown]));
+      expect(Object.fromEntries(kinds)).toMatchObject({ law: "закон", practice: "практика" });
+      for (const c of ru) expect(c.value_shown, `${c.year} ${c.indicator} "${c.value}"`).not.toMatch(/^(yes|no|partial|full|none|minimal|n\/a|survey)$/);
     });
 
     it("changes: the indicators that moved carry the codebook's Russian titles on the Russian pages, the English ones on the English pages", () => {

@@ -2,6 +2,7 @@
 // drift from the rules the engine applies.
 import type { PageContext } from "./page.ts";
 import { dataDir, words } from "./words.ts";
+import { METHOD_CHANGE_KINDS } from "../schema.ts";
 
 export default function methodologyPage(ctx: PageContext): string {
   const { t, base, lang } = ctx;
@@ -18,6 +19,7 @@ import { count, fmt, percent, text } from "${base}components/format.js";
 const m = await FileAttachment("${dataDir(ctx)}methodology.json").json();
 const latest = m.versions.at(-1);
 const onward = ${str("page.methodology.onward")};
+const changeKind = ${JSON.stringify(Object.fromEntries(METHOD_CHANGE_KINDS.map((k) => [k, t(`page.methodology.change_kind.${k}`)])))};
 \`\`\`
 
 ${md("page.methodology.intro", { n: "m.versions.length", list: 'm.versions.map((v) => `${v.version} (' + t("page.methodology.data_years") + ' ${v.years.from}–${v.years.to ?? onward})`).join(", ")' })}
@@ -75,7 +77,7 @@ ${t("page.methodology.versions_text")}
 
 \`\`\`js
 for (const v of m.versions.slice(1)) {
-  display(figuresTable(v.changes, [{ key: "kind", label: ${str("page.methodology.col.change")} }, { key: "indicator", label: ${str("page.methodology.col.indicator")}, format: (x) => x ?? "—" }, { key: "text", label: ${str("page.methodology.col.what_changed")} }], { caption: ${tpl("page.methodology.changes_caption", { version: "v.version", previous: "v.previous" })} }));
+  display(figuresTable(v.changes, [{ key: "kind", label: ${str("page.methodology.col.change")}, format: (k) => changeKind[k] ?? k }, { key: "indicator", label: ${str("page.methodology.col.indicator")}, format: (x) => x ?? "—" }, { key: "text", label: ${str("page.methodology.col.what_changed")} }], { caption: ${tpl("page.methodology.changes_caption", { version: "v.version", previous: "v.previous" })} }));
 }
 \`\`\`
 

@@ -3,7 +3,8 @@
 import * as aq from "arquero";
 import type { Project } from "../project.ts";
 import type { PipelineResult } from "../pipeline.ts";
-import { describeRule, pointsRange } from "../score.ts";
+import { answerWord, describeRule, pointsRange } from "../score.ts";
+import { CHANGE_RU } from "../workbook/words.ts";
 import { intervalText, INTERVAL_METHOD } from "../survey.ts";
 import { COVERAGE_MODEL, type IntervalCheck } from "../survey-coverage.ts";
 import type { Codebook } from "../schema.ts";
@@ -167,6 +168,14 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
   const own = rows.get(code) ?? { index: [], answers: [], sections: [], surveys: [] };
   const index = own.index;
   const answers = [...own.answers].sort((a, b) => a.year - b.year);
+  // The codebook a year was scored under names its survey's roles (role_labels) and its answers' Russian words.
+  const codebookOf = (year: number) => project.codebooks.find((cb) => cb.version === index.find((r) => r.year === year)?.methodology) ?? project.codebooks[project.codebooks.length - 1] ?? {};
+  // On a Russian page the answer and the kind of change in Russian words (the sheets' own words stay in `value`, `change`).
+  const inWords = (a: (typeof answers)[number]) => {
+    if (lang === "en") return {};
+    const def = (codebookOf(a.year) as Partial<Codebook>).indicators?.find((i) => i.id === a.indicator);
+    return { value_shown: def ? answerWord(def.scale, a.value, lang) : a.value, change_shown: a.change === null ? null : (CHANGE_RU[a.change as keyof typeof CHANGE_RU] ?? a.change) };
+  };
   const previous = new Map<string, string>();
   const cells = answers.map((a) => {
     const before = previous.get(a.indicator);
@@ -183,6 +192,7 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
       source: a.source,
       survey_score: a.survey_score,
       changed: before !== undefined && (before !== a.value || a.change !== null),
+      ...inWords(a),
     };
   });
   const titles = new Map<string, { title: string; section: string }>();
@@ -194,8 +204,6 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
         order.push(ind.id);
       }
   const shown = new Set(cells.map((c) => c.indicator));
-  // The codebook a year was scored under names its survey's roles (role_labels).
-  const codebookOf = (year: number) => project.codebooks.find((cb) => cb.version === index.find((r) => r.year === year)?.methodology) ?? project.codebooks[project.codebooks.length - 1] ?? {};
   const sectionTitles = Object.fromEntries(project.codebooks.flatMap((cb) => cb.sections.map((s) => [s.id, sectionTitle(lang, s)])));
   const sources = aq
     .from(answers.filter((a) => a.source.trim().toLowerCase() !== "reconstructed").map((a) => ({ source: a.source, indicator: a.indicator, year: a.year })))

@@ -69,7 +69,7 @@ export function answerGrid(c, { lang } = {}) {
   });
   const cellText = (cell) => {
     if (!cell) return "—";
-    const value = cell.value === "survey" ? t(l, "table.country.survey_value", { score: fmt(cell.survey_score, { locale: l }) }) : cell.value;
+    const value = cell.value === "survey" ? t(l, "table.country.survey_value", { score: fmt(cell.survey_score, { locale: l }) }) : (cell.value_shown ?? cell.value);
     return `${cell.changed ? "● " : ""}${value} (${cell.excluded ? t(l, "table.country.excluded") : fmt(cell.points, { locale: l })})`;
   };
   return figuresTable(rows, [
@@ -91,9 +91,10 @@ export function changeList(c, { lang } = {}) {
   return figuresTable(changed, [
     { key: "year", label: t(l, "chart.year") },
     { key: "indicator", label: t(l, "table.change.indicator") },
-    { key: "value", label: t(l, "table.country.answer") },
+    // A Russian page's payload gives the answer and the kind of change in Russian words (value_shown, change_shown).
+    { key: "value", label: t(l, "table.country.answer"), format: (x, r) => r.value_shown ?? x },
     { key: "points", label: t(l, "chart.points"), numeric: true },
-    { key: "change", label: t(l, "table.country.reason"), format: (x) => x ?? t(l, "table.country.not_given") },
+    { key: "change", label: t(l, "table.country.reason"), format: (x, r) => (r.change_shown ?? x) ?? t(l, "table.country.not_given") },
     { key: "note", label: t(l, "table.change.note") },
   ], { caption: t(l, "table.country.changes_caption"), id: "change-list", lang: l });
 }
