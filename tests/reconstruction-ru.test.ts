@@ -10,6 +10,7 @@ import reconstruction from "../loaders/pages/reconstruction.ts";
 import { RECONSTRUCTION_README, reconstructionPayload } from "../loaders/present/reconstruction.ts";
 import { inputFiles } from "../loaders/manifest.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
+import { allNodes, installFakeDocument, type FakeNode } from "./helpers/fake-document.ts";
 
 const read = (file: string) => readFileSync(path.join(repoRoot, file), "utf8");
 const EN = read(RECONSTRUCTION_README.en);
@@ -120,42 +121,16 @@ describe("data/reconstruction/README.ru.md translates README.md", () => {
   });
 });
 
-// A minimal stand-in for the browser's document: enough for plainMarkdown's createElement,
-// createTextNode, append, lastChild and textContent.
-class FakeNode {
-  children: FakeNode[] = [];
-  own = "";
-  className = "";
-  constructor(readonly tag: string) {}
-  set textContent(v: string) {
-    this.children = [];
-    this.own = String(v);
-  }
-  get textContent(): string {
-    return this.own + this.children.map((c) => c.textContent).join("");
-  }
-  append(...nodes: FakeNode[]) {
-    this.children.push(...nodes);
-  }
-  get lastChild(): FakeNode | null {
-    return this.children.at(-1) ?? null;
-  }
-}
-const all = (n: FakeNode): FakeNode[] => [n, ...n.children.flatMap(all)];
+const all = allNodes;
 
 describe("the page renders the Russian account as it renders the English one", () => {
   let plainMarkdown: (source: string) => FakeNode;
+  let uninstall: () => void;
   beforeAll(async () => {
-    (globalThis as { document?: unknown }).document = {
-      documentElement: { lang: "" },
-      createElement: (tag: string) => new FakeNode(tag),
-      createTextNode: (s: string) => Object.assign(new FakeNode("#text"), { own: s }),
-    };
+    uninstall = installFakeDocument();
     plainMarkdown = (await import("../src/components/plaintext.js")).plainMarkdown as unknown as (source: string) => FakeNode;
   });
-  afterAll(() => {
-    delete (globalThis as { document?: unknown }).document;
-  });
+  afterAll(() => uninstall());
 
   it("keeps every inline code span of README.md inside <code> in README.ru.md, and the same blocks", () => {
     const en = plainMarkdown(EN);

@@ -118,7 +118,7 @@ else {
     display(figuresTable(statements, [
       { key: "revision", label: ${col("page.audit.col.revision")} },
       { key: "id", label: ${col("page.audit.col.statement")} },
-      { key: "text", label: ${col("page.audit.col.says")} },
+      { key: "text", label: ${col("page.audit.col.says")}, asWritten: true },
       { key: "fits", label: ${col("page.audit.col.consistent")} },
       { key: "reason", label: ${col("page.audit.col.why")} }
     ], { caption: ${str("page.audit.statements_caption")} }));
@@ -137,7 +137,7 @@ display(filteredTable(audit.claims, [
   { key: "year", label: ${col("page.common.year")} },
   { key: "kind", label: ${col("page.audit.col.kind")} },
   { key: "component", label: ${col("page.audit.col.component")} },
-  { key: "text", label: ${col("page.audit.col.says")} },
+  { key: "text", label: ${col("page.audit.col.says")}, asWritten: true },
   { key: "stated", label: ${col("page.audit.col.stated")}, numeric: true },
   { key: "computed", label: ${col("page.common.computed")}, numeric: true },
   { key: "status", label: ${col("page.audit.col.status")}, format: status, className: (v) => (v === "matches" ? "status-matches" : v === "differs" ? "status-differs" : "") },
@@ -182,7 +182,7 @@ else
     { key: "country", label: ${col("page.common.country")} },
     { key: "year", label: ${col("page.common.year")} },
     { key: "indicator", label: ${col("page.common.indicator")} },
-    { key: "note", label: ${col("page.audit.col.note")} },
+    { key: "note", label: ${col("page.audit.col.note")}, asWritten: true },
     { key: "weight", label: ${col("page.methodology.col.weight")}, numeric: true },
     { key: "could_lower", label: ${col("page.audit.col.could_lower")}, numeric: true },
     { key: "could_raise", label: ${col("page.audit.col.could_raise")}, numeric: true },

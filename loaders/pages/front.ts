@@ -25,13 +25,21 @@ ${t("page.front.lede")}
 \`\`\`js
 import { vlChart } from "${base}components/chart.js";
 import { mapSpec } from "${base}components/map.js";
-import { text, fmt } from "${base}components/format.js";
+import { asWritten, text, fmt } from "${base}components/format.js";
 import { t } from "${base}components/engine.js";
 const lang = ${JSON.stringify(lang)};
 const front = await FileAttachment("${base}data/front.json").json();
 const countryHref = (code) => ${JSON.stringify(href("/countries/"))} + code;
 const changesHref = (year, code) => ${JSON.stringify(href("/changes/"))} + year + "#" + code;
 const name = (l) => l.name[lang];
+// A line that quotes a release: its own words in a span of their language, the lead-in in the page's.
+const quoting = (tag, line, quote, className) => {
+  const at = quote ? line.indexOf(quote) : -1;
+  if (at < 0) return text(tag, line, className);
+  const el = text(tag, line.slice(0, at), className);
+  el.append(asWritten("span", quote, undefined, lang), document.createTextNode(line.slice(at + quote.length)));
+  return el;
+};
 \`\`\`
 
 ## ${t("page.front.map_heading")}
@@ -68,7 +76,7 @@ for (const l of front.lines) {
   const li = document.createElement("li");
   li.dataset.country = l.country;
   li.append(text("p", l.line[lang], "quote-line"));
-  if (l.release) li.append(text("p", l.release.line[lang], "quote-release"));
+  if (l.release) li.append(quoting("p", l.release.line[lang], l.release.text, "quote-release"));
   lines.append(li);
 }
 display(lines);
@@ -112,7 +120,7 @@ for (const d of front.disagreements) {
   const a = document.createElement("a");
   a.href = changesHref(d.year, d.country);
   a.textContent = t(lang, "page.front.disagree_link", { year: d.year });
-  li.append(text("span", d.line[lang] + " "), a);
+  li.append(quoting("span", d.line[lang] + " ", d.text), a);
   disagree.append(li);
 }
 display(front.disagreements.length ? disagree : text("p", t(lang, "page.front.disagree_none")));

@@ -26,6 +26,8 @@ export default function reviewPage(year: number): RenderPage {
   return ({ t, base, lang }: PageContext) => {
     const prev_year = year - 1;
     const col = (key: string, label: string) => ({ key, label });
+    // The experts' own words: each cell carries the language it is written in.
+    const asWritten = (key: string, label: string) => ({ key, label, asWritten: true });
     const changes = [
       col("country", t("review.page.col.country")),
       col("indicator", t("review.page.col.indicator")),
@@ -33,8 +35,8 @@ export default function reviewPage(year: number): RenderPage {
       col("now", t("review.page.col.new", { year })),
       col("points", t("review.page.col.points")),
       col("change", t("review.page.col.change")),
-      col("source", t("review.page.col.source")),
-      col("note", t("review.page.col.note")),
+      asWritten("source", t("review.page.col.source")),
+      asWritten("note", t("review.page.col.note")),
       col("where", t("review.page.col.where")),
     ];
     const warnings = [col("where", t("review.page.col.where")), col("message", t("review.page.col.message"))];

@@ -116,7 +116,7 @@ export function frontPayload(project: Project, result: WithChanges, shapes: read
         stated: signed(c.stated, { locale: lang }),
         difference: signed(tableChange - c.stated!, { locale: lang }),
       });
-      return [{ id: c.id, country: c.country, year: c.year, edition: c.edition, stated: c.stated, table_change: tableChange, source: c.source, line: inBoth((lang) => t(lang, "page.front.disagree", vars(lang))) }];
+      return [{ id: c.id, country: c.country, year: c.year, edition: c.edition, stated: c.stated, table_change: tableChange, text: c.text, source: c.source, line: inBoth((lang) => t(lang, "page.front.disagree", vars(lang))) }];
     })
     .sort((a, b) => b.year - a.year || byText(a.country, b.country));
 

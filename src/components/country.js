@@ -95,7 +95,7 @@ export function changeList(c, { lang } = {}) {
     { key: "value", label: t(l, "table.country.answer"), format: (x, r) => r.value_shown ?? x },
     { key: "points", label: t(l, "chart.points"), numeric: true },
     { key: "change", label: t(l, "table.country.reason"), format: (x, r) => (r.change_shown ?? x) ?? t(l, "table.country.not_given") },
-    { key: "note", label: t(l, "table.change.note") },
+    { key: "note", label: t(l, "table.change.note"), asWritten: true },
   ], { caption: t(l, "table.country.changes_caption"), id: "change-list", lang: l });
 }
 

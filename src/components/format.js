@@ -35,11 +35,34 @@ export function text(tag, content, className) {
   return el;
 }
 
+/**
+ * The language of a text shown as written (sheet notes and sources, the releases' words), for its
+ * element's lang (WCAG 3.1.2): "en" for Latin letters without Cyrillic, "ru" for Cyrillic on a page
+ * not in Russian, "" where the page's own language is right (or the text has no letters).
+ */
+export function textLang(content, page = pageLang()) {
+  const s = String(content ?? "");
+  if (/\p{Script=Cyrillic}/u.test(s)) return page === "ru" ? "" : "ru";
+  return /\p{Script=Latin}/u.test(s) ? "en" : "";
+}
+
+/** Sets el.lang from textLang(content) when it differs from the page's; returns el. */
+export function markLang(el, content, page) {
+  const l = textLang(content, page);
+  if (l) el.lang = l;
+  return el;
+}
+
+/** Plain-text element in the language of its text (textLang): for notes, sources and quotes as written. */
+export function asWritten(tag, content, className, page) {
+  return markLang(text(tag, content, className), content, page);
+}
+
 /** A link whose text and address come from data; only http(s) and relative addresses become links. */
 export function sourceLink(source) {
   const m = /https?:\/\/[^\s;,)]+/.exec(source ?? "");
-  if (!m) return text("span", source);
-  const span = document.createElement("span");
+  if (!m) return asWritten("span", source);
+  const span = markLang(document.createElement("span"), source);
   const a = document.createElement("a");
   a.href = m[0];
   a.rel = "noopener noreferrer nofollow";

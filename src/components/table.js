@@ -1,5 +1,5 @@
 // HTML tables built from data with textContent only (notes and sources are untrusted text).
-import { fmt, text } from "./format.js";
+import { fmt, markLang, text } from "./format.js";
 import { t } from "./engine.js";
 
 const langOf = (lang) => (String(lang ?? (typeof document !== "undefined" ? document.documentElement.lang : "") ?? "").toLowerCase().startsWith("ru") ? "ru" : "en");
@@ -19,7 +19,8 @@ export function scrollRegion(table, label) {
 }
 
 /**
- * columns: [{key, label, numeric?, format?(value,row), className?(value,row)}]
+ * columns: [{key, label, numeric?, format?(value,row), className?(value,row), asWritten?}]; asWritten marks
+ * a cell of text shown as written (notes, sources) with its language (textLang).
  * options: {caption, id, lang}; numbers in the page's language (<html lang>) unless lang is given.
  */
 export function figuresTable(rows, columns, { caption, id, lang } = {}) {
@@ -48,6 +49,7 @@ export function figuresTable(rows, columns, { caption, id, lang } = {}) {
       if (td.tagName === "TH") td.scope = "row";
       if (cell instanceof Node) td.append(cell);
       else td.textContent = shown ?? "";
+      if (c.asWritten && !(cell instanceof Node)) markLang(td, td.textContent, l);
       const classes = [];
       if (c.numeric) classes.push("num");
       if (c.numeric && typeof v === "number" && v < 0) classes.push("negative");

@@ -2,7 +2,7 @@
 // as tables, an explorer to pick the country and year, and a plain <select> filter for tables.
 // Everything from data is put in with textContent (notes and sources are untrusted text).
 import { figuresTable } from "./table.js";
-import { fmt as fmtEn, percent as percentEn, signed as signedEn, text, sourceLink } from "./format.js";
+import { fmt as fmtEn, percent as percentEn, signed as signedEn, asWritten, text, sourceLink } from "./format.js";
 import { t as translate } from "./engine.js";
 import { pageLang } from "./chart.js";
 
@@ -92,7 +92,7 @@ function sourceAndNote(r) {
   const wrap = document.createElement("span");
   wrap.append(sourceLink(r.source));
   if (r.note) {
-    const note = text("small", r.note);
+    const note = asWritten("small", r.note);
     note.style.display = "block";
     wrap.append(note);
   }

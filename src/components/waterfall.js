@@ -5,7 +5,7 @@
 // rounded by the stated policy so the steps add up exactly; nothing is computed here but positions.
 import { vlChart, pageLang } from "./chart.js";
 import { figuresTable } from "./table.js";
-import { fmt, signed, text, sourceLink } from "./format.js";
+import { asWritten, fmt, signed, text, sourceLink } from "./format.js";
 import { INCREASE, DECREASE, TOTAL } from "./palette.js";
 import { t } from "./engine.js";
 
@@ -166,7 +166,7 @@ export function movedIndicators(pair, { limit = 8, lang } = {}) {
       { key: "move", label: t(l, "table.change.answer", years) },
       { key: "reason", label: t(l, "table.change.reason"), format: (v) => v ?? t(l, "table.change.no_reason") },
       { key: "detail", label: t(l, "table.change.detail") },
-      { key: "note", label: t(l, "table.change.note") },
+      { key: "note", label: t(l, "table.change.note"), asWritten: true },
     ],
     { caption: t(l, "table.change.caption", { name: pair.name, ...years }), lang: l },
   );
@@ -183,8 +183,9 @@ export function claimItem(c, { lang } = {}) {
   item.dataset.claim = c.id;
   const badge = text("strong", STATUS_KEY[c.status] ? t(l, STATUS_KEY[c.status]) : c.status, c.status === "differs" ? "status-differs" : c.status === "matches" ? "status-matches" : "status-unchecked");
   item.append(badge, document.createTextNode(" "));
-  item.append(text("q", c.text));
-  const meta = [t(l, "table.claim.edition", { edition: c.edition }), `${c.kind}${c.component ? " " + c.component : ""}`];
+  // The release's own words, in their language (the releases are in English).
+  item.append(asWritten("q", c.text, undefined, l));
+  const meta = [t(l, "table.claim.edition", { edition: c.edition }), `${t(l, `claims.kind.${c.kind}`)}${c.component ? " " + c.component : ""}`];
   if (c.stated !== null) meta.push(t(l, "table.claim.stated", { value: fmt(c.stated, { locale: l }) }));
   if (c.computed !== null && c.kind !== "leader" && c.kind !== "bottom") meta.push(t(l, "table.claim.computed", { value: fmt(c.computed, { locale: l }) }));
   if (c.difference !== null && c.status === "differs") meta.push(t(l, "table.claim.difference", { value: signed(c.difference, { locale: l }) }));

@@ -73,6 +73,10 @@ describe("front page payload on the example data", async () => {
       "Kyrgyzstan, 2024: the text of edition 6 says “As a result, the Index for Kyrgyzstan for 2024 decreased by 11.29 points”, but the same edition’s own table gives 80.36 in 2023 and 64.49 in 2024, a change of −15.87, not −11.29 (a gap of −4.58).",
     );
     expect(d.line.ru).toContain("таблица того же выпуска даёт 80,36 за 2023 год и 64,49 за 2024 год, то есть изменение −15,87, а не −11,29 (расхождение −4,58)");
+    // The page marks the quoted words as English (lang="en") by finding them in the line: they must be there whole.
+    expect(d.text).toBe("As a result, the Index for Kyrgyzstan for 2024 decreased by 11.29 points");
+    expect(d.line.ru).toContain(`(на английском) «${d.text}»`);
+    expect(line("UKR").release!.line.ru).toBe(`Релиз 2024 года (на английском): «${line("UKR").release!.text}»`);
   });
 
   it("lists a page for every country with a computed Index, and the edition to cite", () => {

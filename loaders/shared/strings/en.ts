@@ -774,6 +774,19 @@ export const en = {
   "reconcile.change": "{stated} {from}→{to}; with edition {edition_a}'s {value_a} the change is {change_a}, with edition {edition_b}'s {value_b} it is {change_b}",
   "reconcile.leader_no_rivals": "edition {edition} printed no other country for {year}",
   "reconcile.leader": "stated first in {year}; the highest other total in edition {edition} is {top}",
+  // ---- claim labels (claims.kind.*) ----
+  // The claim kinds as the English pages have always shown them: the ids of data/published/claims.csv.
+  "claims.kind.change": "change",
+  "claims.kind.component_change": "component_change",
+  "claims.kind.leader": "leader",
+  "claims.kind.bottom": "bottom",
+  "claims.kind.unchanged": "unchanged",
+  "claims.kind.rise": "rise",
+  "claims.kind.decline": "decline",
+  "claims.kind.driver": "driver",
+  "claims.kind.sole_driver": "sole_driver",
+  "claims.kind.component_value": "component_value",
+  "claims.kind.excluded": "excluded",
   // ---- input problems and the check/review commands (problem.*, check.*, review.*) ---------------
   "problem.warning_prefix": "warning:",
   "problem.more_one": "{count} more problem in this file not listed (only the first {shown} are)",

@@ -773,6 +773,18 @@ export const ru: Record<StringKey, string> = {
   "reconcile.change": "{from}→{to}: {stated}; при итоге замера {edition_a} ({value_a}) изменение составляет {change_a}, при итоге замера {edition_b} ({value_b}) — {change_b}",
   "reconcile.leader_no_rivals": "замер {edition} не приводит за {year} год ни одной другой страны",
   "reconcile.leader": "заявлено 1-е место в {year} году; наибольший итог другой страны в замере {edition} — {top}",
+  // ---- claim labels (claims.kind.*) ----
+  "claims.kind.change": "изменение",
+  "claims.kind.component_change": "изменение части",
+  "claims.kind.leader": "первое место",
+  "claims.kind.bottom": "в конце рейтинга",
+  "claims.kind.unchanged": "без изменений",
+  "claims.kind.rise": "рост",
+  "claims.kind.decline": "снижение",
+  "claims.kind.driver": "главная причина",
+  "claims.kind.sole_driver": "единственная причина",
+  "claims.kind.component_value": "значение части",
+  "claims.kind.excluded": "исключённые показатели",
   // ---- input problems and the check/review commands (problem.*, check.*, review.*) ---------------
   "problem.warning_prefix": "предупреждение:",
   "problem.more_one": "ещё {count} проблема в этом файле не показана (показаны только первые {shown})",
