@@ -60,11 +60,11 @@ import { NA, type Codebook, type Indicator } from "./schema.ts";
 import { PUBLISHED_METHOD, methodFor, type Method, type Split, type VersionMethod } from "./method.ts";
 import { sectionSpans } from "./normalise.ts";
 import { applyMissing } from "./missing.ts";
+import { ANSWER_RU } from "./workbook/words.ts";
 
-/** Numbers in the `detail` texts: 12 significant digits, so binary noise (6.6000000000000005) does not show. */
-const fmt = exact;
 import { byText } from "./order.ts";
-import { exact } from "./shared/format.ts";
+import type { Locale } from "./shared/format.ts";
+import { phrase, say, type Term } from "./attribution-words.ts";
 
 export const ATTRIBUTION_KINDS = ["law", "practice", "reassessment", "data", "survey", "coverage", "methodology", "unexplained"] as const;
 export type AttributionKind = (typeof ATTRIBUTION_KINDS)[number];
@@ -84,16 +84,24 @@ export const KIND_TEXT: Record<AttributionKind, string> = {
  * The one wording of a survey move (a survey-scale indicator whose score moved), used wherever a
  * change is shown: `changes` (row detail, the pair's paragraph, the pages) and `explain`.
  */
-export function surveyMoveText(scoreFrom: number | null, scoreTo: number | null): string {
-  const s = (x: number | null) => (x === null ? "(none)" : fmt(x));
-  return `survey score ${s(scoreFrom)} → ${s(scoreTo)}`;
+export function surveyMovePhrase(scoreFrom: number | null, scoreTo: number | null): Term {
+  const s = (x: number | null): Term => (x === null ? phrase("attribution.none") : x);
+  return phrase("attribution.survey_move", { from: s(scoreFrom), to: s(scoreTo) });
+}
+export const surveyMoveText = (scoreFrom: number | null, scoreTo: number | null, lang: Locale = "en"): string => say(surveyMovePhrase(scoreFrom, scoreTo), lang);
+
+/** An answer in the codebook's words in each language (its Russian level, "да"/"нет"), the reserved "n/a" as the strings say it. */
+function answerTerm(value: string, ind: Indicator | undefined): Term {
+  if (value === NA) return phrase("attribution.na");
+  const level = ind?.scale.type === "ordinal" ? ind.scale.levels.find((l) => l.level === value) : undefined;
+  return { words: { en: value, ru: level ? (level.level_ru ?? value) : (ANSWER_RU[value] ?? value) } };
 }
 
 /** An indicator's answers in two years, in words; a survey score moving in both is a survey move. */
-function answerMove(a0: Answer | undefined, a1: Answer | undefined): string {
-  if (a0?.survey_score != null && a1?.survey_score != null) return surveyMoveText(a0.survey_score, a1.survey_score);
-  const text = (a: Answer | undefined) => (!a ? "no answer" : a.survey_score != null ? `survey score ${fmt(a.survey_score)}` : a.value);
-  return `${text(a0)} → ${text(a1)}`;
+function answerMove(a0: Answer | undefined, a1: Answer | undefined, ind: Indicator | undefined): Term {
+  if (a0?.survey_score != null && a1?.survey_score != null) return surveyMovePhrase(a0.survey_score, a1.survey_score);
+  const term = (a: Answer | undefined): Term => (!a ? phrase("attribution.no_answer") : a.survey_score != null ? phrase("attribution.survey_score", { score: a.survey_score }) : answerTerm(a.value, ind));
+  return phrase("attribution.move", { from: term(a0), to: term(a1) });
 }
 
 /** The two orders of a pair crossing codebook versions (the Shapley split is their mean). */
@@ -139,7 +147,9 @@ export interface ContributionRow {
   excluded_from: boolean | null; // null: no answer
   excluded_to: boolean | null;
   note: string; // the sheet note (to-year; from-year for a removed indicator): untrusted text
-  detail: string; // how the contribution was computed, in words
+  detail: string; // how the contribution was computed, in words (English: say(detail_phrase))
+  /** The same in any language (attribution-words.ts say): the presentation picks the page's. */
+  detail_phrase: Term;
 }
 
 export interface SectionContribution {
@@ -168,6 +178,9 @@ export interface IndicatorMove {
   move: string;
   note: string;
   detail: string; // its rows' details, joined by "; "
+  /** `move` and `detail` to be said in any language (attribution-words.ts say). */
+  move_phrase: Term;
+  detail_phrase: Term;
 }
 
 export interface KindContribution {
@@ -182,7 +195,8 @@ export interface MethodChange {
   effect_common: number; // rescoring the earlier answers of indicators both versions have
   added: number; // points of indicators the new version added (to-year answers)
   removed: number; // points the removed indicators had (negative of their from-year contribution)
-  unrescorable: { indicator: string; value: string; why: string; contribution: number }[];
+  /** `why` in English; `why_phrase` the same to be said in any language. */
+  unrescorable: { indicator: string; value: string; why: string; contribution: number; why_phrase: Term }[];
   /** The change of the sections' normalisation offsets (w_new·offset_new − w_old·offset_old): 0 under raw points. */
   offsets: number;
   total: number; // all methodology rows
@@ -196,6 +210,7 @@ export interface OrderedSplit {
   method: MethodChange;
   comparable: boolean;
   reason: string | null;
+  reason_phrase: Term | null;
   residual: number;
 }
 
@@ -212,6 +227,7 @@ export interface PairAttribution {
   /** False when some common indicator's answer could not be scored under the other codebook (method and change are then mixed in its rows). */
   comparable: boolean;
   reason: string | null; // why not comparable
+  reason_phrase: Term | null; // the same to be said in any language
   method: MethodChange | null; // crossing pairs only (of the method's split)
   /** Crossing pairs only: the split in each order; `rows` is the method's split (their mean, the Shapley value, or the method-first order). */
   orders: Record<Order, OrderedSplit> | null;
@@ -248,8 +264,8 @@ const counted = (a: Answer | undefined) => !!a && a.points !== null;
 /** Excluded in one year and not the other (even when the missing-data rule filled it), or counting points in only one year because of an exclusion. */
 const coverageMove = (a0: Answer | undefined, a1: Answer | undefined) =>
   (counted(a0) !== counted(a1) && ((a0?.excluded ?? false) || (a1?.excluded ?? false))) || (!!a0 && !!a1 && a0.excluded !== a1.excluded);
-const pointsText = (a: Answer | undefined) =>
-  !a ? "no answer" : !a.excluded ? fmt(a.points!) : a.points === null ? `${NA} (0)` : `${NA} (${a.imputed ?? "filled"} ${fmt(a.points)})`;
+const pointsText = (a: Answer | undefined): Term =>
+  !a ? phrase("attribution.no_answer") : !a.excluded ? a.points! : a.points === null ? phrase("attribution.points.dropped") : phrase(`attribution.points.${a.imputed ?? "filled"}`, { points: a.points });
 
 /** One codebook version under the run's method: how each of its sections enters the Index. */
 interface Version {
@@ -266,12 +282,12 @@ function versionOf(cb: Codebook, method: Method): Version {
 }
 
 /** What one point of an indicator in `section` adds to the Index: weight × slope; `text` for the details. */
-function factorOf(v: Version, section: string): { weight: number; factor: number; text: string; words: string } {
+function factorOf(v: Version, section: string): { weight: number; factor: number; text: Term; words: Term } {
   const s = v.sections.get(section);
   if (!s) throw new Error(`section ${section} is not in methodology ${v.cb.version}`);
   return s.slope === 1
-    ? { weight: s.weight, factor: s.weight, text: fmt(s.weight), words: `weight of ${section}` }
-    : { weight: s.weight, factor: s.weight * s.slope, text: `${fmt(s.weight)} × ${fmt(s.slope)}`, words: `weight of ${section} × its normalisation slope` };
+    ? { weight: s.weight, factor: s.weight, text: s.weight, words: phrase("attribution.weight_of", { section }) }
+    : { weight: s.weight, factor: s.weight * s.slope, text: phrase("attribution.factor_slope", { weight: s.weight, slope: s.slope }), words: phrase("attribution.weight_slope_of", { section }) };
 }
 
 /** What one year's survey-scale answers are scored from: its survey file when given, else its own survey scores. */
@@ -280,7 +296,8 @@ export interface SurveySource {
   scores: SurveyScore[];
 }
 
-export type Rescored = { answer: Answer } | { why: string };
+/** `why`: in words to be said in any language (English: say(why)). */
+export type Rescored = { answer: Answer } | { why: Term };
 
 /**
  * One year's answers scored under another codebook by the engine's own scoring (pipeline.ts
@@ -303,11 +320,11 @@ export function scoreUnder(cb: Codebook, answers: Answer[], survey: SurveySource
   for (const a of answers) {
     const ind = cb.indicators.find((i) => i.id === a.indicator);
     if (!ind) {
-      out.set(a.indicator, { why: `${cb.version} has no indicator ${a.indicator}` });
+      out.set(a.indicator, { why: phrase("attribution.why.no_indicator", { version: cb.version, indicator: a.indicator }) });
       continue;
     }
     if (a.value === NA && !ind.excludable) {
-      out.set(a.indicator, { why: `its ${a.year} answer is "${NA}", which ${cb.version} does not allow for ${ind.id}` });
+      out.set(a.indicator, { why: phrase("attribution.why.na_not_allowed", { year: a.year, version: cb.version, indicator: ind.id }) });
       continue;
     }
     let surveys: SurveyScore[] = [];
@@ -318,7 +335,7 @@ export function scoreUnder(cb: Codebook, answers: Answer[], survey: SurveySource
         const questions = [...ind.scale.questions].sort().join(" ");
         const same = survey.scores.find((s) => s.indicator === ind.id && s.method === method.survey && [...s.questions].sort().join(" ") === questions);
         if (!same) {
-          out.set(a.indicator, { why: `its ${a.year} survey score cannot be recomputed with the questions and aggregation of ${cb.version}` });
+          out.set(a.indicator, { why: phrase("attribution.why.survey", { year: a.year, version: cb.version }) });
           continue;
         }
         surveys = [same];
@@ -333,10 +350,11 @@ export function scoreUnder(cb: Codebook, answers: Answer[], survey: SurveySource
     };
     try {
       const [answer] = scoreSheet(cb, sheet, surveys);
-      out.set(a.indicator, answer ? { answer: fill(answer) } : { why: `${cb.version} gives no score for it` });
+      out.set(a.indicator, answer ? { answer: fill(answer) } : { why: phrase("attribution.why.no_score", { version: cb.version }) });
     } catch (e) {
       const msg = (e as Error).message.replace(/^[A-Z]{2,4}-\d{2}: /, "");
-      out.set(a.indicator, { why: `its ${a.year} answer is not valid in the ${cb.version} scale (${msg})` });
+      // The scale's own message is the engine's (English in every language).
+      out.set(a.indicator, { why: phrase("attribution.why.invalid", { year: a.year, version: cb.version, message: msg }) });
     }
   }
   return out;
@@ -348,8 +366,9 @@ interface PairContext {
   to_year: number;
 }
 
-function makeRow(ctx: PairContext, r: Omit<ContributionRow, "country" | "from_year" | "to_year">): ContributionRow {
-  return { country: ctx.country, from_year: ctx.from_year, to_year: ctx.to_year, ...r, contribution: r.contribution + 0 };
+function makeRow(ctx: PairContext, r: Omit<ContributionRow, "country" | "from_year" | "to_year" | "detail">): ContributionRow {
+  const { detail_phrase, ...rest } = r;
+  return { country: ctx.country, from_year: ctx.from_year, to_year: ctx.to_year, ...rest, contribution: r.contribution + 0, detail: say(detail_phrase), detail_phrase };
 }
 
 /**
@@ -371,10 +390,10 @@ function changeRows(ctx: PairContext, v: Version, ind: Indicator, a0: Answer | u
   else if (moved) kind = (reason as AttributionKind | null) ?? "unexplained";
   else if (reason) kind = reason as AttributionKind;
   else return [];
-  const from = rescored === "from" && a0 ? `the ${ctx.from_year} answer rescored under ${cb.version}` : `points in ${ctx.from_year}`;
-  const to = rescored === "to" && a1 ? `the ${ctx.to_year} answer scored under ${cb.version}` : `points in ${ctx.to_year}`;
-  const move = kind === "survey" ? `${surveyMoveText(a0?.survey_score ?? null, a1?.survey_score ?? null)}: ` : "";
-  const detail = `${move}${text} × (${pointsText(a1)} − ${pointsText(a0)}): ${words} × (${to} − ${from})`;
+  const from = rescored === "from" && a0 ? phrase("attribution.rescored_from", { year: ctx.from_year, version: cb.version }) : phrase("attribution.points_in", { year: ctx.from_year });
+  const to = rescored === "to" && a1 ? phrase("attribution.scored_to", { year: ctx.to_year, version: cb.version }) : phrase("attribution.points_in", { year: ctx.to_year });
+  const computed = phrase("attribution.change", { factor: text, points_to: pointsText(a1), points_from: pointsText(a0), words, to, from });
+  const detail = kind === "survey" ? phrase("attribution.with_move", { move: surveyMovePhrase(a0?.survey_score ?? null, a1?.survey_score ?? null), detail: computed }) : computed;
   return [
     makeRow(ctx, {
       section: ind.section,
@@ -394,7 +413,7 @@ function changeRows(ctx: PairContext, v: Version, ind: Indicator, a0: Answer | u
       excluded_from: a0 ? a0.excluded : null,
       excluded_to: a1 ? a1.excluded : null,
       note: a1?.note ?? a0?.note ?? "",
-      detail,
+      detail_phrase: detail,
     }),
   ];
 }
@@ -411,11 +430,12 @@ export function shapleyRows(methodFirst: ContributionRow[], answersFirst: Contri
     const b = answersFirst.find((r) => key(r) === k);
     const ca = a?.contribution ?? 0;
     const cb = b?.contribution ?? 0;
+    const none = phrase("attribution.no_such_row");
     const detail =
       a && b && ca === cb
-        ? `${a.detail} (the same in either order)`
-        : `½ × (${fmt(ca)} method first + ${fmt(cb)} answers first); method first: ${a ? a.detail : "no such row"}; answers first: ${b ? b.detail : "no such row"}`;
-    return { ...(a ?? b)!, contribution: (ca + cb) / 2 + 0, detail };
+        ? phrase("attribution.shapley_same", { detail: a.detail_phrase })
+        : phrase("attribution.shapley_mean", { method_first: ca, answers_first: cb, method_first_detail: a ? a.detail_phrase : none, answers_first_detail: b ? b.detail_phrase : none });
+    return { ...(a ?? b)!, contribution: (ca + cb) / 2 + 0, detail: say(detail), detail_phrase: detail };
   });
 }
 
@@ -440,8 +460,8 @@ function offsetRows(ctx: PairContext, vFrom: Version, vTo: Version, present: (ye
     const o1 = s1 ? s1.weight * s1.offset : 0;
     if (o1 - o0 === 0) return [];
     const term = (s: { weight: number; offset: number } | undefined, year: number, version: string) =>
-      s ? `${fmt(s.weight)} × ${fmt(s.offset)} (weight × normalisation offset of ${id} under ${version})` : `0 (no ${id} answers in ${year})`;
-    const why = crossing ? "the normalisation's offset changed with the codebook version" : `${id} has answers in only one of the two years, so its normalisation offset counts in only one`;
+      s ? phrase("attribution.offset_term", { weight: s.weight, offset: s.offset, section: id, version }) : phrase("attribution.offset_none", { section: id, year });
+    const why = crossing ? phrase("attribution.offset_method") : phrase("attribution.offset_coverage", { section: id });
     return [
       makeRow(ctx, {
         section: id,
@@ -461,7 +481,7 @@ function offsetRows(ctx: PairContext, vFrom: Version, vTo: Version, present: (ye
         excluded_from: null,
         excluded_to: null,
         note: "",
-        detail: `${why}: ${term(s1, ctx.to_year, vTo.cb.version)} − ${term(s0, ctx.from_year, vFrom.cb.version)}`,
+        detail_phrase: phrase("attribution.offset", { why, to: term(s1, ctx.to_year, vTo.cb.version), from: term(s0, ctx.from_year, vFrom.cb.version) }),
       }),
     ];
   });
@@ -509,7 +529,7 @@ function attributePair(
     contribution: number,
     a0: Answer | undefined,
     a1: Answer | undefined,
-    extra: Partial<ContributionRow> & { detail: string },
+    extra: Partial<ContributionRow> & { detail_phrase: Term },
   ) =>
     makeRow(ctx, {
       section,
@@ -532,24 +552,33 @@ function attributePair(
       ...extra,
     });
   // One answer scored under both codebooks: −w_old·p_old in the old section, +w_new·p_new in the new one (one row when the same section).
-  const splitMethod = (indOld: Indicator, indNew: Indicator, underOld: Answer | undefined, underNew: Answer | undefined, detail: string): ContributionRow[] => {
+  const splitMethod = (indOld: Indicator, indNew: Indicator, underOld: Answer | undefined, underNew: Answer | undefined, detail: Term): ContributionRow[] => {
     const { weight: wtOld, factor: wOld } = factorOf(vFrom, indOld.section);
     const { weight: wtNew, factor: wNew } = factorOf(vTo, indNew.section);
     const pOld = pts(underOld);
     const pNew = pts(underNew);
-    const base = { weight_from: wtOld, weight_to: wtNew, detail };
+    const base = { weight_from: wtOld, weight_to: wtNew, detail_phrase: detail };
     if (indOld.section === indNew.section) {
       const c = wNew * pNew - wOld * pOld;
       return c === 0 ? [] : [methodRow(indNew.section, indNew.id, c, underOld, underNew, base)];
     }
     const out: ContributionRow[] = [];
-    if (wOld * pOld !== 0) out.push(methodRow(indOld.section, indNew.id, -wOld * pOld, underOld, underNew, { ...base, detail: `${detail}; moved out of ${indOld.section}` }));
-    if (wNew * pNew !== 0) out.push(methodRow(indNew.section, indNew.id, wNew * pNew, underOld, underNew, { ...base, detail: `${detail}; moved into ${indNew.section}` }));
+    if (wOld * pOld !== 0) out.push(methodRow(indOld.section, indNew.id, -wOld * pOld, underOld, underNew, { ...base, detail_phrase: phrase("attribution.moved_out", { detail, section: indOld.section }) }));
+    if (wNew * pNew !== 0) out.push(methodRow(indNew.section, indNew.id, wNew * pNew, underOld, underNew, { ...base, detail_phrase: phrase("attribution.moved_in", { detail, section: indNew.section }) }));
     return out;
   };
   const shown = pointsText;
   const rescoredText = (year: number, a: Answer, underOld: Answer, underNew: Answer) =>
-    `the ${year} answer "${a.value}" scored under both: ${factorOf(vFrom, oldInd.get(a.indicator)!.section).text} × ${shown(underOld)} under ${cbFrom.version} → ${factorOf(vTo, newInd.get(a.indicator)!.section).text} × ${shown(underNew)} under ${cbTo.version}`;
+    phrase("attribution.rescored_both", {
+      year,
+      value: answerTerm(a.value, (year === ctx.from_year ? oldInd : newInd).get(a.indicator)),
+      factor_from: factorOf(vFrom, oldInd.get(a.indicator)!.section).text,
+      points_from: shown(underOld),
+      version_from: cbFrom.version,
+      factor_to: factorOf(vTo, newInd.get(a.indicator)!.section).text,
+      points_to: shown(underNew),
+      version_to: cbTo.version,
+    });
 
   for (const ind of cbTo.indicators) {
     const a0 = A0.get(ind.id);
@@ -559,7 +588,7 @@ function attributePair(
       // Added by the new version: its whole to-year contribution is the method's, in either order.
       const { weight: w, factor, text } = factorOf(vTo, ind.section);
       const c = factor * pts(a1);
-      const row = methodRow(ind.section, ind.id, c, undefined, a1, { weight_to: w, detail: `added in ${cbTo.version}: ${text} × ${a1 ? pointsText(a1) : `${NA} (0)`}` });
+      const row = methodRow(ind.section, ind.id, c, undefined, a1, { weight_to: w, detail_phrase: phrase("attribution.added", { version: cbTo.version, factor: text, points: a1 ? pointsText(a1) : phrase("attribution.points.dropped") }) });
       for (const s of all) {
         splits[s].rows.push(row);
         splits[s].method.added += c;
@@ -567,31 +596,31 @@ function attributePair(
       continue;
     }
     // Method first: the earlier answer rescored under the new codebook, then the change under the new codebook.
-    let methodFirst: ContributionRow[] | { why: string; value: string };
+    let methodFirst: ContributionRow[] | { why: Term; value: string };
     if (!a0) methodFirst = changeRows(ctx, vTo, ind, undefined, a1, null);
     else {
       const r = fromUnderNew.get(ind.id)!;
       methodFirst = "why" in r ? { why: r.why, value: a0.value } : [...splitMethod(old, ind, a0, r.answer, rescoredText(ctx.from_year, a0, a0, r.answer)), ...changeRows(ctx, vTo, ind, r.answer, a1, "from")];
     }
     // Answers first: the change under the earlier codebook, then the later answer rescored under the new one.
-    let answersFirst: ContributionRow[] | { why: string; value: string };
+    let answersFirst: ContributionRow[] | { why: Term; value: string };
     if (!a1) answersFirst = changeRows(ctx, vFrom, old, a0, undefined, null);
     else {
       const r = toUnderOld.get(ind.id)!;
       answersFirst = "why" in r ? { why: r.why, value: a1.value } : [...changeRows(ctx, vFrom, old, a0, r.answer, "to"), ...splitMethod(old, ind, r.answer, a1, rescoredText(ctx.to_year, a1, r.answer, a1))];
     }
     // An answer the other codebook cannot score: method and change cannot be told apart, one methodology part (w_new·p_to − w_old·p_from).
-    const mixed = (why: string) => {
+    const mixed = (why: Term) => {
       const fOld = factorOf(vFrom, old.section);
       const fNew = factorOf(vTo, ind.section);
-      const detail = `not rescorable (${why}): ${fNew.text} × ${shown(a1)} − ${fOld.text} × ${shown(a0)}`;
+      const detail = phrase("attribution.not_rescorable", { why, factor_to: fNew.text, points_to: shown(a1), factor_from: fOld.text, points_from: shown(a0) });
       const rows = splitMethod(old, ind, a0, a1, detail);
       return {
-        rows: rows.length ? rows : [methodRow(ind.section, ind.id, 0, a0, a1, { weight_from: fOld.weight, weight_to: fNew.weight, detail })],
+        rows: rows.length ? rows : [methodRow(ind.section, ind.id, 0, a0, a1, { weight_from: fOld.weight, weight_to: fNew.weight, detail_phrase: detail })],
         contribution: fNew.factor * pts(a1) - fOld.factor * pts(a0),
       };
     };
-    const book = (s: SplitName, rows: ContributionRow[] | { why: string; value: string }) => {
+    const book = (s: SplitName, rows: ContributionRow[] | { why: Term; value: string }) => {
       if (Array.isArray(rows)) {
         splits[s].rows.push(...rows);
         for (const r of rows) if (r.step === "method") splits[s].method.effect_common += r.contribution;
@@ -599,14 +628,14 @@ function attributePair(
       }
       const m = mixed(rows.why);
       splits[s].rows.push(...m.rows);
-      splits[s].method.unrescorable.push({ indicator: ind.id, value: rows.value, why: rows.why, contribution: m.contribution });
+      splits[s].method.unrescorable.push({ indicator: ind.id, value: rows.value, why: say(rows.why), contribution: m.contribution, why_phrase: rows.why });
     };
     book("method_first", methodFirst);
     book("answers_first", answersFirst);
     if (Array.isArray(methodFirst) && Array.isArray(answersFirst)) book("shapley", shapleyRows(methodFirst, answersFirst));
     else {
-      const failed = [methodFirst, answersFirst].filter((x): x is { why: string; value: string } => !Array.isArray(x));
-      book("shapley", { why: failed.map((f) => f.why).join("; "), value: failed[0]!.value });
+      const failed = [methodFirst, answersFirst].filter((x): x is { why: Term; value: string } => !Array.isArray(x));
+      book("shapley", { why: { join: failed.map((f) => f.why), sep: "; " }, value: failed[0]!.value });
     }
   }
   for (const old of cbFrom.indicators) {
@@ -615,7 +644,7 @@ function attributePair(
     const a0 = A0.get(old.id);
     const { weight: w, factor, text } = factorOf(vFrom, old.section);
     const c = -factor * pts(a0);
-    const row = methodRow(old.section, old.id, c, a0, undefined, { weight_from: w, detail: `removed in ${cbTo.version}: −${text} × ${a0 ? pointsText(a0) : `${NA} (0)`}` });
+    const row = methodRow(old.section, old.id, c, a0, undefined, { weight_from: w, detail_phrase: phrase("attribution.removed", { version: cbTo.version, factor: text, points: a0 ? pointsText(a0) : phrase("attribution.points.dropped") }) });
     for (const s of all) {
       splits[s].rows.push(row);
       splits[s].method.removed += c;
@@ -712,6 +741,8 @@ export function attributeChanges(
         const a1 = A1.get(id);
         const nonZero = own.filter((r) => r.contribution !== 0);
         const kinds = ATTRIBUTION_KINDS.filter((k) => (nonZero.length ? nonZero : own).some((r) => r.kind === k));
+        const move = answerMove(a0, a1, ind);
+        const detail: Term = { join: own.map((r) => r.detail_phrase), sep: "; " };
         return {
           indicator: id,
           section: ind.section,
@@ -727,9 +758,11 @@ export function attributeChanges(
           points_to: a1 ? a1.points : null,
           survey_from: a0?.survey_score ?? null,
           survey_to: a1?.survey_score ?? null,
-          move: answerMove(a0, a1),
+          move: say(move),
           note: a1?.note ?? a0?.note ?? "",
-          detail: own.map((r) => r.detail).join("; "),
+          detail: say(detail),
+          move_phrase: move,
+          detail_phrase: detail,
         };
       })
       .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || byText(a.indicator, b.indicator));
@@ -740,14 +773,13 @@ export function attributeChanges(
     }));
     const crosses = cbFrom.version !== cbTo.version;
     const judged = (m: MethodChange | null) => {
-      if (!m || m.unrescorable.length === 0) return { comparable: true, reason: null };
+      if (!m || m.unrescorable.length === 0) return { comparable: true, reason: null, reason_phrase: null };
       const ids = m.unrescorable.map((u) => u.indicator);
-      return {
-        comparable: false,
-        reason: `the answers of ${ids.join(", ")} cannot be scored under both codebooks (${m.unrescorable
-          .map((u) => `${u.indicator}: ${u.why}`)
-          .join("; ")}), so the method effect and the change of ${ids.length === 1 ? "this indicator" : "these indicators"} cannot be told apart`,
-      };
+      const reason = phrase(ids.length === 1 ? "attribution.not_comparable_one" : "attribution.not_comparable_many", {
+        indicators: ids.join(", "),
+        whys: { join: m.unrescorable.map((u) => phrase("attribution.why_of", { indicator: u.indicator, why: u.why_phrase })), sep: "; " },
+      });
+      return { comparable: false, reason: say(reason), reason_phrase: reason };
     };
     const ordered = (o: Order): OrderedSplit => {
       const split = orders![o];

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { attributeChanges, EXACTNESS_TOLERANCE, SECTION_OFFSET, type Attribution, type ContributionRow, type PairAttribution } from "../loaders/attribution.ts";
 import { changesTable, explainPair, methodOrdersText, methodShareText } from "../loaders/present/changes.ts";
 import { computeIndex } from "../loaders/pipeline.ts";
+import { say } from "../loaders/attribution-words.ts";
 import { PUBLISHED_METHOD, type Method } from "../loaders/method.ts";
 import { Codebook } from "../loaders/schema.ts";
 import type { Project, Sheet, SurveyFile } from "../loaders/project.ts";
@@ -84,6 +85,7 @@ describe("hand-worked numbers under other methods", () => {
     expect(p.change).toBe(-7.75);
     expect(rowsOf(p, "BB-01")).toEqual([["BB", "coverage", "change", 0]]);
     expect(p.rows.find((r) => r.indicator === "BB-01")!.detail).toBe("2 × (n/a (carried 5) − 5): weight of BB × (points in 2021 − points in 2020)");
+    expect(say(p.rows.find((r) => r.indicator === "BB-01")!.detail_phrase, "ru")).toBe("2 × (н/д (перенесено 5) − 5): вес раздела BB × (баллы 2021 года − баллы 2020 года)");
     expect(p.sections.find((s) => s.section === "BB")!.contribution).toBe(-6);
   });
 
@@ -103,6 +105,11 @@ describe("hand-worked numbers under other methods", () => {
     offsets.forEach((o, i) => expect(o[3]).toBeCloseTo(expected[i]![1] as number, 12));
     expect(p.method!.offsets).toBeCloseTo(13 / 18 + 65 / 21 - 2, 12); // 229/126
     expect(p.rows.find((r) => r.indicator === SECTION_OFFSET)!.detail).toMatch(/^the normalisation's offset changed with the codebook version: /);
+    const ss = p.rows.find((r) => r.indicator === SECTION_OFFSET && r.section === "SS")!;
+    expect(ss.detail).toBe("the normalisation's offset changed with the codebook version: 1 × −2 (weight × normalisation offset of SS under v2) − 0 (no SS answers in 2019)");
+    expect(say(ss.detail_phrase, "ru")).toBe("сдвиг нормировки изменился вместе с версией кодовой книги: 1 × −2 (вес × сдвиг нормировки раздела SS по версии v2) − 0 (нет ответов по разделу SS в 2019 году)");
+    // weight × slope, each quoted at six decimals (14/15, 44/45), with the decimal comma.
+    expect(say(p.rows.find((r) => r.indicator === "AA-01")!.detail_phrase, "ru")).toBe("ответ 2019 года «да», оценённый по обеим версиям: 1 × 0,933333 × 5 по версии v1 → 1 × 0,977778 × 6 по версии v2 (одинаково при любом порядке)");
     // AA-01 "yes" rescored 5 → 6: 1 × 44/45 × 6 − 1 × 14/15 × 5 = 264/45 − 210/45 = 1.2.
     expect(rowsOf(p, "AA-01").length).toBe(1);
     expect(p.rows.find((r) => r.indicator === "AA-01")!.contribution).toBeCloseTo(1.2, 12);

@@ -3,7 +3,10 @@
 // change split exactly). The example data's own numbers are pinned in tests/example-data/attribution.test.ts.
 import { describe, expect, it } from "vitest";
 import { attributeChanges, shapleyRows, surveyMoveText, EXACTNESS_TOLERANCE, type Attribution, type ContributionRow, type PairAttribution } from "../loaders/attribution.ts";
-import { changesTable, displayPair, explainPair, methodOrdersText, methodShareText, rowsOf } from "../loaders/present/changes.ts";
+import { changesTable, displayPair, explainPair, kindName, methodOrdersText, methodShareText, rowsOf } from "../loaders/present/changes.ts";
+import { say } from "../loaders/attribution-words.ts";
+import { NA } from "../loaders/schema.ts";
+import { en } from "../loaders/shared/strings/en.ts";
 import { allocateCents, roundKeepingSum, toCents, fromCents } from "../loaders/rounding.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { formatTrace, traceCountryYear } from "../loaders/present/trace.ts";
@@ -266,7 +269,8 @@ describe("a pair crossing codebook versions: both orders and their mean (Shapley
       'the answers of BB-01 cannot be scored under both codebooks (BB-01: its 2020 answer is "n/a", which v1 does not allow for BB-01), so the method effect and the change of this indicator cannot be told apart',
     );
     expect(listed(ddd.rows.filter((r) => r.indicator === "BB-01"))).toEqual([["BB", "BB-01", "methodology", -4]]);
-    expect(ddd.method!.unrescorable).toEqual([{ indicator: "BB-01", value: "n/a", why: 'its 2020 answer is "n/a", which v1 does not allow for BB-01', contribution: -4 }]);
+    expect(ddd.method!.unrescorable).toEqual([{ indicator: "BB-01", value: "n/a", why: 'its 2020 answer is "n/a", which v1 does not allow for BB-01', contribution: -4, why_phrase: expect.anything() }]);
+    expect(say(ddd.method!.unrescorable[0]!.why_phrase, "ru")).toBe("его ответ 2020 года — «н/д», а версия v1 не допускает такого ответа для BB-01");
     expect([mf.method.total, af.method.total, ddd.method!.total]).toEqual([3, -1, -1]);
     expect(Math.abs(ddd.residual)).toBeLessThanOrEqual(EXACTNESS_TOLERANCE);
   });
@@ -314,6 +318,91 @@ describe("one wording of a survey move in changes and explain", () => {
     const text = formatTrace(traceCountryYear(result, project, "AAA", 2021)!);
     expect(text).toMatch(new RegExp(`SS-01 .* ${move}$`, "m"));
     expect(text).toMatch(new RegExp(`^  SS-01 +survey +survey +7\.5 → 3\.75 +${move}$`, "m"));
+  });
+});
+
+describe("how each contribution was computed, in the page's language", () => {
+  const { project, result } = syntheticResult();
+  const syn = attributeChanges(result, { surveyFiles: project.surveys });
+  const orders = ordersProject();
+  const ord = attributeChanges(scoreProject(orders), { surveyFiles: orders.surveys });
+  const row = (a: Attribution, country: string, to: number, indicator: string, section: string, kind: string) =>
+    pairOf(a, country, to)!.rows.find((r) => r.indicator === indicator && r.section === section && r.kind === kind)!;
+  /** The row's detail in English (the engine's own, which its phrase says word for word) and in Russian. */
+  const both = (r: ContributionRow) => {
+    expect(say(r.detail_phrase, "en")).toBe(r.detail);
+    return [r.detail, say(r.detail_phrase, "ru")];
+  };
+
+  it("a change within one codebook: law, coverage (n/a), survey", () => {
+    expect(both(row(syn, "AAA", 2021, "AA-02", "AA", "law"))).toEqual([
+      "1 × (4 − 2): weight of AA × (points in 2021 − points in 2020)",
+      "1 × (4 − 2): вес раздела AA × (баллы 2021 года − баллы 2020 года)",
+    ]);
+    expect(both(row(syn, "AAA", 2021, "BB-01", "BB", "coverage"))).toEqual([
+      "2 × (n/a (0) − 5): weight of BB × (points in 2021 − points in 2020)",
+      "2 × (н/д (0) − 5): вес раздела BB × (баллы 2021 года − баллы 2020 года)",
+    ]);
+    expect(both(row(syn, "AAA", 2021, "SS-01", "SS", "survey"))).toEqual([
+      "survey score 5 → 2.5: 1 × (3.75 − 7.5): weight of SS × (points in 2021 − points in 2020)",
+      "оценка по опросу 5 → 2,5: 1 × (3,75 − 7,5): вес раздела SS × (баллы 2021 года − баллы 2020 года)",
+    ]);
+    expect(surveyMoveText(5, null, "ru")).toBe("оценка по опросу 5 → (нет)");
+    const ind = pairOf(syn, "AAA", 2021)!.indicators.find((i) => i.indicator === "BB-03")!;
+    expect([ind.move, say(ind.move_phrase, "ru")]).toEqual(["yes → no", "да → нет"]);
+  });
+
+  it("the method rows of a crossing pair: rescored, moved between sections, added, removed, not rescorable", () => {
+    expect(both(row(syn, "AAA", 2020, "AA-03", "BB", "methodology"))).toEqual([
+      'the 2019 answer "yes" scored under both: 1 × 1 under v1 → 2 × 1 under v2; moved into BB (the same in either order)',
+      "ответ 2019 года «да», оценённый по обеим версиям: 1 × 1 по версии v1 → 2 × 1 по версии v2; перенесён в раздел BB (одинаково при любом порядке)",
+    ]);
+    expect(say(row(syn, "AAA", 2020, "AA-03", "AA", "methodology").detail_phrase, "ru")).toBe(
+      "ответ 2019 года «да», оценённый по обеим версиям: 1 × 1 по версии v1 → 2 × 1 по версии v2; перенесён из раздела AA (одинаково при любом порядке)",
+    );
+    expect(both(row(syn, "AAA", 2020, "SS-01", "SS", "methodology"))).toEqual(["added in v2: 1 × 7.5", "добавлен в версии v2: 1 × 7,5"]);
+    expect(both(row(syn, "AAA", 2020, "BB-02", "BB", "methodology"))).toEqual(["removed in v2: −2 × 3", "удалён в версии v2: −2 × 3"]);
+    expect(both(row(ord, "DDD", 2020, "BB-01", "BB", "methodology"))).toEqual([
+      'not rescorable (its 2020 answer is "n/a", which v1 does not allow for BB-01): 2 × n/a (0) − 2 × 2',
+      "не переоценивается (его ответ 2020 года — «н/д», а версия v1 не допускает такого ответа для BB-01): 2 × н/д (0) − 2 × 2",
+    ]);
+  });
+
+  it("a Shapley row whose orders differ: both halves, each in its order's words", () => {
+    expect(both(row(ord, "CCC", 2020, "AA-01", "AA", "law"))).toEqual([
+      "½ × (11 method first + 10 answers first); method first: 1 × (6 − −5): weight of AA × (points in 2020 − the 2019 answer rescored under v2); answers first: 1 × (5 − −5): weight of AA × (the 2020 answer scored under v1 − points in 2019)",
+      "½ × (11 при порядке «сначала методология» + 10 при порядке «сначала ответы»); сначала методология: 1 × (6 − −5): вес раздела AA × (баллы 2020 года − ответ 2019 года, переоценённый по версии v2); сначала ответы: 1 × (5 − −5): вес раздела AA × (ответ 2020 года, оценённый по версии v1 − баллы 2019 года)",
+    ]);
+    expect(say(row(ord, "CCC", 2020, "AA-03", "AA", "methodology").detail_phrase, "ru")).toBe(
+      "½ × (0 при порядке «сначала методология» + −1 при порядке «сначала ответы»); сначала методология: такой строки нет; сначала ответы: ответ 2020 года «да», оценённый по обеим версиям: 1 × 1 по версии v1 → 2 × 1 по версии v2; перенесён из раздела AA",
+    );
+  });
+
+  it("the method's share and the reason a pair is not comparable", () => {
+    const ccc = pairOf(ord, "CCC", 2020)!;
+    expect(methodShareText(ccc, displayPair(ccc), "ru")).toBe(
+      "Эта пара пересекает смену методологии (v1 → v2); на методологию приходится +8,00 изменения, среднее +7,00 (сначала методология) и +9,00 (сначала ответы): переоценка ответов по показателям, которые есть в обеих версиях, +1,00, добавленные показатели +13,00, удалённые показатели −6,00.",
+    );
+    const ddd = pairOf(ord, "DDD", 2020)!;
+    expect(methodShareText(ddd)).toBe(
+      "The pair crosses the change of method (v1 → v2); −1.00 of the change is the method's, the mean of +3.00 (method first) and −1.00 (answers first): rescoring the answers of indicators in both versions +2.00, indicators added +1.00, indicators removed 0.00, indicators that could not be rescored −4.00. " +
+        'Not fully comparable: the answers of BB-01 cannot be scored under both codebooks (BB-01: its 2020 answer is "n/a", which v1 does not allow for BB-01), so the method effect and the change of this indicator cannot be told apart.',
+    );
+    expect(methodShareText(ddd, displayPair(ddd), "ru")).toBe(
+      "Эта пара пересекает смену методологии (v1 → v2); на методологию приходится −1,00 изменения, среднее +3,00 (сначала методология) и −1,00 (сначала ответы): переоценка ответов по показателям, которые есть в обеих версиях, +2,00, добавленные показатели +1,00, удалённые показатели 0,00, показатели, которые не удалось переоценить, −4,00. " +
+        "Не вполне сопоставимо: ответы BB-01 нельзя оценить по обеим кодовым книгам (BB-01: его ответ 2020 года — «н/д», а версия v1 не допускает такого ответа для BB-01), поэтому влияние методологии и изменение этого показателя нельзя разделить.",
+    );
+    const same = pairOf(syn, "AAA", 2020)!;
+    expect(methodShareText(same, displayPair(same), "ru")).toContain("на методологию приходится +7,50 изменения, одинаково при любом порядке переоценки и изменений ответов: ");
+  });
+
+  it("names the kinds of change: the sheet's in the workbook's words, the attribution's own from the strings; English by id", () => {
+    expect(["law", "practice", "reassessment", "data", "survey", "coverage", "methodology", "unexplained"].map((k) => kindName(k as never, "ru"))).toEqual([
+      "закон", "практика", "переоценка", "данные", "опрос", "охват", "методология", "без причины",
+    ]);
+    expect(kindName("coverage")).toBe("coverage");
+    expect(kindName("law")).toBe("law");
+    expect(en["attribution.na"]).toBe(NA);
   });
 });
 

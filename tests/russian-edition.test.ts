@@ -341,6 +341,42 @@ describe("payloads in the page's language", () => {
       expect(enAudit.revisions.flatMap((r) => r.claims).map((c) => c.reason)).toEqual(withAudit.reconciliation.revisions.flatMap((r) => r.claims).map((c) => c.reason));
     });
 
+    it("changes: how each contribution was computed, the kinds and the method's share in Russian on the Russian pages, the engine's English on the English pages", () => {
+      const changes = withChanges(project, result);
+      const ruPayload = changesPayload(project, changes, "ru");
+      const enPayload = changesPayload(project, changes);
+      // The pieces of the attribution's English sentences (attribution.*) that Russian words differently.
+      const pieces = englishPieces.filter(({ key }) => key.startsWith("attribution."));
+      expect(pieces.length).toBeGreaterThan(20);
+      const english = (text: string) => pieces.filter(({ piece }) => text.includes(piece)).map(({ key, piece }) => `${key}: ${piece}`);
+      const moved = ruPayload.pairs.flatMap((p) => p.indicators);
+      expect(moved.length).toBeGreaterThan(100);
+      for (const i of moved) {
+        expect(english(i.detail), `${i.indicator}: ${i.detail}`).toEqual([]);
+        expect(english(i.move), `${i.indicator}: ${i.move}`).toEqual([]);
+        expect(CYRILLIC.test(i.detail), i.detail).toBe(true);
+        expect(i.kind_names.every((k) => CYRILLIC.test(k)), i.kind_names.join(", ")).toBe(true);
+      }
+      const shares = ruPayload.pairs.flatMap((p) => (p.method_detail ? [p.method_detail] : []));
+      expect(shares.length).toBeGreaterThan(0);
+      for (const text of shares) {
+        expect(english(text), text).toEqual([]);
+        expect(text.startsWith("Эта пара пересекает смену методологии (")).toBe(true);
+      }
+      expect(ruPayload.kinds.map((k) => k.name)).toEqual(["закон", "практика", "переоценка", "данные", "опрос", "охват", "методология", "без причины"]);
+      // English: the attribution's own sentences, word for word; the kinds by their ids.
+      const attribution = changes.attribution;
+      for (const p of enPayload.pairs) {
+        const own = attribution.pairs.find((a) => a.country === p.country && a.to_year === p.to_year)!;
+        for (const i of p.indicators) expect(i.detail).toBe(own.indicators.find((x) => x.indicator === i.indicator)!.detail);
+        expect(p.kinds.map((k) => k.name)).toEqual(p.kinds.map((k) => k.kind));
+      }
+      expect(enPayload.kinds.map((k) => k.name)).toEqual(enPayload.kinds.map((k) => k.kind));
+      const detailOf = (payload: typeof ruPayload) => payload.pairs.find((p) => p.country === "KAZ" && p.to_year === 2024)!.indicators.find((i) => i.contribution !== 0)!.detail;
+      expect(detailOf(enPayload)).toMatch(/weight of [A-Z]+ × \(points in 2024 − points in 2023\)$/);
+      expect(detailOf(ruPayload)).toMatch(/вес раздела [A-Z]+ × \(баллы 2024 года − баллы 2023 года\)$/);
+    });
+
     it("sensitivity headlines in Russian, with Russian ordinals and numbers", async () => {
       const config = await loadSensitivityConfig(repoRoot);
       const a = analyseSensitivity(prepareMatrix(project, result), config, { draws: 200, samples: 20, seed: 7 });

@@ -51,7 +51,7 @@ ${lang === "en" ? "" : `\n${t("page.changes.claims_in_english")}\n`}
 \`\`\`
 
 \`\`\`js
-display(figuresTable(pairs.map((p) => ({ ...p, link: p.country, shown: p.display.change, kinds: p.kinds.filter((k) => k.contribution !== 0).map((k) => k.kind).join(", "), status: p.claims.some((c) => c.status === "differs") ? "differs" : p.claims.length ? "checked" : "" })), [
+display(figuresTable(pairs.map((p) => ({ ...p, link: p.country, shown: p.display.change, kinds: p.kinds.filter((k) => k.contribution !== 0).map((k) => k.name).join(", "), status: p.claims.some((c) => c.status === "differs") ? "differs" : p.claims.length ? "checked" : "" })), [
   { key: "name", label: ${str("page.common.country")}, render: (v, r) => { const a = document.createElement("a"); a.href = \`#\${r.country}\`; a.textContent = v; return a; } },
   { key: "from_total", label: String(year - 1), numeric: true, format: (v, r) => fmt(r.display.from_total) },
   { key: "to_total", label: String(year), numeric: true, format: (v, r) => fmt(r.display.to_total) },
@@ -109,7 +109,7 @@ if (location.hash) requestAnimationFrame(() => document.getElementById(decodeURI
 
 \`\`\`js
 display(figuresTable(changes.kinds, [
-  { key: "kind", label: ${str("page.changes.col.kind")} },
+  { key: "name", label: ${str("page.changes.col.kind")} },
   { key: "text", label: ${str("page.changes.col.meaning")} }
 ], { caption: ${str("page.changes.kinds_caption")} }));
 display(figuresTable(Object.entries(changes.rules).map(([kind, rule]) => ({ kind, rule })), [

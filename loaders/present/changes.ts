@@ -12,6 +12,7 @@ import {
   SECTION_OFFSET,
   surveyMoveText,
   type Attribution,
+  type AttributionKind,
   type ContributionRow,
   type Order,
   type PairAttribution,
@@ -22,6 +23,21 @@ import { byText } from "../order.ts";
 import { count, exact, fmt as figure, signed, type Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
 import { countryName, indicatorTitle as titleOfIndicator, sectionTitle as titleOfSection } from "./lang.ts";
+import { phrase, say, type Term } from "../attribution-words.ts";
+import { CHANGE_KINDS } from "../schema.ts";
+import { changeWord, type ChangeKind } from "../workbook/words.ts";
+
+/**
+ * A kind of change by its name in `lang`: the sheet's own kinds in the workbook's words (words.ts,
+ * what an expert writes in the change column), the attribution's other kinds from the strings
+ * tables. English names are the ids, as changes.csv writes them.
+ */
+export function kindName(kind: AttributionKind, lang: Locale = "en"): string {
+  return (CHANGE_KINDS as readonly string[]).includes(kind) ? changeWord(kind as ChangeKind, lang) : t(lang, `attribution.kind.${kind as Exclude<AttributionKind, ChangeKind>}`);
+}
+
+/** The pair's reason for not being comparable, in `lang` (the attribution's English when it gives no phrase). */
+const reasonIn = (r: { reason: string | null; reason_phrase: Term | null }, lang: Locale) => (r.reason_phrase ? say(r.reason_phrase, lang) : r.reason);
 
 
 export const CHANGES_COLUMNS = ["country", "from_year", "to_year", "change", "section", "indicator", "kind", "contribution"] as const;
@@ -167,7 +183,7 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
       const cents = idx.reduce((sum, i) => sum + toCents(display.rows[i]!), 0);
       const own = idx.map((i) => pair.rows[i]!).filter((r) => r.contribution !== 0);
       const survey = own.find((r) => r.kind === "survey");
-      return { section, indicator, cents, kinds: ATTRIBUTION_KINDS.filter((k) => own.some((r) => r.kind === k)) as string[], survey_move: survey ? surveyMoveText(survey.survey_from, survey.survey_to) : null };
+      return { section, indicator, cents, kinds: ATTRIBUTION_KINDS.filter((k) => own.some((r) => r.kind === k)) as string[], survey_move: survey ? surveyMoveText(survey.survey_from, survey.survey_to, lang) : null };
     })
     .filter((x) => x.cents !== 0)
     .sort((a, b) => Math.abs(b.cents) - Math.abs(a.cents) || byText(a.indicator, b.indicator) || byText(a.section, b.section));
@@ -186,33 +202,40 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
   const notes: string[] = [];
   if (moved.length === 0) notes.push(pair.change !== 0 ? say("page.explain.still_exact", { exact: figure(pair.change, { locale: lang, digits: 6, trim: true, group: false }) }) : say("page.explain.still"));
   if (pair.crosses_methodology && pair.method) notes.push(say("page.explain.method", { points: sig(display.method ?? 0), from: pair.method.from, to: pair.method.to }));
-  if (pair.crosses_methodology && !pair.comparable && pair.reason) notes.push(say("page.explain.not_comparable", { reason: pair.reason }));
+  if (pair.crosses_methodology && !pair.comparable && pair.reason) notes.push(say("page.explain.not_comparable", { reason: reasonIn(pair, lang)! }));
   if (pair.unexplained.length) notes.push(say("page.explain.unexplained", { list: pair.unexplained.join(", ") }));
   return { head, items, rest, notes };
 }
 
-/** The method's share of a crossing pair, split into its parts (English; the What changed pages show it beside the list), or null. */
-export function methodShareText(pair: PairAttribution, display: DisplayPair = displayPair(pair)): string | null {
+/** The method's share of a crossing pair, split into its parts, in `lang` (the What changed pages show it beside the list), or null. */
+export function methodShareText(pair: PairAttribution, display: DisplayPair = displayPair(pair), lang: Locale = "en"): string | null {
   if (!pair.crosses_methodology || !pair.method || !display.method_orders) return null;
   const m = pair.method;
   const o = display.method_orders;
+  const sig = (x: number) => signed(x, { locale: lang });
   const unrescorable = m.unrescorable.reduce((s, u) => s + u.contribution, 0);
   // The offsets' share only when there is one (minmax), so the published figures are allocated as before.
   const [common, added, removed, mixed, offsets] = allocateCents(toCents(display.method ?? 0), [m.effect_common, m.added, m.removed, unrescorable, ...(m.offsets !== 0 ? [m.offsets] : [])]).map((c) => c / 100);
   const which =
     o.difference === 0
-      ? `the same in either order of rescoring and answer changes: `
+      ? phrase("attribution.method_share.same")
       : pair.split === "method_first"
-        ? `in the method-first order, as the method chooses (answers first would give ${signedText(o.answers_first)}): `
-        : `the mean of ${signedText(o.method_first)} (method first) and ${signedText(o.answers_first)} (answers first): `;
-  return (
-    `The pair crosses the change of method (${m.from} → ${m.to}); ${signedText(display.method ?? 0)} of the change is the method's, ` +
-    which +
-    `rescoring the answers of indicators in both versions ${signedText(common!)}, indicators added ${signedText(added!)}, indicators removed ${signedText(removed!)}` +
-    (m.unrescorable.length ? `, indicators that could not be rescored ${signedText(mixed!)}` : "") +
-    (m.offsets !== 0 ? `, the sections' normalisation offsets ${signedText(offsets!)}` : "") +
-    "." +
-    (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`)
+        ? phrase("attribution.method_share.method_first", { answers_first: sig(o.answers_first) })
+        : phrase("attribution.method_share.mean", { method_first: sig(o.method_first), answers_first: sig(o.answers_first) });
+  return say(
+    phrase("attribution.method_share", {
+      from: m.from,
+      to: m.to,
+      shown: sig(display.method ?? 0),
+      which,
+      common: sig(common!),
+      added: sig(added!),
+      removed: sig(removed!),
+      unrescorable: m.unrescorable.length ? phrase("attribution.method_share.unrescorable", { points: sig(mixed!) }) : "",
+      offsets: m.offsets !== 0 ? phrase("attribution.method_share.offsets", { points: sig(offsets!) }) : "",
+      not_comparable: pair.comparable ? "" : phrase("attribution.method_share.not_comparable", { reason: reasonIn(pair, lang) ?? "" }),
+    }),
+    lang,
   );
 }
 
@@ -225,7 +248,7 @@ export function methodOrdersText(pair: PairAttribution, display: DisplayPair = d
   if (!pair.orders || !o) return null;
   if (lang !== "en") {
     const n = (x: number) => signed(x, { locale: lang });
-    const vars = { from_method: pair.methodology_from, to_method: pair.methodology_to, from_year: pair.from_year, method_first: n(o.method_first), answers_first: n(o.answers_first), difference: figure(Math.abs(o.difference), { locale: lang }), shown: n(display.method ?? 0), reason: pair.reason ?? "" };
+    const vars = { from_method: pair.methodology_from, to_method: pair.methodology_to, from_year: pair.from_year, method_first: n(o.method_first), answers_first: n(o.answers_first), difference: figure(Math.abs(o.difference), { locale: lang }), shown: n(display.method ?? 0), reason: reasonIn(pair, lang) ?? "" };
     const body =
       o.difference === 0
         ? t(lang, "page.changes.orders_same", vars)
@@ -300,7 +323,7 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
         methodology_to: p.methodology_to,
         crosses_methodology: p.crosses_methodology,
         comparable: p.comparable,
-        reason: p.reason,
+        reason: reasonIn(p, lang),
         from_total: p.from_total,
         to_total: p.to_total,
         change: p.change,
@@ -314,20 +337,28 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
           steps: display.steps,
         },
         sections: p.sections.map((s) => ({ ...s, title: st(s.section), shown: display.sections[s.section] ?? 0 })),
-        kinds: p.kinds.map((k) => ({ ...k, text: kindText(k.kind), shown: display.kinds[k.kind] ?? 0 })),
-        // The attribution names indicators in English; the page names them in its own language (same codebook: the later).
-        indicators: p.indicators.map((i) => ({ ...i, title: it(i.indicator), section_title: st(i.section), shown: display.indicators[i.indicator] ?? 0 })),
+        kinds: p.kinds.map((k) => ({ ...k, name: kindName(k.kind, lang), text: kindText(k.kind), shown: display.kinds[k.kind] ?? 0 })),
+        // The attribution names indicators and says how they moved in English; the page names them in its own language (same codebook: the later).
+        indicators: p.indicators.map(({ move_phrase, detail_phrase, ...i }) => ({
+          ...i,
+          title: it(i.indicator),
+          move: say(move_phrase, lang),
+          detail: say(detail_phrase, lang),
+          kind_names: i.kinds.map((k) => kindName(k, lang)),
+          section_title: st(i.section),
+          shown: display.indicators[i.indicator] ?? 0,
+        })),
         // Every contribution (changes.csv for this pair), with its displayed cents; notes are on `indicators`.
         rows: p.rows.map((r, k) => ({ section: r.section, indicator: r.indicator, kind: r.kind, step: r.step, contribution: r.contribution, shown: display.rows[k]! })),
         unexplained: p.unexplained,
-        method: p.method,
+        method: p.method && { ...p.method, unrescorable: p.method.unrescorable.map(({ why_phrase, ...u }) => ({ ...u, why: say(why_phrase, lang) })) },
         // Crossing pairs: each order's method share (full precision) and whether it is comparable; rows only in changes-method-first.csv.
         orders: p.orders
-          ? Object.fromEntries(ORDERS.map((o) => [o, { text: lang === "en" ? ORDER_TEXT[o] : t(lang, `page.changes.order.${o}` as StringKey), method: p.orders![o].method.total, comparable: p.orders![o].comparable, reason: p.orders![o].reason }]))
+          ? Object.fromEntries(ORDERS.map((o) => [o, { text: lang === "en" ? ORDER_TEXT[o] : t(lang, `page.changes.order.${o}` as StringKey), method: p.orders![o].method.total, comparable: p.orders![o].comparable, reason: reasonIn(p.orders![o], lang) }]))
           : null,
         method_note: methodOrdersText(p, display, lang),
         explanation: { en: explainEn(p, display), ru: explainRu(p, display) },
-        method_detail: methodShareText(p, display),
+        method_detail: methodShareText(p, display, lang),
         claims: checks.filter((c) => c.country === p.country && c.year === p.to_year),
       };
     });
@@ -336,7 +367,7 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
   return {
     rounding_policy: lang === "en" ? ROUNDING_POLICY : t(lang, "page.changes.rounding_policy"),
     rules,
-    kinds: ATTRIBUTION_KINDS.map((k) => ({ kind: k, text: kindText(k) })),
+    kinds: ATTRIBUTION_KINDS.map((k) => ({ kind: k, name: kindName(k, lang), text: kindText(k) })),
     unchanged_threshold: UNCHANGED_THRESHOLD,
     years,
     names,

@@ -157,12 +157,13 @@ export function movedIndicators(pair, { limit = 8, lang } = {}) {
   if (!moved.length) return text("p", t(l, "table.change.none_moved"));
   const years = { from_year: pair.from_year, to_year: pair.to_year };
   return figuresTable(
-    moved.map((i) => ({ ...i, kind: i.kinds.join(", ") })),
+    // The kinds by their names in the page's language (the payload's), their ids where a payload has no names.
+    moved.map((i) => ({ ...i, kind: (i.kind_names ?? i.kinds).join(", ") })),
     [
       { key: "indicator", label: t(l, "table.change.indicator") },
       { key: "title", label: t(l, "table.change.title") },
       { key: "shown", label: t(l, "table.change.contribution"), numeric: true, format: (v) => signed(v, { locale: l }) },
-      { key: "kind", label: t(l, "table.change.kind"), className: (v) => (v.includes("unexplained") ? "status-differs" : "") },
+      { key: "kind", label: t(l, "table.change.kind"), className: (v, r) => (r.kinds.includes("unexplained") ? "status-differs" : "") },
       { key: "move", label: t(l, "table.change.answer", years) },
       { key: "reason", label: t(l, "table.change.reason"), format: (v) => v ?? t(l, "table.change.no_reason") },
       { key: "detail", label: t(l, "table.change.detail") },

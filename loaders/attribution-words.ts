@@ -1,0 +1,32 @@
+// The attribution's sentences ("how a contribution was computed") kept as words-to-be: a key of the
+// strings tables with its values, numbers still numbers. The attribution says what happened once;
+// whoever shows it picks the language (English for the engine's own `detail`, the page's language
+// in loaders/present/), so the analysis never depends on a page.
+import { fmt, type Locale } from "./shared/format.ts";
+import { t, type StringKey } from "./shared/strings/index.ts";
+
+/** A number (quoted exactly: up to six decimals), a text shown as written (ids, versions), a word in each language (an answer), a phrase, or phrases joined. */
+export type Term = number | string | Words | Phrase | Joined;
+export interface Words {
+  words: Record<Locale, string>;
+}
+export interface Phrase {
+  key: StringKey;
+  vars?: Record<string, Term>;
+}
+export interface Joined {
+  join: Term[];
+  sep: string;
+}
+
+export const phrase = (key: StringKey, vars?: Record<string, Term>): Phrase => (vars ? { key, vars } : { key });
+
+/** A term in words: numbers in the language's format (decimal comma and minus sign in Russian), nested phrases in the same language. */
+export function say(term: Term, lang: Locale = "en"): string {
+  if (typeof term === "number") return fmt(term, { locale: lang, digits: 6, trim: true, group: false });
+  if (typeof term === "string") return term;
+  if ("join" in term) return term.join.map((x) => say(x, lang)).join(term.sep);
+  if ("words" in term) return term.words[lang];
+  const vars = Object.fromEntries(Object.entries(term.vars ?? {}).map(([k, v]) => [k, say(v, lang)]));
+  return t(lang, term.key, vars);
+}
