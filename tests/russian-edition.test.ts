@@ -15,6 +15,7 @@ import country from "../loaders/pages/country.ts";
 import changes from "../loaders/pages/changes.ts";
 import sensitivity from "../loaders/pages/sensitivity.ts";
 import audit from "../loaders/pages/audit.ts";
+import { CLAIM_KINDS } from "../loaders/schema.ts";
 import downloads from "../loaders/pages/downloads.ts";
 import { DISPLAY_ROUNDING, countryPayload, methodologyPayload } from "../loaders/present/pages.ts";
 import { INTERVAL_METHOD } from "../loaders/survey.ts";
@@ -99,6 +100,17 @@ describe("every page in both languages", () => {
     const kinds = (md: string) => JSON.parse(/const changeKind = (\{.*\});/.exec(md)![1]!);
     expect(kinds(await render("ru", "/methodology", methodology))).toEqual({ added: "добавлен", removed: "исключён", rescored: "новые баллы", reworded: "новая формулировка", moved: "перенесён", survey: "опрос", rule: "правило" });
     expect(kinds(await render("en", "/methodology", methodology))).toEqual({ added: "added", removed: "removed", rescored: "rescored", reworded: "reworded", moved: "moved", survey: "survey", rule: "rule" });
+  });
+
+  it("names the kinds of release statement in the page's language in the audit's and the changes page's tables (the English page by their ids)", async () => {
+    const kinds = (md: string) => JSON.parse(/const claimKind = (\{.*\});/.exec(md)![1]!);
+    for (const [sitePath, page] of [["/audit", audit], ["/changes/2024", changes]] as [string, RenderPage][]) {
+      const ru = kinds(await render("ru", sitePath, page));
+      expect(Object.keys(ru)).toEqual([...CLAIM_KINDS]);
+      expect(ru).toMatchObject({ driver: "главная причина", bottom: "в конце рейтинга", leader: "первое место" });
+      for (const name of Object.values(ru)) expect(CYRILLIC.test(name as string), name as string).toBe(true);
+      expect(kinds(await render("en", sitePath, page))).toEqual(Object.fromEntries(CLAIM_KINDS.map((k) => [k, k])));
+    }
   });
 
   it("says once, near the experts' notes, that notes and sources are shown as the experts wrote them (Russian pages only)", async () => {
@@ -375,6 +387,15 @@ describe("payloads in the page's language", () => {
       const detailOf = (payload: typeof ruPayload) => payload.pairs.find((p) => p.country === "KAZ" && p.to_year === 2024)!.indicators.find((i) => i.contribution !== 0)!.detail;
       expect(detailOf(enPayload)).toMatch(/weight of [A-Z]+ × \(points in 2024 − points in 2023\)$/);
       expect(detailOf(ruPayload)).toMatch(/вес раздела [A-Z]+ × \(баллы 2024 года − баллы 2023 года\)$/);
+    });
+
+    it("changes: the sheet's kind of change in the Russian sheets' words on the Russian pages, as the sheet writes it on the English ones", () => {
+      const checked = withChanges(project, result);
+      const ru = changesPayload(project, checked, "ru").pairs.flatMap((p) => p.indicators.map((i) => i.reason));
+      const en = changesPayload(project, checked).pairs.flatMap((p) => p.indicators.map((i) => i.reason));
+      expect(new Set(en.filter((r) => r !== null))).toEqual(new Set(["law", "practice", "reassessment", "data"]));
+      expect(ru.map((r, k) => [en[k], r]).filter(([e]) => e !== null).every(([e, r]) => r === ({ law: "закон", practice: "практика", reassessment: "переоценка", data: "данные" } as Record<string, string>)[e!])).toBe(true);
+      expect(ru.filter((r) => r === null).length).toBe(en.filter((r) => r === null).length);
     });
 
     it("sensitivity headlines in Russian, with Russian ordinals and numbers", async () => {

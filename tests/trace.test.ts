@@ -194,6 +194,16 @@ describe("trace of data/", async () => {
     // A share is a number, the same in both; a survey-scored answer is the word the Russian sheet writes.
     for (const r of rows.filter((x) => !x.excluded && x.scale === "ratio")) expect(r.value_ru).toBe(r.value);
     for (const r of rows.filter((x) => !x.excluded && x.scale === "survey")) expect([r.value, r.value_ru]).toEqual(["survey", "опрос"]);
+    // What changed from the year before, as the Russian sheets and pages word it.
+    const kinds = new Map(rows.filter((r) => r.change !== null).map((r) => [r.change, r.change_ru]));
+    expect(Object.fromEntries(kinds)).toMatchObject({ law: "закон", practice: "практика" });
+    expect(new Map(rows.filter((r) => r.previous).map((r) => [r.previous!.value, r.previous!.value_ru])).get("partial")).toBe("частично");
+    const moved = rows.filter((r) => r.survey_move !== null);
+    expect(moved.length, "data/ has survey scores that moved").toBeGreaterThan(0);
+    for (const r of moved) {
+      expect(r.survey_move).toMatch(/^survey score \d+(\.\d+)? → \d+(\.\d+)?$/);
+      expect(r.survey_move_ru).toMatch(/^оценка по опросу \d+(,\d+)? → \d+(,\d+)?$/);
+    }
   });
 
   const labelsOf2020 = () => project.codebooks.find((cb) => cb.version === "2020")!.survey!.role_labels;

@@ -2,10 +2,11 @@
 // methodology breaks, the missing-data ledger, the calculation trace and the manifest.
 import type { PageContext } from "./page.ts";
 import { dataDir, words } from "./words.ts";
+import { CLAIM_KINDS } from "../schema.ts";
 
 export default function auditPage(ctx: PageContext): string {
   const { t, base, lang } = ctx;
-  const { str, tpl } = words(ctx);
+  const { str, tpl, names } = words(ctx);
   const col = (key: Parameters<typeof str>[0]) => str(key);
   return `---
 title: ${t("page.audit.title")}
@@ -25,6 +26,7 @@ import { vlChart } from "${base}components/chart.js";
 import { figuresTable } from "${base}components/table.js";
 import { count, dateText, figure, fmt, signed, text, sourceLink } from "${base}components/format.js";
 import { filteredTable, traceExplorer } from "${base}components/trace.js";
+const claimKind = ${names("claims.kind.", CLAIM_KINDS)};
 const audit = await FileAttachment("${dataDir(ctx)}audit.json").json();
 const traceIndex = await FileAttachment("${base}data/audit-trace-index.json").json();
 const allTraces = FileAttachment("${base}data/audit-trace.json");
@@ -135,7 +137,7 @@ display(filteredTable(audit.claims, [
   { key: "edition", label: ${col("page.audit.col.edition")} },
   { key: "country", label: ${col("page.common.country")} },
   { key: "year", label: ${col("page.common.year")} },
-  { key: "kind", label: ${col("page.audit.col.kind")} },
+  { key: "kind", label: ${col("page.audit.col.kind")}, format: (k) => claimKind[k] ?? k },
   { key: "component", label: ${col("page.audit.col.component")} },
   { key: "text", label: ${col("page.audit.col.says")}, asWritten: true },
   { key: "stated", label: ${col("page.audit.col.stated")}, numeric: true },

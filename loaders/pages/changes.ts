@@ -2,10 +2,11 @@
 // indicator and kind, beside what the Working Group's releases said about it.
 import type { PageContext } from "./page.ts";
 import { dataDir, words } from "./words.ts";
+import { CLAIM_KINDS } from "../schema.ts";
 
 export default function changesPage(ctx: PageContext): string {
   const { t, base, lang } = ctx;
-  const { str, tpl } = words(ctx);
+  const { str, tpl, names } = words(ctx);
   const year = Number(ctx.path.split("/").at(-1));
   return `---
 title: ${t("page.changes.title")}
@@ -15,6 +16,7 @@ title: ${t("page.changes.title")}
 import { changeBlock, claimList } from "${base}components/waterfall.js";
 import { figuresTable } from "${base}components/table.js";
 import { fmt, signed, text } from "${base}components/format.js";
+const claimKind = ${names("claims.kind.", CLAIM_KINDS)};
 const changes = await FileAttachment("${dataDir(ctx)}changes.json").json();
 const year = ${year};
 const pairs = changes.pairs.filter((p) => p.to_year === year);
@@ -113,7 +115,7 @@ display(figuresTable(changes.kinds, [
   { key: "text", label: ${str("page.changes.col.meaning")} }
 ], { caption: ${str("page.changes.kinds_caption")} }));
 display(figuresTable(Object.entries(changes.rules).map(([kind, rule]) => ({ kind, rule })), [
-  { key: "kind", label: ${str("page.changes.col.statement")} },
+  { key: "kind", label: ${str("page.changes.col.statement")}, format: (k) => claimKind[k] ?? k },
   { key: "rule", label: ${str("page.changes.col.rule")} }
 ], { caption: ${str("page.changes.rules_caption")} }));
 \`\`\`

@@ -6,7 +6,7 @@ import { METHOD_CHANGE_KINDS } from "../schema.ts";
 
 export default function methodologyPage(ctx: PageContext): string {
   const { t, base, lang } = ctx;
-  const { md, str, tpl } = words(ctx);
+  const { md, str, tpl, names } = words(ctx);
   return `---
 title: ${t("page.methodology.title")}
 ---
@@ -19,7 +19,7 @@ import { count, fmt, percent, text } from "${base}components/format.js";
 const m = await FileAttachment("${dataDir(ctx)}methodology.json").json();
 const latest = m.versions.at(-1);
 const onward = ${str("page.methodology.onward")};
-const changeKind = ${JSON.stringify(Object.fromEntries(METHOD_CHANGE_KINDS.map((k) => [k, t(`page.methodology.change_kind.${k}`)])))};
+const changeKind = ${names("page.methodology.change_kind.", METHOD_CHANGE_KINDS)};
 \`\`\`
 
 ${md("page.methodology.intro", { n: "m.versions.length", list: 'm.versions.map((v) => `${v.version} (' + t("page.methodology.data_years") + ' ${v.years.from}–${v.years.to ?? onward})`).join(", ")' })}

@@ -23,6 +23,8 @@ export interface Words {
   str: (key: StringKey, vars?: Record<string, string | number>) => string;
   /** A JavaScript template literal: each {name} becomes ${exprs[name]}. */
   tpl: (key: StringKey, exprs?: Exprs) => string;
+  /** A JavaScript object literal naming each id in the page's language: {id: t(prefix + id)} (kinds of claim, of change…). */
+  names: (prefix: string, ids: readonly string[]) => string;
 }
 
 export function words(ctx: PageContext): Words {
@@ -33,6 +35,7 @@ export function words(ctx: PageContext): Words {
       const escaped = withHoles(ctx, key, exprs).replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
       return "`" + fillHoles(escaped, exprs, (e) => "${" + e + "}") + "`";
     },
+    names: (prefix, ids) => JSON.stringify(Object.fromEntries(ids.map((id) => [id, ctx.t(`${prefix}${id}` as StringKey)]))),
   };
 }
 

@@ -345,6 +345,8 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
           move: say(move_phrase, lang),
           detail: say(detail_phrase, lang),
           kind_names: i.kinds.map((k) => kindName(k, lang)),
+          // The sheet's kind of change as the Russian sheets write it (закон, практика…); English as the sheet has it.
+          reason: i.reason !== null && lang !== "en" && (CHANGE_KINDS as readonly string[]).includes(i.reason) ? changeWord(i.reason as ChangeKind, lang) : i.reason,
           section_title: st(i.section),
           shown: display.indicators[i.indicator] ?? 0,
         })),

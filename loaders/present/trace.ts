@@ -9,7 +9,8 @@
 // formatTrace rounds only what it prints.
 import type { PipelineResult, Answer, SurveyScore } from "../pipeline.ts";
 import type { Project } from "../project.ts";
-import type { Codebook } from "../schema.ts";
+import { CHANGE_KINDS, type Codebook } from "../schema.ts";
+import { changeWord, type ChangeKind } from "../workbook/words.ts";
 import { answerWord, describeRule, excludedRule, scoreAnswer } from "../score.ts";
 import { intervalText, respondentScores } from "../survey.ts";
 import { matchesPublished } from "../reconcile.ts";
@@ -43,10 +44,12 @@ export interface TraceIndicator {
   source: string;
   note: string;
   change: string | null; // the sheet's stated kind of change
-  previous: { value: string; points: number | null } | null; // the previous year's answer, when there is a sheet
+  change_ru: string | null; // the same as the Russian sheets write it (закон, практика…)
+  previous: { value: string; value_ru: string; points: number | null } | null; // the previous year's answer, when there is a sheet
   changed: boolean; // answer or points differ from the previous year
   /** A survey-scale indicator whose survey score moved, worded as `changes` words it (attribution.ts surveyMoveText). */
   survey_move: string | null;
+  survey_move_ru: string | null;
   line: number; // row in the sheet (Trace.sheet)
 }
 
@@ -328,7 +331,7 @@ function traceIndicator(
       // keep the scale's rule: the points themselves come from the result
     }
   }
-  const previous = prev ? { value: prev.value, points: prev.points } : null;
+  const previous = prev ? { value: prev.value, value_ru: def ? answerWord(def.scale, prev.value, "ru") : prev.value, points: prev.points } : null;
   const changed = hasPrevious && (!prev || prev.value !== a.value || prev.points !== a.points);
   const surveyMoved = changed && a.scale === "survey" && prev?.scale === "survey" && a.survey_score !== null && prev.survey_score !== null && a.survey_score !== prev.survey_score;
   return {
@@ -350,10 +353,12 @@ function traceIndicator(
     source: a.source,
     note: a.note,
     change: a.change,
+    change_ru: a.change !== null && (CHANGE_KINDS as readonly string[]).includes(a.change) ? changeWord(a.change as ChangeKind, "ru") : a.change,
     previous,
     // No sheet for the previous year: nothing to compare. A new indicator (no previous answer) counts as changed.
     changed,
     survey_move: surveyMoved ? surveyMoveText(prev!.survey_score, a.survey_score) : null,
+    survey_move_ru: surveyMoved ? surveyMoveText(prev!.survey_score, a.survey_score, "ru") : null,
     line: a.line,
   };
 }

@@ -13,6 +13,9 @@ const tr = (key, vars) => translate(L(), key, vars);
 const nameIn = (en, ru) => (L() === "ru" && ru ? ru : en);
 // A survey role by the codebook's name in Russian (role_ru), its id in English.
 const roleOf = (r) => (L() === "ru" && r.role_ru ? r.role_ru : r.role);
+// What an answer was the year before: the survey score's move, or the answer and its points, in the page's language.
+const wasText = (r) =>
+  r.survey_move ? nameIn(r.survey_move, r.survey_move_ru) : r.previous ? tr("table.trace.was", { value: nameIn(r.previous.value, r.previous.value_ru), points: fmt(r.previous.points) }) : tr("table.trace.new");
 const fmt = (x, digits) => fmtEn(x, { locale: L(), ...(typeof digits === "number" ? { digits } : {}) });
 const signed = (x) => signedEn(x, { locale: L() });
 const percent = (x) => percentEn(x, { locale: L() });
@@ -131,7 +134,7 @@ export function traceView(t) {
                 {
                   key: "changed",
                   label: tr("table.trace.versus", { year: prev }),
-                  format: (v, r) => (v ? (r.previous ? tr("table.trace.was", { value: r.previous.value, points: fmt(r.previous.points) }) : tr("table.trace.new")) + (r.change ? `; ${r.change}` : "") : ""),
+                  format: (v, r) => (v ? wasText(r) + (r.change ? `; ${nameIn(r.change, r.change_ru)}` : "") : ""),
                   className: (v) => (v ? "changed" : ""),
                 },
               ]),
