@@ -4,6 +4,9 @@
 // in loaders/present/), so the analysis never depends on a page.
 import { fmt, type Locale } from "./shared/format.ts";
 import { t, type StringKey } from "./shared/strings/index.ts";
+import { CHANGE_KINDS } from "./schema.ts";
+import { changeWord, type ChangeKind } from "./workbook/words.ts";
+import type { AttributionKind } from "./attribution.ts";
 
 /** A number (quoted exactly: up to six decimals), a text shown as written (ids, versions), a word in each language (an answer), a phrase, or phrases joined. */
 export type Term = number | string | Words | Phrase | Joined;
@@ -29,4 +32,13 @@ export function say(term: Term, lang: Locale = "en"): string {
   if ("words" in term) return term.words[lang];
   const vars = Object.fromEntries(Object.entries(term.vars ?? {}).map(([k, v]) => [k, say(v, lang)]));
   return t(lang, term.key, vars);
+}
+
+/**
+ * A kind of change by its name in `lang`: the sheet's own kinds in the workbook's words (words.ts,
+ * what an expert writes in the change column), the attribution's other kinds from the strings
+ * tables. English names are the ids, as changes.csv writes them.
+ */
+export function kindName(kind: AttributionKind, lang: Locale = "en"): string {
+  return (CHANGE_KINDS as readonly string[]).includes(kind) ? changeWord(kind as ChangeKind, lang) : t(lang, `attribution.kind.${kind as Exclude<AttributionKind, ChangeKind>}`);
 }

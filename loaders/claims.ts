@@ -29,11 +29,13 @@ import {
   EXACTNESS_TOLERANCE,
   attributeChanges,
   type Attribution,
+  type AttributionKind,
   type PairAttribution,
 } from "./attribution.ts";
 import { byText } from "./order.ts";
 import { fmt, percent as percentText, signed as signedText, type Locale } from "./shared/format.ts";
 import { t, type StringKey } from "./shared/strings/index.ts";
+import { kindName } from "./attribution-words.ts";
 
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export const CLAIM_STATUSES = ["matches", "differs", "not checkable"] as const;
@@ -96,9 +98,12 @@ interface Words {
   percent: (share: number) => string;
   /** A count, a threshold or a stated count, as written (English: as JavaScript prints it, as always). */
   whole: (x: number) => string;
+  /** A kind of change by its name (English: its id, as changes.csv writes it). */
+  kind: (k: AttributionKind) => string;
 }
 const wordsIn = (lang: Locale): Words => ({
   say: (key, vars) => t(lang, `claims.reason.${key}` as StringKey, vars),
+  kind: (k) => kindName(k, lang),
   num: (x) => fmt(x, { locale: lang }),
   signed: (x) => signedText(x, { locale: lang }),
   percent: (share) => percentText(share, { locale: lang, digits: 1, trim: true }),
@@ -421,7 +426,7 @@ function checkOne(ctx: Context, claim: Claim, w: Words): Verdict {
             levels,
             component: claim.component,
             contribution: w.signed(c),
-            kinds: comp.level === "indicator" && kinds.length ? w.say("kinds", { kinds: kinds.join(", ") }) : "",
+            kinds: comp.level === "indicator" && kinds.length ? w.say("kinds", { kinds: kinds.map(w.kind).join(", ") }) : "",
             change: w.signed(pair.change),
             rest: rest.length
               ? w.say("others_moved", { others: w.say(`others.${comp.level}`), list: shown, more: rest.length > 5 ? w.say("and_more", { count: w.whole(rest.length - 5) }) : "" })

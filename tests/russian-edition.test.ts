@@ -106,10 +106,10 @@ describe("every page in both languages", () => {
     const kinds = (md: string) => JSON.parse(/const claimKind = (\{.*\});/.exec(md)![1]!);
     for (const [sitePath, page] of [["/audit", audit], ["/changes/2024", changes]] as [string, RenderPage][]) {
       const ru = kinds(await render("ru", sitePath, page));
-      expect(Object.keys(ru)).toEqual([...CLAIM_KINDS]);
+      expect(Object.keys(ru)).toEqual([...CLAIM_KINDS, "precision"]);
       expect(ru).toMatchObject({ driver: "главная причина", bottom: "в конце рейтинга", leader: "первое место" });
       for (const name of Object.values(ru)) expect(CYRILLIC.test(name as string), name as string).toBe(true);
-      expect(kinds(await render("en", sitePath, page))).toEqual(Object.fromEntries(CLAIM_KINDS.map((k) => [k, k])));
+      expect(kinds(await render("en", sitePath, page))).toEqual(Object.fromEntries([...CLAIM_KINDS, "precision"].map((k) => [k, k])));
     }
   });
 

@@ -26,7 +26,7 @@ import { vlChart } from "${base}components/chart.js";
 import { figuresTable } from "${base}components/table.js";
 import { count, dateText, figure, fmt, signed, text, sourceLink } from "${base}components/format.js";
 import { filteredTable, traceExplorer } from "${base}components/trace.js";
-const claimKind = ${names("claims.kind.", CLAIM_KINDS)};
+const claimKind = ${names("claims.kind.", [...CLAIM_KINDS, "precision"])};
 const audit = await FileAttachment("${dataDir(ctx)}audit.json").json();
 const traceIndex = await FileAttachment("${base}data/audit-trace-index.json").json();
 const allTraces = FileAttachment("${base}data/audit-trace.json");

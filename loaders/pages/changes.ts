@@ -16,7 +16,7 @@ title: ${t("page.changes.title")}
 import { changeBlock, claimList } from "${base}components/waterfall.js";
 import { figuresTable } from "${base}components/table.js";
 import { fmt, signed, text } from "${base}components/format.js";
-const claimKind = ${names("claims.kind.", CLAIM_KINDS)};
+const claimKind = ${names("claims.kind.", [...CLAIM_KINDS, "precision"])};
 const changes = await FileAttachment("${dataDir(ctx)}changes.json").json();
 const year = ${year};
 const pairs = changes.pairs.filter((p) => p.to_year === year);
@@ -73,7 +73,13 @@ display(figuresTable(pairs.map((p) => ({ ...p, link: p.country, shown: p.display
     const box = document.createElement("section");
     box.id = "method-orders";
     box.append(text("h2", ${str("page.changes.orders")}));
-    box.append(text("p", ${tpl("page.changes.orders_text", { method_first: "crossing[0].orders.method_first.text", answers_first: "crossing[0].orders.answers_first.text" })}));
+    // The command as code, between the sentence's two halves.
+    const [before, after] = ${tpl("page.changes.orders_text", { method_first: "crossing[0].orders.method_first.text", answers_first: "crossing[0].orders.answers_first.text", command: JSON.stringify("\u0000") })}.split("\u0000");
+    const command = document.createElement("code");
+    command.textContent = "npm run index -- changes --out DIR";
+    const orders = document.createElement("p");
+    orders.append(before, command, after);
+    box.append(orders);
     box.append(figuresTable(crossing.map((p) => ({ ...p, method_first: p.display.method_orders.method_first, answers_first: p.display.method_orders.answers_first, difference: p.display.method_orders.difference, shapley: p.display.method })), [
       { key: "name", label: ${str("page.common.country")} },
       { key: "method_first", label: ${str("page.changes.col.method_first")}, numeric: true, format: (v) => signed(v) },

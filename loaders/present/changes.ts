@@ -23,18 +23,10 @@ import { byText } from "../order.ts";
 import { count, exact, fmt as figure, signed, type Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
 import { countryName, indicatorTitle as titleOfIndicator, sectionTitle as titleOfSection } from "./lang.ts";
-import { phrase, say, type Term } from "../attribution-words.ts";
-import { CHANGE_KINDS } from "../schema.ts";
-import { changeWord, type ChangeKind } from "../workbook/words.ts";
+import { kindName, phrase, say, type Term } from "../attribution-words.ts";
+import type { ChangeKind } from "../workbook/words.ts";
 
-/**
- * A kind of change by its name in `lang`: the sheet's own kinds in the workbook's words (words.ts,
- * what an expert writes in the change column), the attribution's other kinds from the strings
- * tables. English names are the ids, as changes.csv writes them.
- */
-export function kindName(kind: AttributionKind, lang: Locale = "en"): string {
-  return (CHANGE_KINDS as readonly string[]).includes(kind) ? changeWord(kind as ChangeKind, lang) : t(lang, `attribution.kind.${kind as Exclude<AttributionKind, ChangeKind>}`);
-}
+export { kindName };
 
 /** The pair's reason for not being comparable, in `lang` (the attribution's English when it gives no phrase). */
 const reasonIn = (r: { reason: string | null; reason_phrase: Term | null }, lang: Locale) => (r.reason_phrase ? say(r.reason_phrase, lang) : r.reason);
@@ -346,7 +338,7 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
           detail: say(detail_phrase, lang),
           kind_names: i.kinds.map((k) => kindName(k, lang)),
           // The sheet's kind of change as the Russian sheets write it (закон, практика…); English as the sheet has it.
-          reason: i.reason !== null && lang !== "en" && (CHANGE_KINDS as readonly string[]).includes(i.reason) ? changeWord(i.reason as ChangeKind, lang) : i.reason,
+          reason: i.reason === null ? null : kindName(i.reason as ChangeKind, lang),
           section_title: st(i.section),
           shown: display.indicators[i.indicator] ?? 0,
         })),

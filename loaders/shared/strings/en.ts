@@ -159,7 +159,7 @@ export const en = {
   "page.changes.status.checked": "checked",
   "page.changes.table_caption": "Change of the Index, {previous} → {year}",
   "page.changes.orders": "The change of method: two orders, one split",
-  "page.changes.orders_text": "This change crosses a change of method, so two things changed at once: the codebook and the answers. How much of the change is the method's depends on the order in which the two are applied ({method_first}; or {answers_first}). Every split on this page is the mean of the two orders, the Shapley value, which depends on no order and still adds up to the change; \"npm run index -- changes --out DIR\" also writes the method-first split (changes-method-first.csv).",
+  "page.changes.orders_text": "This change crosses a change of method, so two things changed at once: the codebook and the answers. How much of the change is the method's depends on the order in which the two are applied ({method_first}; or {answers_first}). Every split on this page is the mean of the two orders, the Shapley value, which depends on no order and still adds up to the change; {command} also writes the method-first split (changes-method-first.csv).",
   "page.changes.col.method_first": "Method's share, method first",
   "page.changes.col.answers_first": "Method's share, answers first",
   "page.changes.col.orders_difference": "Answers first − method first",
@@ -841,6 +841,8 @@ export const en = {
   "claims.kind.sole_driver": "sole_driver",
   "claims.kind.component_value": "component_value",
   "claims.kind.excluded": "excluded",
+  // The rule by which stated figures are compared (the changes page's table of rules).
+  "claims.kind.precision": "precision",
   // ---- input problems and the check/review commands (problem.*, check.*, review.*) ---------------
   "problem.warning_prefix": "warning:",
   "problem.more_one": "{count} more problem in this file not listed (only the first {shown} are)",

@@ -159,7 +159,7 @@ export const ru: Record<StringKey, string> = {
   "page.changes.status.checked": "проверено",
   "page.changes.table_caption": "Изменение Индекса, {previous} → {year}",
   "page.changes.orders": "Смена методологии: два порядка, одно разложение",
-  "page.changes.orders_text": "Это изменение пересекает смену методологии, поэтому изменились сразу две вещи: кодовая книга и ответы. Какая часть изменения приходится на методологию, зависит от порядка, в котором они применяются ({method_first}; или {answers_first}). Каждое разложение на этой странице — среднее двух порядков, значение Шепли: оно не зависит от порядка и по-прежнему в сумме даёт изменение; «npm run index -- changes --out DIR» записывает и разложение «сначала методология» (changes-method-first.csv).",
+  "page.changes.orders_text": "Это изменение пересекает смену методологии, поэтому изменились сразу две вещи: кодовая книга и ответы. Какая часть изменения приходится на методологию, зависит от порядка, в котором они применяются ({method_first}; или {answers_first}). Каждое разложение на этой странице — среднее двух порядков, значение Шепли: оно не зависит от порядка и по-прежнему в сумме даёт изменение; {command} записывает и разложение «сначала методология» (changes-method-first.csv).",
   "page.changes.col.method_first": "Доля методологии, сначала методология",
   "page.changes.col.answers_first": "Доля методологии, сначала ответы",
   "page.changes.col.orders_difference": "Сначала ответы − сначала методология",
@@ -837,6 +837,8 @@ export const ru: Record<StringKey, string> = {
   "claims.kind.sole_driver": "единственная причина",
   "claims.kind.component_value": "значение части",
   "claims.kind.excluded": "исключённые показатели",
+  // The rule by which stated figures are compared (the changes page's table of rules).
+  "claims.kind.precision": "точность сравнения",
   // ---- input problems and the check/review commands (problem.*, check.*, review.*) ---------------
   "problem.warning_prefix": "предупреждение:",
   "problem.more_one": "ещё {count} проблема в этом файле не показана (показаны только первые {shown})",
