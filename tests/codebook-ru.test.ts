@@ -14,7 +14,7 @@ import { Codebook } from "../loaders/schema.ts";
 import { parseYaml } from "../loaders/yaml.ts";
 import { validateCodebooks } from "../loaders/validate.ts";
 import { methodologyPayload } from "../loaders/present/pages.ts";
-import { tracePayload } from "../loaders/present/trace.ts";
+import { traceable, traceCountryYear } from "../loaders/present/trace.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { ru } from "../loaders/shared/strings/ru.ts";
 import { FIXTURE_ROOT } from "./fixtures/copy-fixture.ts";
@@ -107,7 +107,7 @@ describe("the codebook's Russian twins of its own texts", async () => {
 
   it("the trace's Russian method and missing-data texts fall back to the English", async () => {
     const { project, result } = await runPipeline(FIXTURE_ROOT);
-    const traces = tracePayload(project, result).traces.filter((t) => t.methodology === "2020");
+    const traces = traceable(result).map((c) => traceCountryYear(result, project, c.country, c.year)!).filter((t) => t.methodology === "2020");
     const survey = traces.flatMap((t) => t.surveys)[0]!;
     expect(survey.method_text_ru).toBe("Mean per respondent, then per role, then the mean of the roles.");
     expect(traces[0]!.missing_rule_ru).toBe("An excluded indicator gets no points and its best points leave the maximum.");

@@ -33,7 +33,7 @@ import { loadSensitivityConfig } from "../loaders/sensitivity/config.ts";
 import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
 import type { Project } from "../loaders/project.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
-import { formatTrace, tracePayload } from "../loaders/present/trace.ts";
+import { formatTrace, traceable, traceCountryYear } from "../loaders/present/trace.ts";
 
 const PAGES: [string, RenderPage][] = [
   ["/reconstruction", reconstruction],
@@ -272,7 +272,7 @@ describe("payloads in the page's language", () => {
     });
 
     it("audit trace: the survey's method text and the missing-data rule in Russian for the Russian page, in English for the English one and the CLI", () => {
-      const traces = tracePayload(project, result).traces.filter((t) => t.methodology === "2020");
+      const traces = traceable(result).map((c) => traceCountryYear(result, project, c.country, c.year)!).filter((t) => t.methodology === "2020");
       const cb = project.codebooks.at(-1)!;
       const surveys = traces.flatMap((t) => t.surveys);
       expect(surveys.length).toBeGreaterThan(0);

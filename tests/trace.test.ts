@@ -7,7 +7,7 @@ import { describe, it, expect } from "vitest";
 import { commandContext } from "../loaders/command.ts";
 import { syntheticProject } from "./fixtures/audit-project.ts";
 import { computeIndex, runPipeline } from "../loaders/pipeline.ts";
-import { traceCountryYear, formatTrace, plain } from "../loaders/present/trace.ts";
+import { traceCountryYear, formatTrace, plain, shipped, traceable } from "../loaders/present/trace.ts";
 import { round2 } from "../loaders/rounding.ts";
 import { command as explain } from "../loaders/commands/explain.ts";
 import { repoRoot } from "./helpers/project-copy.ts";
@@ -204,6 +204,17 @@ describe("trace of data/", async () => {
       expect(r.survey_move).toMatch(/^survey score \d+(\.\d+)? → \d+(\.\d+)?$/);
       expect(r.survey_move_ru).toMatch(/^оценка по опросу \d+(,\d+)? → \d+(,\d+)?$/);
     }
+  });
+
+  it("ships each codebook's survey texts once (method_texts), and the page's unpacking gives back every trace whole", () => {
+    const full = traceable(result).map((c) => traceCountryYear(result, project, c.country, c.year)!);
+    const { method_texts, traces } = shipped(full);
+    expect(Object.keys(method_texts).sort()).toEqual([...new Set(full.filter((t) => t.surveys.length).map((t) => t.methodology))].sort());
+    expect(traces.flatMap((t) => t.surveys).some((v) => "method_text" in v)).toBe(false);
+    // As src/components/trace.js unpacks them.
+    const unpacked = traces.map((t) => ({ ...t, surveys: t.surveys.map((v) => ({ ...method_texts[t.methodology], ...v })) }));
+    expect(unpacked).toEqual(full);
+    expect(Buffer.byteLength(JSON.stringify({ method_texts, traces }))).toBeLessThan(Buffer.byteLength(JSON.stringify(full)) * 0.9);
   });
 
   const labelsOf2020 = () => project.codebooks.find((cb) => cb.version === "2020")!.survey!.role_labels;

@@ -188,7 +188,25 @@ export function traceLookup(result: PipelineResult, project: TraceProject): Trac
 /** Every country-year's trace, for the audit page's explorer (src/data/audit-trace.json.ts). */
 export function tracePayload(project: TraceProject, result: PipelineResult, lookup: TraceLookup = traceLookup(result, project)) {
   const traces = traceable(result).map(({ country, year }) => traceCountryYear(result, project, country, year, lookup)!);
-  return { countries: traceCountries(traces, lookup), traces };
+  return { countries: traceCountries(traces, lookup), ...shipped(traces) };
+}
+
+/**
+ * Traces as the audit page loads them: a codebook's survey texts (the same for every survey it
+ * governs, in both languages) once per methodology in `method_texts`, not in each survey; trace.js
+ * puts them back. Everything else as traceCountryYear gives it.
+ */
+export function shipped(traces: Trace[]) {
+  const method_texts: Record<string, { method_text: string; method_text_ru: string }> = {};
+  const slim = traces.map((t) => ({
+    ...t,
+    surveys: t.surveys.map(({ method_text, method_text_ru, ...v }) => {
+      const texts = (method_texts[t.methodology] ??= { method_text, method_text_ru });
+      // One codebook, one text: a survey worded otherwise keeps its own.
+      return texts.method_text === method_text && texts.method_text_ru === method_text_ru ? v : { ...v, method_text, method_text_ru };
+    }),
+  }));
+  return { method_texts, traces: slim };
 }
 
 function traceCountries(cells: readonly { country: string; year: number }[], lookup: TraceLookup) {
@@ -204,7 +222,7 @@ export function traceIndexPayload(project: TraceProject, result: PipelineResult,
   const cells = traceable(result);
   const latest = cells.reduce((y, t) => Math.max(y, t.year), -Infinity); // no spread over an input-sized list
   const first = cells.find((t) => t.year === latest);
-  return { countries: traceCountries(cells, lookup), traces: first ? [traceCountryYear(result, project, first.country, first.year, lookup)!] : [] };
+  return { countries: traceCountries(cells, lookup), ...shipped(first ? [traceCountryYear(result, project, first.country, first.year, lookup)!] : []) };
 }
 
 /** The country-years a trace exists for (those with a computed Index), sorted. */

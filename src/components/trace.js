@@ -222,8 +222,14 @@ export function traceView(t) {
   return root;
 }
 
+/** The traces of a payload with each survey's texts back from the payload's method_texts (loaders/present/trace.ts shipped). */
+const unpacked = ({ traces, method_texts = {} }) =>
+  traces.map((t) => ({ ...t, surveys: t.surveys.map((v) => ({ ...method_texts[t.methodology], ...v })) }));
+
 /** Country and year selects over every trace; shows the chosen one. */
-export function traceExplorer({ countries, traces }, { country, year, more } = {}) {
+export function traceExplorer(payload, { country, year, more } = {}) {
+  const { countries } = payload;
+  let traces = unpacked(payload);
   const root = el("div", { className: "trace-explorer" });
   if (!traces.length) {
     root.append(text("p", tr("table.trace.none_computed")));
@@ -259,7 +265,7 @@ export function traceExplorer({ countries, traces }, { country, year, more } = {
     let t = traces.find((x) => x.country === c && x.year === y);
     if (!t && more) {
       holder.replaceChildren(text("p", tr("table.trace.loading")));
-      loading ??= more().then((all) => (traces = all.traces));
+      loading ??= more().then((all) => (traces = unpacked(all)));
       await loading;
       if (want[0] !== c || want[1] !== y) return; // another pick came in meanwhile
       t = traces.find((x) => x.country === c && x.year === y);
