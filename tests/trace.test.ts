@@ -198,6 +198,11 @@ describe("trace of data/", async () => {
     const kinds = new Map(rows.filter((r) => r.change !== null).map((r) => [r.change, r.change_ru]));
     expect(Object.fromEntries(kinds)).toMatchObject({ law: "закон", practice: "практика" });
     expect(new Map(rows.filter((r) => r.previous).map((r) => [r.previous!.value, r.previous!.value_ru])).get("partial")).toBe("частично");
+    // The list of changes from the year before carries the same words.
+    const listed = result.index.flatMap((t) => traceCountryYear(result, project, t.country, t.year)!.changes);
+    expect(new Map(listed.filter((c) => c.change !== null).map((c) => [c.change, c.change_ru])).get("practice")).toBe("практика");
+    expect(new Map(listed.map((c) => [c.to, c.to_ru])).get("yes")).toBe("да");
+    expect(new Map(listed.map((c) => [c.from, c.from_ru])).get("no")).toBe("нет");
     const moved = rows.filter((r) => r.survey_move !== null);
     expect(moved.length, "data/ has survey scores that moved").toBeGreaterThan(0);
     for (const r of moved) {

@@ -74,7 +74,7 @@ display(figuresTable(pairs.map((p) => ({ ...p, link: p.country, shown: p.display
     box.id = "method-orders";
     box.append(text("h2", ${str("page.changes.orders")}));
     // The command as code, between the sentence's two halves.
-    const [before, after] = ${tpl("page.changes.orders_text", { method_first: "crossing[0].orders.method_first.text", answers_first: "crossing[0].orders.answers_first.text", command: JSON.stringify("\u0000") })}.split("\u0000");
+    const [before, after] = ${tpl("page.changes.orders_text", { method_first: "crossing[0].orders.method_first.text", answers_first: "crossing[0].orders.answers_first.text", command: JSON.stringify("{command}") })}.split("{command}");
     const command = document.createElement("code");
     command.textContent = "npm run index -- changes --out DIR";
     const orders = document.createElement("p");

@@ -130,9 +130,12 @@ export interface Trace {
     section: string;
     from: string;
     to: string;
+    from_ru: string; // the answers' words in Russian, as TraceIndicator.value_ru
+    to_ru: string;
     points_from: number | null;
     points_to: number | null;
     change: string | null;
+    change_ru: string | null;
     survey_move: string | null; // as TraceIndicator.survey_move
   }[];
 }
@@ -270,9 +273,12 @@ export function traceCountryYear(result: PipelineResult, project: TraceProject, 
       section: indicatorDef.get(i.indicator)?.section ?? "",
       from: i.previous?.value ?? "",
       to: i.value,
+      from_ru: i.previous?.value_ru ?? "",
+      to_ru: i.value_ru,
       points_from: i.previous?.points ?? null,
       points_to: i.points,
       change: i.change,
+      change_ru: i.change_ru,
       survey_move: i.survey_move,
     }));
 

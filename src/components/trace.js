@@ -211,11 +211,11 @@ export function traceView(t) {
       root.append(
         figuresTable(t.changes, [
           { key: "indicator", label: tr("table.change.indicator") },
-          { key: "from", label: tr("table.trace.from") },
-          { key: "to", label: tr("table.trace.to") },
+          { key: "from", label: tr("table.trace.from"), format: (v, r) => nameIn(v, r.from_ru) },
+          { key: "to", label: tr("table.trace.to"), format: (v, r) => nameIn(v, r.to_ru) },
           { key: "points_from", label: tr("table.trace.points_before"), numeric: true },
           { key: "points_to", label: tr("table.trace.points_now"), numeric: true },
-          { key: "change", label: tr("table.trace.kind_of_change") },
+          { key: "change", label: tr("table.trace.kind_of_change"), format: (v, r) => nameIn(v, r.change_ru) },
         ], { caption: tr("table.trace.changes_caption", { year: prev }), lang: L() }),
       );
   }
