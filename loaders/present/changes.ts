@@ -24,7 +24,7 @@ import { count, exact, fmt as figure, signed, type Locale } from "../shared/form
 import { t, type StringKey } from "../shared/strings/index.ts";
 import { countryName, indicatorTitle as titleOfIndicator, sectionTitle as titleOfSection } from "./lang.ts";
 import { kindName, phrase, say, type Term } from "../attribution-words.ts";
-import type { ChangeKind } from "../workbook/words.ts";
+import { changeIn } from "../workbook/words.ts";
 
 export { kindName };
 
@@ -338,7 +338,7 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
           detail: say(detail_phrase, lang),
           kind_names: i.kinds.map((k) => kindName(k, lang)),
           // The sheet's kind of change as the Russian sheets write it (закон, практика…); English as the sheet has it.
-          reason: i.reason === null ? null : kindName(i.reason as ChangeKind, lang),
+          reason: changeIn(i.reason, lang),
           section_title: st(i.section),
           shown: display.indicators[i.indicator] ?? 0,
         })),

@@ -4,7 +4,7 @@ import * as aq from "arquero";
 import type { Project } from "../project.ts";
 import type { PipelineResult } from "../pipeline.ts";
 import { answerWord, describeRule, pointsRange } from "../score.ts";
-import { CHANGE_RU } from "../workbook/words.ts";
+import { changeIn } from "../workbook/words.ts";
 import { intervalText, INTERVAL_METHOD } from "../survey.ts";
 import { COVERAGE_MODEL, type IntervalCheck } from "../survey-coverage.ts";
 import type { Codebook } from "../schema.ts";
@@ -174,7 +174,7 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
   const inWords = (a: (typeof answers)[number]) => {
     if (lang === "en") return {};
     const def = (codebookOf(a.year) as Partial<Codebook>).indicators?.find((i) => i.id === a.indicator);
-    return { value_shown: def ? answerWord(def.scale, a.value, lang) : a.value, change_shown: a.change === null ? null : (CHANGE_RU[a.change as keyof typeof CHANGE_RU] ?? a.change) };
+    return { value_shown: def ? answerWord(def.scale, a.value, lang) : a.value, change_shown: changeIn(a.change, lang) };
   };
   const previous = new Map<string, string>();
   const cells = answers.map((a) => {

@@ -9,8 +9,8 @@
 // formatTrace rounds only what it prints.
 import type { PipelineResult, Answer, SurveyScore } from "../pipeline.ts";
 import type { Project } from "../project.ts";
-import { CHANGE_KINDS, type Codebook } from "../schema.ts";
-import { changeWord, type ChangeKind } from "../workbook/words.ts";
+import type { Codebook } from "../schema.ts";
+import { changeIn } from "../workbook/words.ts";
 import { answerWord, describeRule, excludedRule, scoreAnswer } from "../score.ts";
 import { intervalText, respondentScores } from "../survey.ts";
 import { matchesPublished } from "../reconcile.ts";
@@ -377,7 +377,7 @@ function traceIndicator(
     source: a.source,
     note: a.note,
     change: a.change,
-    change_ru: a.change !== null && (CHANGE_KINDS as readonly string[]).includes(a.change) ? changeWord(a.change as ChangeKind, "ru") : a.change,
+    change_ru: changeIn(a.change, "ru"),
     previous,
     // No sheet for the previous year: nothing to compare. A new indicator (no previous answer) counts as changed.
     changed,

@@ -76,6 +76,10 @@ export function changeWord(kind: ChangeKind, lang: Lang): string {
   return lang === "ru" ? CHANGE_RU[kind] : kind;
 }
 
+/** A sheet's kind of change as `lang` writes it (Russian: закон, практика…); no kind, or a word that is none, as it is. */
+export const changeIn = (written: string | null, lang: Lang): string | null =>
+  written !== null && (CHANGE_KINDS as readonly string[]).includes(written) ? changeWord(written as ChangeKind, lang) : written;
+
 /** The kind of change a written word names in either language, or the text unchanged. */
 export function canonicalChange(written: string): string {
   for (const k of CHANGE_KINDS) if (same(written, CHANGE_RU[k])) return k;
