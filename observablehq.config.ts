@@ -8,7 +8,7 @@ import { reviewYearsOnDisk } from "./loaders/pages/review.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gitState, snapshotInputs } from "./loaders/manifest.ts";
-import { footerHtml, inputsDigest } from "./loaders/present/footer.ts";
+import { footerHtml, inputsDigest, repositoryLicences } from "./loaders/present/footer.ts";
 import { header, type SiteMap } from "./loaders/pages/chrome.ts";
 
 // fileURLToPath, not URL.pathname: the pathname stays percent-encoded ("my%20project"), so a project in a
@@ -52,23 +52,10 @@ function relative(from: string, to: string): string {
 }
 
 /** The licence the repository states: package.json's `license`, else the first line of a LICENSE file; null if neither. */
-function licence(): string | null {
-  try {
-    const declared = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { license?: string }).license;
-    if (declared) return declared;
-  } catch {
-    /* no package.json: look for a LICENSE file */
-  }
-  for (const name of ["LICENSE", "LICENSE.md", "LICENSE.txt", "COPYING"]) {
-    const file = path.join(root, name);
-    if (existsSync(file)) return readFileSync(file, "utf8").split("\n").find((l) => l.trim())?.trim() ?? name;
-  }
-  return null;
-}
 
 // What every page says it was built from: the commit and the hash of the inputs, taken as the build takes
 // them for the manifest (gitState, snapshotInputs), so the footer and dist/manifest.json agree.
-const built = { commit: gitState(root), inputs: inputsDigest((await snapshotInputs(root)).values()), licence: licence() };
+const built = { commit: gitState(root), inputs: inputsDigest((await snapshotInputs(root)).values()), licence: repositoryLicences(root) };
 
 /** Pages are listed only once their Markdown exists, so the navigation never links to nothing. */
 // A page is a Markdown file or a page loader (<page>.md.ts, emitted once per language: loaders/pages/page.ts).

@@ -1,7 +1,10 @@
 // Every page's footer: the cite line, the source and licence, and what the page was built from; the
 // inputs hash in it is one anyone can recompute from dist/manifest.json.
 import { describe, it, expect } from "vitest";
-import { footerHtml, inputsDigest } from "../loaders/present/footer.ts";
+import { footerHtml, inputsDigest, repositoryLicences } from "../loaders/present/footer.ts";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { accessiblePage, pageLanguage } from "../scripts/page-html.ts";
 
 const inputs = [
@@ -18,19 +21,38 @@ describe("footer", () => {
 
   it("names the commit, the inputs hash, the source and the licence", () => {
     const digest = inputsDigest(inputs);
-    const html = footerHtml({ lang: "en", commit: { id: "0123456789abcdef0123", dirty: false }, inputs: digest, licence: null, reconstructionHref: "./reconstruction" });
+    const html = footerHtml({ lang: "en", commit: { id: "0123456789abcdef0123", dirty: false }, inputs: digest, licence: { code: null, data: null }, reconstructionHref: "./reconstruction" });
     expect(html).toContain(`Built from commit <code>0123456789ab</code>, inputs hash <code title="${digest}">${digest.slice(0, 16)}</code>`);
     expect(html).toContain("the Index totals and the release statements are the Working Group's published figures (civicsolidarity.org)");
     expect(html).toContain('<a href="./reconstruction">how it was made</a>');
-    expect(html).toContain("No licence is stated yet");
+    expect(html).toContain("Code: no licence stated yet (no LICENSE file). Reconstructed example data: no licence stated yet (no LICENSE-DATA.md).");
+    expect(html).toContain("quoted with their sources, and not relicensed here.");
     expect(html).toContain("CSP Working Group on the Fight Against Torture, Prohibition of Torture Index");
   });
 
   it("speaks Russian on Russian pages and says when the tree had uncommitted changes", () => {
-    const html = footerHtml({ lang: "ru", commit: { id: "fedcba9876543210", dirty: true }, inputs: "c".repeat(64), licence: "MIT", reconstructionHref: "../ru/reconstruction" });
+    const html = footerHtml({ lang: "ru", commit: { id: "fedcba9876543210", dirty: true }, inputs: "c".repeat(64), licence: { code: "MIT", data: "CC-BY-4.0" }, reconstructionHref: "../ru/reconstruction" });
     expect(html).toContain("Собрано из коммита <code>fedcba987654 с незафиксированными изменениями</code>");
-    expect(html).toContain("Лицензия кода и данных примера этого репозитория: MIT.");
+    expect(html).toContain("Код: лицензия MIT (LICENSE). Реконструированные данные примера: CC-BY-4.0 (LICENSE-DATA.md).");
     expect(html).toContain("Индекс запрета пыток");
+  });
+});
+
+describe("the licences the footer states", () => {
+  it("reads the code's from package.json and the example data's from LICENSE-DATA.md in this checkout", () => {
+    expect(repositoryLicences(path.resolve(import.meta.dirname, ".."))).toEqual({ code: "MIT", data: "CC-BY-4.0" });
+  });
+
+  it("states none where the checkout has none, and falls back to LICENSE's title for the code", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pti-licence-"));
+    try {
+      expect(repositoryLicences(dir)).toEqual({ code: null, data: null });
+      writeFileSync(path.join(dir, "LICENSE"), "\nApache License\nVersion 2.0\n");
+      writeFileSync(path.join(dir, "LICENSE-DATA.md"), "# Data\n\nno identifier here\n");
+      expect(repositoryLicences(dir)).toEqual({ code: "Apache License", data: null });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,9 +1,11 @@
 // The footer of every page: how to cite the report and the Index, where the data come from and under
-// what licence, and what the page was built from (the commit and a hash of the inputs). Framework writes
+// what licences, and what the page was built from (the commit and a hash of the inputs). Framework writes
 // the footer into each page when it builds it, before the manifest exists, so the inputs hash is
 // computed here from the same per-file hashes the manifest records (manifest.ts snapshotInputs); anyone
 // can recompute it from dist/manifest.json (inputsDigest of its `inputs`).
 import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { t } from "../shared/strings/index.ts";
 import type { Locale } from "../shared/format.ts";
 
@@ -22,8 +24,8 @@ export interface FooterFacts {
   commit?: { id: string; dirty: boolean };
   /** inputsDigest of the build's inputs. */
   inputs: string;
-  /** The licence the repository states (package.json `license` or its LICENSE file's title), null if none. */
-  licence: string | null;
+  /** The licences the repository states: the code's (package.json `license` or its LICENSE file's title) and the example data's (LICENSE-DATA.md), each null if none. */
+  licence: { code: string | null; data: string | null };
   /** Relative address of the page explaining the reconstruction, from the page the footer is on. */
   reconstructionHref: string;
 }
@@ -35,7 +37,11 @@ export function footerHtml(f: FooterFacts): string {
   const s = (key: Parameters<typeof t>[1], vars?: Record<string, string>) => escape(t(f.lang, key, vars));
   const commit = f.commit ? s(f.commit.dirty ? "footer.commit_dirty" : "footer.commit", { commit: f.commit.id.slice(0, 12) }) : s("footer.no_commit");
   const built = s("footer.built", { commit, inputs: f.inputs.slice(0, 16) }).replace(escape(commit), `<code>${commit}</code>`).replace(f.inputs.slice(0, 16), `<code title="${f.inputs}">${f.inputs.slice(0, 16)}</code>`);
-  const licence = f.licence === null ? s("footer.no_licence") : s("footer.licence", { licence: f.licence });
+  const licence = [
+    f.licence.code === null ? s("footer.licence_code_none") : s("footer.licence_code", { licence: f.licence.code }),
+    f.licence.data === null ? s("footer.licence_data_none") : s("footer.licence_data", { licence: f.licence.data }),
+    s("footer.licence_published"),
+  ].join(" ");
   return [
     `<div class="site-footer">`,
     `<p class="cite-line"><strong>${s("footer.cite_heading")}</strong> ${s("footer.cite_report")} ${s("footer.cite_index")}</p>`,
@@ -44,4 +50,25 @@ export function footerHtml(f: FooterFacts): string {
     `<p class="build-line">${built} ${s("footer.offline")}</p>`,
     `</div>`,
   ].join("");
+}
+
+/**
+ * What the repository licenses, and under what: the code by package.json's `license` (or LICENSE's
+ * title), the example data by the SPDX line of LICENSE-DATA.md. Null for either when it states none,
+ * so the footer never claims a licence that is not in the checkout.
+ */
+export function repositoryLicences(root: string): FooterFacts["licence"] {
+  let code: string | null = null;
+  try {
+    code = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { license?: string }).license ?? null;
+  } catch {
+    /* no package.json: look for a LICENSE file */
+  }
+  for (const name of ["LICENSE", "LICENSE.md", "LICENSE.txt", "COPYING"]) {
+    const file = path.join(root, name);
+    if (code === null && existsSync(file)) code = readFileSync(file, "utf8").split("\n").find((l) => l.trim())?.trim() ?? name;
+  }
+  const dataFile = path.join(root, "LICENSE-DATA.md");
+  const data = existsSync(dataFile) ? (/^SPDX-License-Identifier:\s*(\S+)/m.exec(readFileSync(dataFile, "utf8"))?.[1] ?? null) : null;
+  return { code, data };
 }
