@@ -36,6 +36,10 @@ const put = async (root: string, rel: string, text: string) => {
   await writeFile(path.join(root, rel), text);
 };
 
+const XLSX = "data/sheets/2020/KAZ.xlsx";
+/** The fixture project with a file of the bad-input corpus in place of Kazakhstan's 2020 sheet. */
+const placed = (name: string, as = KAZ) => () => project([{ name, as }]);
+
 /** Each case: a project with one bad input; what check says of it in Russian (stderr, then the notes). */
 const CASES: { name: string; make: () => Promise<string>; ru: string[] }[] = [
   {
@@ -52,17 +56,17 @@ const CASES: { name: string; make: () => Promise<string>; ru: string[] }[] = [
   },
   {
     name: "missing column",
-    make: () => project([{ name: "missing-column.csv", as: KAZ }]),
+    make: placed("missing-column.csv"),
     ru: ["data/sheets/2020/KAZ.csv:1:source: нет столбца «source» (в заголовке: indicator, value, note, change; ожидалось: indicator, value, source, note, change)"],
   },
   {
     name: "wrong field count, one field (Russian singular)",
-    make: () => project([{ name: "semicolon-row-in-comma-file.csv", as: KAZ }]),
+    make: placed("semicolon-row-in-comma-file.csv"),
     ru: ["data/sheets/2020/KAZ.csv:5: в строке 1 поле, а в заголовке — 5 (похоже, в этой строке разделитель «;», а в заголовке — «,»)"],
   },
   {
     name: "wrong field count, six fields (Russian genitive plural)",
-    make: () => project([{ name: "decimal-comma-in-comma-file.csv", as: KAZ }]),
+    make: placed("decimal-comma-in-comma-file.csv"),
     ru: [
       "data/sheets/2020/KAZ.csv:4: в строке 6 полей, а в заголовке — 5 (десятичная запятая в файле с разделителем «,»? возьмите число в кавычки или сохраните файл с разделителем «;»)",
     ],
@@ -78,58 +82,58 @@ const CASES: { name: string; make: () => Promise<string>; ru: string[] }[] = [
   },
   {
     name: "Windows-1251",
-    make: () => project([{ name: "windows-1251.csv", as: KAZ }]),
+    make: placed("windows-1251.csv"),
     ru: [
       "примечание: data/sheets/2020/KAZ.csv: не текст в UTF-8: файл прочитан как Windows-1251 (кириллическая кодировка, которую Excel использует в русской и украинской локалях)",
     ],
   },
   {
     name: "unclosed quote",
-    make: () => project([{ name: "unterminated-quote.csv", as: KAZ }]),
+    make: placed("unterminated-quote.csv"),
     ru: [
       'data/sheets/2020/KAZ.csv:5:note: значение в кавычках открывается в этой строке и нигде не закрывается (каждой ", с которой начинается значение, нужна закрывающая "; " внутри значения записывается как "")',
     ],
   },
   {
     name: "text after a closing quote",
-    make: () => project([{ name: "text-after-quote.csv", as: KAZ }]),
+    make: placed("text-after-quote.csv"),
     ru: ['data/sheets/2020/KAZ.csv:5:source: после закрывающей кавычки значения в кавычках идёт текст "-FZ" (" внутри значения записывается как "", а всё значение берётся в кавычки)'],
   },
   {
     name: "hidden row",
-    make: () => project([{ name: "hidden-row.xlsx", as: "data/sheets/2020/KAZ.xlsx" }]),
+    make: placed("hidden-row.xlsx", XLSX),
     ru: ["data/sheets/2020/KAZ.xlsx:5: строка 5 скрыта и содержит значения; покажите её (выделите строки вокруг неё, щёлкните правой кнопкой > Показать) или удалите"],
   },
   {
     name: "hidden column",
-    make: () => project([{ name: "hidden-column.xlsx", as: "data/sheets/2020/KAZ.xlsx" }]),
+    make: placed("hidden-column.xlsx", XLSX),
     ru: ["data/sheets/2020/KAZ.xlsx: столбец D скрыт и содержит значения; покажите его (выделите столбцы вокруг него, щёлкните правой кнопкой > Показать) или удалите"],
   },
   {
     name: "hidden first worksheet",
-    make: () => project([{ name: "hidden-first-sheet.xlsx", as: "data/sheets/2020/KAZ.xlsx" }]),
+    make: placed("hidden-first-sheet.xlsx", XLSX),
     ru: [
       "data/sheets/2020/KAZ.xlsx: первый лист «Old», тот, что читается, скрыт (щёлкните ярлык листа правой кнопкой > Показать), поэтому прочитано было бы не то, что видит эксперт; сделайте его видимым или удалите",
     ],
   },
   {
     name: "merged cells",
-    make: () => project([{ name: "merged.xlsx", as: "data/sheets/2020/KAZ.xlsx" }]),
+    make: placed("merged.xlsx", XLSX),
     ru: ["data/sheets/2020/KAZ.xlsx:5:value: ячейки B5:B6 объединены; отмените объединение и дайте каждой ячейке своё значение"],
   },
   {
     name: "a value under no header",
-    make: () => project([{ name: "extra-cell.xlsx", as: "data/sheets/2020/KAZ.xlsx" }]),
+    make: placed("extra-cell.xlsx", XLSX),
     ru: ['data/sheets/2020/KAZ.xlsx:3: столбец F содержит "see annex", но не назван в заголовке (ожидались столбцы: indicator, value, source, note, change)'],
   },
   {
     name: "a column twice",
-    make: () => project([{ name: "duplicate-header.csv", as: KAZ }]),
+    make: placed("duplicate-header.csv"),
     ru: ["data/sheets/2020/KAZ.csv:1:value: столбец «value» указан в заголовке дважды (столбец 2 и столбец 5)"],
   },
   {
     name: "a header and no rows",
-    make: () => project([{ name: "header-only.csv", as: KAZ }]),
+    make: placed("header-only.csv"),
     ru: ["data/sheets/2020/KAZ.csv: есть заголовок, но нет ни одной строки (ожидалась хотя бы одна строка под indicator,value,source,note,change)"],
   },
 ];
