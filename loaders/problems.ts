@@ -3,12 +3,19 @@ import { byText } from "./order.ts";
 import { MAX_MESSAGE_CHARS, MAX_PROBLEMS_PER_FILE } from "./limits.ts";
 import { t, type StringKey } from "./shared/strings/index.ts";
 import { fmt, type Locale } from "./shared/format.ts";
+import { pluralForm } from "./language.ts";
 
 /** An error stops the build (check exits 1); a warning is printed and the build goes on (check exits 0). */
 export type Severity = "error" | "warning";
-/** A value of a message: text, a whole number (a year, a row), or a decimal `{ figure }` written in the reader's locale. */
-export type ProblemValue = string | number | { figure: number };
-export type ProblemVars = Record<string, ProblemValue>;
+/**
+ * A value of a message: text, a whole number (a year, a row), a decimal `{ figure }` written in the
+ * reader's locale, a `{ phrase }` of the strings tables (a hint, "column G") in the reader's language,
+ * or a `{ count, noun }` in the plural form the reader's language gives that count (keys `<noun>.one|few|many`).
+ */
+export type ProblemValue = string | number | { figure: number } | { phrase: StringKey; vars?: ProblemVars } | { count: number; noun: string };
+export type ProblemVars = { [name: string]: ProblemValue };
+/** `count` of a noun (keys `<noun>.one|few|many`, each with {n}), in the form the reader's language gives that count. */
+export const counted = (count: number, noun: string): ProblemValue => ({ count, noun });
 
 export interface Problem {
   file: string; // path relative to the project root, e.g. data/sheets/2024/KAZ.csv
@@ -37,8 +44,13 @@ export function problem(key: StringKey, vars: ProblemVars, where: Where, severit
 }
 
 function render(lang: Locale, key: StringKey, vars: ProblemVars): string {
-  const text = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "object" ? fmt(v.figure, { locale: lang }) : v]));
-  return t(lang, key, text);
+  return t(lang, key, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, valueText(lang, v)])));
+}
+function valueText(lang: Locale, v: ProblemValue): string | number {
+  if (typeof v !== "object") return v;
+  if ("figure" in v) return fmt(v.figure, { locale: lang });
+  if ("count" in v) return t(lang, `${v.noun}.${pluralForm(lang, v.count)}` as StringKey, { n: v.count });
+  return render(lang, v.phrase, v.vars ?? {});
 }
 
 export const isWarning = (p: Problem): boolean => p.severity === "warning";

@@ -14,7 +14,8 @@ import type ExcelJS from "exceljs";
 // exceljs takes about half a second to import; most inputs are CSV, so it is loaded only for XLSX.
 const loadExcel = async (): Promise<typeof ExcelJS> => (await import("exceljs")).default;
 import type { z } from "zod";
-import { InputError, append, capProblems, sortProblems, type Problem } from "./problems.ts";
+import { InputError, append, capProblems, counted, problem, sortProblems, type Problem, type ProblemValue, type ProblemVars } from "./problems.ts";
+import type { StringKey } from "./shared/strings/index.ts";
 import { readInputFile, tooLarge } from "./input-file.ts";
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES } from "./limits.ts";
 
@@ -101,12 +102,12 @@ export async function scanTableData(file: string, data: Uint8Array, columns: Col
   const notices: Problem[] = [];
   const ext = path.extname(file).toLowerCase();
   let grid: Grid | null;
-  if (data.length > MAX_FILE_BYTES) grid = fail(problems, file, tooLarge(data.length));
+  if (data.length > MAX_FILE_BYTES) grid = fail(problems, file, ...tooLarge(data.length));
   else if (ext === ".xlsx") {
     const wb = await loadWorkbook(file, data, problems);
     grid = wb ? await worksheetGrid(file, wb, columns, problems) : null;
   } else if (ext === ".xls" || ext === ".ods")
-    grid = fail(problems, file, `is a ${ext} file, which is not read; save it as .xlsx, or as CSV UTF-8`);
+    grid = fail(problems, file, "problem.read.other_format", { ext });
   else grid = await csvGrid(file, data, columns, problems, notices);
   const table = grid ? toTable(grid.file ?? file, grid, columns, problems, notices) : null;
   return { table, problems: sortProblems(problems), notices };
@@ -127,7 +128,7 @@ export async function scanWorkbook(
   const read = await readInputFile(path.join(root, file), file, root);
   if ("problem" in read) return { sheet: { table: null, problems: [read.problem], notices: [] }, survey: null, marks: unmarked };
   const problems: Problem[] = [];
-  const wb = read.data.length > MAX_FILE_BYTES ? fail(problems, file, tooLarge(read.data.length)) : await loadWorkbook(file, read.data, problems);
+  const wb = read.data.length > MAX_FILE_BYTES ? fail(problems, file, ...tooLarge(read.data.length)) : await loadWorkbook(file, read.data, problems);
   if (!wb) return { sheet: { table: null, problems, notices: [] }, survey: null, marks: unmarked };
   const marks: WorkbookMarks = { country: markText(wb, MARK_NAMES.country)?.toUpperCase() ?? null, year: markText(wb, MARK_NAMES.year) };
   const notices: Problem[] = [];
@@ -181,7 +182,7 @@ interface Grid {
   /** The header's line when the file says where it is (a template's defined name). */
   headerLine?: number;
   /** How a field is named in messages when it has no header: CSV "column 7", XLSX "column G". */
-  columnLabel: (index: number) => string;
+  columnLabel: (index: number) => ProblemValue;
   /** Checks a row's width; CSV rows must have as many fields as the header. Returns false to skip the row. */
   checkWidth: (row: GridRow, width: number, problems: Problem[]) => boolean;
   /** The file ended inside a quoted value: rows may be missing, so "no rows" is not reported. */
@@ -191,12 +192,18 @@ interface Grid {
   ws?: ExcelJS.Worksheet;
 }
 
-function fail(problems: Problem[], file: string, message: string, row: number | null = null): null {
-  problems.push({ file, row, column: null, message });
+function fail(problems: Problem[], file: string, key: StringKey, vars: ProblemVars = {}, row: number | null = null): null {
+  problems.push(problem(key, vars, { file, row }));
   return null;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+/** A part of a message in the reader's language: a hint, how a column is named. */
+const phrase = (key: StringKey, vars: ProblemVars = {}): ProblemValue => ({ phrase: key, vars });
+/** A message not yet placed: a cell's problem is found before its column's name is known. */
+interface Said {
+  key: StringKey;
+  vars: ProblemVars;
+}
 const isBlank = (fields: string[]) => fields.every((f) => f.trim() === "");
 const expectedHeader = (columns: Columns) => [...columns.required, ...(columns.optional ?? [])];
 
@@ -264,7 +271,7 @@ function toTable(file: string, grid: Grid, columns: Columns & { mayBeEmpty?: boo
   const headerLine = header.line;
   const raw = header.fields;
   if (raw.length > MAX_COLUMNS)
-    return fail(problems, file, `the header has ${raw.length} columns, more than the limit of ${MAX_COLUMNS} (expected: ${known.join(", ")})`, headerLine);
+    return fail(problems, file, "problem.read.header_too_wide", { columns: counted(raw.length, "problem.read.noun.column"), limit: MAX_COLUMNS, expected: known.join(", ") }, headerLine);
   // Unnamed columns at the end are tolerated as long as they stay empty (Excel exports them).
   let width = raw.length;
   while (width > 0 && raw[width - 1].trim() === "") width--;
@@ -281,12 +288,12 @@ function toTable(file: string, grid: Grid, columns: Columns & { mayBeEmpty?: boo
         unread.add(i);
         return;
       }
-      problems.push({ file, row: headerLine, column: null, message: `${grid.columnLabel(i)} has no name in the header (expected one of: ${known.join(", ")})` });
+      problems.push(problem("problem.read.column_unnamed", { label: grid.columnLabel(i), expected: known.join(", ") }, { file, row: headerLine }));
       return;
     }
     const first = seen.get(name);
     if (first !== undefined)
-      problems.push({ file, row: headerLine, column: name, message: `column "${name}" appears twice in the header (${grid.columnLabel(first)} and ${grid.columnLabel(i)})` });
+      problems.push(problem("problem.read.column_twice", { name, first: grid.columnLabel(first), second: grid.columnLabel(i) }, { file, row: headerLine, column: name }));
     else seen.set(name, i);
     if (known.includes(name) || (wide && isQuestion(columns, name))) return;
     if (columns.ignored?.includes(name)) {
@@ -296,19 +303,25 @@ function toTable(file: string, grid: Grid, columns: Columns & { mayBeEmpty?: boo
     const miss = spellings.find((k) => near(name, k));
     if (lenient && miss === undefined) {
       unread.add(i);
-      notices.push({ file, row: headerLine, column: null, message: `${grid.columnLabel(i)} "${raw[i].trim()}" is not read (the columns read are: ${known.join(", ")})` });
+      notices.push(problem("problem.read.column_not_read", { label: grid.columnLabel(i), header: raw[i].trim(), read: known.join(", ") }, { file, row: headerLine }));
       return;
     }
-    problems.push({
-      file,
-      row: headerLine,
-      column: name,
-      message: `unknown column "${raw[i].trim()}" (${miss !== undefined && lenient ? `did you mean "${columns.aliases?.[miss] ?? miss}"? ` : ""}expected: ${known.join(", ")})`,
-    });
+    const where = { file, row: headerLine, column: name };
+    const header = raw[i].trim();
+    const expected = known.join(", ");
+    problems.push(
+      miss !== undefined && lenient
+        ? problem("problem.read.unknown_column_near", { header, near: columns.aliases?.[miss] ?? miss, expected }, where)
+        : problem("problem.read.unknown_column", { header, expected }, where),
+    );
   });
   for (const c of requiredFor(columns, names))
     if (!seen.has(c))
-      problems.push({ file, row: headerLine, column: c, message: `missing column "${c}" (the header has: ${names.filter(Boolean).join(", ") || "nothing"}; expected: ${known.join(", ")})` });
+      problems.push(
+        names.some(Boolean)
+          ? problem("problem.read.missing_column", { column: c, header: names.filter(Boolean).join(", "), expected: known.join(", ") }, { file, row: headerLine, column: c })
+          : problem("problem.read.missing_column_empty_header", { column: c, expected: known.join(", ") }, { file, row: headerLine, column: c }),
+      );
   if (problems.length > before) return null; // without a sound header the rows cannot be read meaningfully
 
   const records: RawRecord[] = [];
@@ -317,12 +330,12 @@ function toTable(file: string, grid: Grid, columns: Columns & { mayBeEmpty?: boo
     if (!grid.checkWidth(row, raw.length, problems)) continue;
     const long = row.fields.findIndex((f) => f.length > MAX_CELL_CHARS);
     if (long >= 0) {
-      problems.push({
-        file,
-        row: row.line,
-        column: long < width ? names[long] : null,
-        message: `${long < width ? "the value" : `${grid.columnLabel(long)}`} is ${row.fields[long].length} characters long, more than the limit of ${MAX_CELL_CHARS} for one cell`,
-      });
+      const size = { length: counted(row.fields[long].length, "problem.read.noun.character"), limit: MAX_CELL_CHARS };
+      problems.push(
+        long < width
+          ? problem("problem.read.value_too_long", size, { file, row: row.line, column: names[long] })
+          : problem("problem.read.field_too_long", { ...size, label: grid.columnLabel(long) }, { file, row: row.line }),
+      );
       continue;
     }
     const cells: Record<string, string> = {};
@@ -331,19 +344,16 @@ function toTable(file: string, grid: Grid, columns: Columns & { mayBeEmpty?: boo
     for (let j = width; j < row.fields.length; j++)
       if (row.fields[j].trim() !== "") {
         stray = true;
-        problems.push({
-          file,
-          row: row.line,
-          column: null,
-          message: `${grid.columnLabel(j)} holds ${JSON.stringify(row.fields[j])} but has no name in the header (expected columns: ${known.join(", ")})`,
-        });
+        problems.push(
+          problem("problem.read.value_unnamed", { label: grid.columnLabel(j), value: JSON.stringify(row.fields[j]), expected: known.join(", ") }, { file, row: row.line }),
+        );
       }
     if (stray) continue;
     if (wide) append(records, wideRecords(columns, names, row.line, cells));
     else if (!isBlank(Object.values(cells))) records.push({ line: row.line, cells });
   }
   if (records.length === 0 && body.length === 0 && !grid.truncated && !columns.mayBeEmpty)
-    problems.push({ file, row: null, column: null, message: `has a header but no rows (expected at least one row under ${names.filter((n, i) => !unread.has(i)).join(",")})` });
+    problems.push(problem("problem.read.no_rows", { header: names.filter((n, i) => !unread.has(i)).join(",") }, { file }));
   return { file, columns: names.filter((_, i) => !unread.has(i)), records };
 }
 
@@ -366,8 +376,7 @@ function wideRecords(columns: Columns, names: string[], line: number, cells: Rec
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-const CP1251_HINT =
-  'Re-save it as UTF-8: in Excel, File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)"; in LibreOffice, File > Save As > Text CSV, character set "Unicode (UTF-8)"';
+const CP1251_HINT = phrase("problem.read.hint_save_utf8");
 
 /** Index of the first byte that is not valid UTF-8 (what a fatal TextDecoder rejects), or -1. */
 function firstInvalidUtf8(b: Uint8Array): number {
@@ -416,15 +425,15 @@ async function certainlyCp1251(data: Uint8Array): Promise<string | null> {
 
 async function decodeText(file: string, data: Uint8Array, problems: Problem[], notices: Problem[]): Promise<string | null> {
   if (data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04)
-    return fail(problems, file, "is an Excel workbook (XLSX), not CSV text; rename it to .xlsx, or save it as CSV UTF-8");
+    return fail(problems, file, "problem.read.xlsx_as_csv");
   if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)))
-    return fail(problems, file, `is UTF-16 text (Excel's "Unicode Text"), not UTF-8. ${CP1251_HINT}`);
+    return fail(problems, file, "problem.read.utf16", { hint: CP1251_HINT });
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(data);
   } catch {
     const cp1251 = await certainlyCp1251(data);
     if (cp1251 !== null) {
-      notices.push({ file, row: null, column: null, message: "is not UTF-8 text: it was read as Windows-1251 (the Cyrillic encoding Excel uses in Russian and Ukrainian locales)" });
+      notices.push(problem("problem.read.read_as_cp1251", {}, { file }));
       return cp1251;
     }
     const at = Math.max(0, firstInvalidUtf8(data));
@@ -438,11 +447,8 @@ async function decodeText(file: string, data: Uint8Array, problems: Problem[], n
         if (CP1251_LETTER(c)) cyr++;
       }
     const byte = `0x${data[at].toString(16).toUpperCase().padStart(2, "0")}`;
-    const guess =
-      cyr >= high * 0.8
-        ? "probably Windows-1251 (the Cyrillic encoding Excel uses in Russian and Ukrainian locales), but not certainly, so it is not read"
-        : "probably a legacy single-byte encoding such as Windows-1252";
-    return fail(problems, file, `is not UTF-8 text (byte ${byte} on line ${line}); it is ${guess}. ${CP1251_HINT}`, line);
+    const key = cyr >= high * 0.8 ? "problem.read.not_utf8_maybe_cp1251" : "problem.read.not_utf8_legacy";
+    return fail(problems, file, key, { byte, line, hint: CP1251_HINT }, line);
   }
 }
 
@@ -589,11 +595,11 @@ async function csvGrid(file: string, bytes: Uint8Array, columns: Columns, proble
   const data = notices.length > noticed ? new Uint8Array(Buffer.from(text, "utf8")) : bytes;
   const known = expectedHeader(columns);
   if (text.trim() === "")
-    return fail(problems, file, `is empty (expected a header line such as ${known.join(",")}, then one line per row)`);
+    return fail(problems, file, "problem.read.empty_csv", { header: known.join(",") });
   const bom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
   const buf = Buffer.from(data.buffer, data.byteOffset + bom, data.byteLength - bom);
   const lines = lineCount(buf);
-  if (lines > MAX_ROWS) return fail(problems, file, `has ${lines} lines, more than the limit of ${MAX_ROWS} for one table`);
+  if (lines > MAX_ROWS) return fail(problems, file, "problem.read.too_many_lines", { lines: counted(lines, "problem.read.noun.line"), limit: MAX_ROWS });
 
   // Delimiters outside quotes in the header line (the first that is not blank): as many as the fields
   // it has when read with that delimiter, less one.
@@ -603,7 +609,7 @@ async function csvGrid(file: string, bytes: Uint8Array, columns: Columns, proble
   const semicolon = count(";");
   const widest = Math.max(comma, semicolon, count("\t")) + 1;
   if (widest > MAX_COLUMNS)
-    return fail(problems, file, `the header line has ${widest} fields, more than the limit of ${MAX_COLUMNS} columns (expected: ${known.join(", ")})`, 1);
+    return fail(problems, file, "problem.read.header_line_too_wide", { fields: counted(widest, "problem.read.noun.field"), limit: counted(MAX_COLUMNS, "problem.read.noun.column"), expected: known.join(", ") }, 1);
   let delimiter: "," | ";";
   if (comma > 0 && semicolon > 0) {
     // Both occur outside quotes: take a delimiter only if exactly one of them gives a header of known columns.
@@ -612,15 +618,10 @@ async function csvGrid(file: string, bytes: Uint8Array, columns: Columns, proble
       return names.every((x) => known.includes(x) || isQuestion(columns, x) || (columns.ignored ?? []).includes(x)) && requiredFor(columns, names).every((x) => names.includes(x));
     });
     if (fits.length !== 1)
-      return fail(
-        problems,
-        file,
-        `the header line contains both "," and ";", so the delimiter is ambiguous (expected the columns ${known.join(",")} separated by one delimiter, "," or ";")`,
-        1,
-      );
+      return fail(problems, file, "problem.read.ambiguous_delimiter", { header: known.join(",") }, 1);
     delimiter = fits[0];
   } else if (comma === 0 && semicolon === 0 && count("\t") > 0) {
-    return fail(problems, file, `the header line is separated by tabs; tab-separated files are not read (save it as CSV UTF-8, with "," or ";")`, 1);
+    return fail(problems, file, "problem.read.tabs", {}, 1);
   } else delimiter = semicolon > 0 ? ";" : ",";
 
   const t = parseCsv(buf, delimiter);
@@ -630,43 +631,33 @@ async function csvGrid(file: string, bytes: Uint8Array, columns: Columns, proble
   const nameOf = (index: number) => headerNames[index] || `column ${index + 1}`;
   if (t.unterminated) {
     const u = t.unterminated;
-    problems.push({
-      file,
-      row: u.line,
-      column: header && header.line !== u.line ? nameOf(u.index) : null,
-      message: `a quoted value opens on this line and is never closed (every " that starts a value needs a closing "; a " inside a value is written "")`,
-    });
+    problems.push(problem("problem.read.quote_not_closed", {}, { file, row: u.line, column: header && header.line !== u.line ? nameOf(u.index) : null }));
   }
   const junkLines = new Set(t.junk.map((j) => j.line));
   for (const j of t.junk)
-    problems.push({
-      file,
-      row: j.line,
-      column: header && header.line !== j.line ? nameOf(j.index) : null,
-      message: `text ${JSON.stringify(j.text)} follows the closing quote of a quoted value (a " inside a value is written "", and the whole value is quoted)`,
-    });
+    problems.push(
+      problem("problem.read.text_after_quote", { text: JSON.stringify(j.text) }, { file, row: j.line, column: header && header.line !== j.line ? nameOf(j.index) : null }),
+    );
   if (!header) return null;
   const other = delimiter === "," ? ";" : ",";
   return {
     rows: nonBlank,
     truncated: t.unterminated !== null,
-    columnLabel: (i) => `column ${i + 1}`,
+    columnLabel: (i) => phrase("problem.read.column", { column: i + 1 }),
     checkWidth: (row, width, out) => {
       if (junkLines.has(row.line)) return false; // already reported
       const got = row.fields.length;
       if (got === width) return true;
-      let hint: string;
+      let hint: ProblemValue;
       if (got > width) {
         const splitNumber =
           delimiter === "," && row.fields.some((f, k) => k + 1 < got && /^\s*[-+]?\d+$/.test(f) && /^\d+\s*$/.test(row.fields[k + 1]));
-        hint = splitNumber
-          ? "a decimal comma in a comma-separated file? quote the number or save with ;"
-          : `a "${delimiter}" inside a value? put that value in double quotes`;
+        hint = splitNumber ? phrase("problem.read.hint_decimal_comma") : phrase("problem.read.hint_delimiter_in_value", { delimiter });
       } else
         hint = row.fields.some((f) => f.includes(other))
-          ? `this row seems to use "${other}" while the header uses "${delimiter}"`
-          : `every row needs a field for every column, even an empty one`;
-      out.push({ file, row: row.line, column: null, message: `has ${plural(got, "field")}, header has ${width} (${hint})` });
+          ? phrase("problem.read.hint_other_delimiter", { other, delimiter })
+          : phrase("problem.read.hint_every_field");
+      out.push(problem("problem.read.field_count", { fields: counted(got, "problem.read.noun.field"), width, hint }, { file, row: row.line }));
       return false;
     },
   };
@@ -686,7 +677,7 @@ const colLetter = (index: number) => {
   return s;
 };
 
-type CellResult = { text: string } | { error: string };
+type CellResult = { text: string } | { error: Said };
 
 function cellText(cell: ExcelJS.Cell): CellResult {
   const v = cell.value as unknown;
@@ -695,14 +686,12 @@ function cellText(cell: ExcelJS.Cell): CellResult {
   if (typeof v === "number") return { text: String(v) };
   if (typeof v === "boolean") return { text: v ? "TRUE" : "FALSE" };
   if (v instanceof Date)
-    return {
-      error: `cell ${cell.address} is a date (${v.toISOString().slice(0, 10)}); dates are not read: format the cell as Text and type the value again`,
-    };
+    return { error: { key: "problem.read.cell_date", vars: { cell: cell.address, date: v.toISOString().slice(0, 10) } } };
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if ("formula" in o || "sharedFormula" in o)
-      return { error: `cell ${cell.address} is a formula (=${cell.formula ?? o.formula ?? o.sharedFormula}); paste values only (Paste Special > Values)` };
-    if ("error" in o) return { error: `cell ${cell.address} holds the Excel error ${String(o.error)}; enter the value itself` };
+      return { error: { key: "problem.read.cell_formula", vars: { cell: cell.address, formula: String(cell.formula ?? o.formula ?? o.sharedFormula) } } };
+    if ("error" in o) return { error: { key: "problem.read.cell_excel_error", vars: { cell: cell.address, error: String(o.error) } } };
     if (Array.isArray(o.richText)) return { text: (o.richText as { text: string }[]).map((r) => r.text).join("") };
     if ("hyperlink" in o) {
       const t = o.text as unknown;
@@ -712,13 +701,13 @@ function cellText(cell: ExcelJS.Cell): CellResult {
       return { text: String(o.hyperlink) };
     }
   }
-  return { error: `cell ${cell.address} holds a value that cannot be read as text` };
+  return { error: { key: "problem.read.cell_unreadable", vars: { cell: cell.address } } };
 }
 
 const colIndex = (letters: string) => letters.split("").reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 const unreadable = (file: string, e: unknown, problems: Problem[]) =>
-  fail(problems, file, `is not a readable .xlsx workbook (${(e as Error).message}); open it in Excel and save it again as .xlsx`);
+  fail(problems, file, "problem.read.not_a_workbook", { reason: (e as Error).message });
 
 /**
  * What the workbook's zip says it expands to, read from its directory without expanding anything, so a
@@ -736,17 +725,13 @@ async function declaredUncompressed(data: Buffer): Promise<number> {
 /** Worksheets, rows and columns the expert cannot see in Excel: what would be read must be what they see. */
 function hiddenParts(file: string, wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, problems: Problem[], others = true): boolean {
   const before = problems.length;
-  const how = (state: string) =>
-    state === "veryHidden"
-      ? "very hidden (Excel shows it only through the VBA editor: Properties > Visible)"
-      : "hidden (right-click a sheet tab > Unhide)";
-  const which = ws === wb.worksheets[0] ? "the first worksheet" : "the worksheet";
+  const how = (state: string) => phrase(state === "veryHidden" ? "problem.read.very_hidden" : "problem.read.hidden");
   if (ws.state !== "visible")
-    fail(problems, file, `${which} "${ws.name}", the one that is read, is ${how(ws.state)}, so what would be read is not what the expert sees; make it visible, or delete it`);
+    fail(problems, file, ws === wb.worksheets[0] ? "problem.read.first_worksheet_hidden" : "problem.read.worksheet_read_hidden", { worksheet: ws.name, how: how(ws.state) });
   if (others)
     for (const other of wb.worksheets)
       if (other !== ws && other.state !== "visible" && other.actualRowCount > 0)
-        fail(problems, file, `worksheet "${other.name}" is ${how(other.state)} and holds values the expert cannot see; make it visible, or delete it`);
+        fail(problems, file, "problem.read.worksheet_hidden", { worksheet: other.name, how: how(other.state) });
   if (ws.state !== "visible") return problems.length > before;
   const hiddenColumns = new Set<number>();
   for (let c = 1; c <= Math.min(ws.columnCount, MAX_COLUMNS); c++) if (ws.getColumn(c).hidden) hiddenColumns.add(c);
@@ -759,17 +744,17 @@ function hiddenParts(file: string, wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
       if (hiddenColumns.has(c)) columnsWithValues.add(c);
       // A format of empty sections (;;;) shows nothing for any value: the cell looks blank but is not.
       if (typeof cell.numFmt === "string" && /^;;;?$/.test(cell.numFmt.trim()))
-        problems.push({ file, row: rowNumber, column: null, message: `cell ${cell.address} holds a value its number format (${cell.numFmt.trim()}) hides; set the format to General or Text` });
+        problems.push(problem("problem.read.format_hides", { cell: cell.address, format: cell.numFmt.trim() }, { file, row: rowNumber }));
     });
-    if (holds && row.hidden) problems.push({ file, row: rowNumber, column: null, message: `row ${rowNumber} is hidden and holds values; unhide it (select the rows around it, right-click > Unhide), or delete it` });
+    if (holds && row.hidden) problems.push(problem("problem.read.row_hidden", { row: rowNumber }, { file, row: rowNumber }));
   });
   for (const c of [...columnsWithValues].sort((a, b) => a - b))
-    fail(problems, file, `column ${colLetter(c - 1)} is hidden and holds values; unhide it (select the columns around it, right-click > Unhide), or delete it`);
+    fail(problems, file, "problem.read.column_hidden", { column: colLetter(c - 1) });
   return problems.length > before;
 }
 
 async function loadWorkbook(file: string, data: Uint8Array, problems: Problem[]): Promise<ExcelJS.Workbook | null> {
-  if (data.length === 0) return fail(problems, file, "is empty (0 bytes; expected an Excel workbook)");
+  if (data.length === 0) return fail(problems, file, "problem.read.empty_workbook");
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   let expands: number;
   try {
@@ -778,11 +763,11 @@ async function loadWorkbook(file: string, data: Uint8Array, problems: Problem[])
     return unreadable(file, e, problems);
   }
   if (expands > MAX_XLSX_UNCOMPRESSED_BYTES)
-    return fail(
-      problems,
-      file,
-      `expands to ${expands} bytes when unzipped, more than the limit of ${MAX_XLSX_UNCOMPRESSED_BYTES} bytes (${MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024} MB) for one workbook`,
-    );
+    return fail(problems, file, "problem.read.workbook_expands", {
+      bytes: counted(expands, "problem.read.noun.byte"),
+      limit: counted(MAX_XLSX_UNCOMPRESSED_BYTES, "problem.read.noun.byte"),
+      mb: MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024,
+    });
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   try {
@@ -790,7 +775,7 @@ async function loadWorkbook(file: string, data: Uint8Array, problems: Problem[])
   } catch (e) {
     return unreadable(file, e, problems);
   }
-  if (!wb.worksheets[0]) return fail(problems, file, "has no worksheet");
+  if (!wb.worksheets[0]) return fail(problems, file, "problem.read.no_worksheet");
   return wb;
 }
 
@@ -849,17 +834,17 @@ async function worksheetGrid(file: string, wb: ExcelJS.Workbook, columns: Column
   const at = found ?? findWorksheet(wb, columns, true)!;
   const ws = at.ws;
   if (ws.actualRowCount > MAX_ROWS)
-    return fail(problems, file, `its worksheet "${ws.name}" has ${ws.actualRowCount} rows, more than the limit of ${MAX_ROWS} for one table`);
+    return fail(problems, file, "problem.read.worksheet_too_long", { worksheet: ws.name, rows: counted(ws.actualRowCount, "check.noun.row"), limit: MAX_ROWS });
   if (hiddenParts(file, wb, ws, problems, found === undefined)) return null;
   // Problems found before the header is known; their column is named once it is.
-  const pending: { row: number; col: number; message: string }[] = [];
+  const pending: { row: number; col: number; said: Said }[] = [];
   if (ws.hasMerges)
     for (const range of ws.model.merges) {
       const m = /^([A-Z]+)(\d+)(?::[A-Z]+\d+)?$/.exec(range);
       pending.push({
         row: m ? Number(m[2]) : 0,
         col: m ? colIndex(m[1]) : -1,
-        message: `cells ${range} are merged; unmerge them and give every cell its own value`,
+        said: { key: "problem.read.merged", vars: { cells: range } },
       });
     }
 
@@ -883,7 +868,7 @@ async function worksheetGrid(file: string, wb: ExcelJS.Workbook, columns: Column
       }
       const r = cellText(cell);
       if ("error" in r) {
-        pending.push({ row: rowNumber, col: c - 1, message: r.error });
+        pending.push({ row: rowNumber, col: c - 1, said: r.error });
         bad = true;
         fields.push("");
       } else fields.push(r.text);
@@ -893,11 +878,16 @@ async function worksheetGrid(file: string, wb: ExcelJS.Workbook, columns: Column
     if (at.row === undefined || rowNumber >= at.row) rows.push({ line: rowNumber, fields });
   });
   if (tooWide)
-    return fail(problems, file, `its worksheet "${ws.name}" has cells up to column ${colLetter(tooWide - 1)}, beyond the limit of ${MAX_COLUMNS} columns (column ${colLetter(MAX_COLUMNS - 1)})`);
+    return fail(problems, file, "problem.read.worksheet_too_wide", {
+      worksheet: ws.name,
+      column: colLetter(tooWide - 1),
+      limit: counted(MAX_COLUMNS, "problem.read.noun.column"),
+      last: colLetter(MAX_COLUMNS - 1),
+    });
   const grid: Grid = {
     rows,
     headerLine: at.row,
-    columnLabel: (i) => `column ${colLetter(i)}`,
+    columnLabel: (i) => phrase("problem.read.column", { column: colLetter(i) }),
     checkWidth: (row) => !unusable.has(row.line), // cell problems are already reported
     file,
     ws,
@@ -905,9 +895,9 @@ async function worksheetGrid(file: string, wb: ExcelJS.Workbook, columns: Column
   const h = rows.length ? rows[headerIndex(grid, columns)] : null;
   const names = h ? h.fields.map(normaliseHeader) : [];
   for (const p of pending)
-    problems.push({ file, row: p.row || null, column: names[p.col] || null, message: p.message });
+    problems.push(problem(p.said.key, p.said.vars, { file, row: p.row || null, column: names[p.col] || null }));
   if (!h) {
-    if (!pending.length) fail(problems, file, `is empty (its worksheet "${ws.name}" has no values; expected a header row, then one row per record)`);
+    if (!pending.length) fail(problems, file, "problem.read.empty_worksheet", { worksheet: ws.name });
     return null;
   }
   if (unusable.has(h.line)) return null;
