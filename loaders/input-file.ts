@@ -4,10 +4,11 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { MAX_FILE_BYTES } from "./limits.ts";
-import type { Problem } from "./problems.ts";
+import { problem, type Problem, type ProblemVars } from "./problems.ts";
+import { t, type StringKey } from "./shared/strings/index.ts";
 
-const notFile = (s: Awaited<ReturnType<typeof stat>>) =>
-  s.isFIFO() ? "a named pipe (FIFO)" : s.isSocket() ? "a socket" : s.isCharacterDevice() || s.isBlockDevice() ? "a device" : "not a regular file";
+const notFile = (s: Awaited<ReturnType<typeof stat>>): StringKey =>
+  s.isFIFO() ? "problem.file.kind.fifo" : s.isSocket() ? "problem.file.kind.socket" : s.isCharacterDevice() || s.isBlockDevice() ? "problem.file.kind.device" : "problem.file.kind.other";
 
 const inside = (dir: string, p: string) => {
   const rel = path.relative(dir, p);
@@ -19,31 +20,33 @@ const inside = (dir: string, p: string) => {
  * it once every symbolic link is followed. Returns the bytes, or the one problem that refuses the file.
  */
 export async function readInputFile(absolute: string, file: string, root?: string): Promise<{ data: Buffer } | { problem: Problem }> {
-  const refuse = (message: string) => ({ problem: { file, row: null, column: null, message } });
+  const refuse = (key: StringKey, vars: ProblemVars = {}) => ({ problem: problem(key, vars, { file }) });
   let real: string;
   try {
     real = await realpath(absolute);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === "ENOENT") return refuse("file not found");
-    if (err.code === "ELOOP") return refuse("is a symbolic link that leads to itself; replace it with the file");
-    return refuse(`cannot be read (${err.message})`);
+    if (err.code === "ENOENT") return refuse("problem.files.not_found");
+    if (err.code === "ELOOP") return refuse("problem.file.link_loop");
+    return refuse("problem.file.cannot_read", { reason: err.message });
   }
   // Only a link leaves: a path the user gave outside the project on purpose (e.g. `changes --claims ../x.csv`) is theirs to give.
   if (root !== undefined && inside(path.resolve(root), path.resolve(absolute)) && !inside(await realpath(root).catch(() => path.resolve(root)), real))
-    return refuse("is a symbolic link to a file outside the project, which is not read; put the file itself here");
+    return refuse("problem.file.link_outside");
   const s = await stat(real);
-  if (s.isDirectory()) return refuse("is a folder, not a file");
-  if (!s.isFile()) return refuse(`is ${notFile(s)}, not a file; only regular files are read`);
-  if (s.size > MAX_FILE_BYTES) return refuse(tooLarge(s.size));
+  if (s.isDirectory()) return refuse("problem.file.folder");
+  if (!s.isFile()) return refuse("problem.file.special", { what: { key: notFile(s) } });
+  if (s.size > MAX_FILE_BYTES) return refuse("problem.file.too_large", tooLargeVars(s.size));
   try {
     const data = await readFile(real);
     // It may have grown between stat and read.
-    return data.length > MAX_FILE_BYTES ? refuse(tooLarge(data.length)) : { data };
+    return data.length > MAX_FILE_BYTES ? refuse("problem.file.too_large", tooLargeVars(data.length)) : { data };
   } catch (e) {
-    return refuse(`cannot be read (${(e as Error).message})`);
+    return refuse("problem.file.cannot_read", { reason: (e as Error).message });
   }
 }
 
-export const tooLarge = (bytes: number) =>
-  `is ${bytes} bytes, more than the limit of ${MAX_FILE_BYTES} bytes (${MAX_FILE_BYTES / 1024 / 1024} MB) for one input file`;
+/** The values of problem.file.too_large for a file of `bytes`. */
+export const tooLargeVars = (bytes: number) => ({ bytes, limit: MAX_FILE_BYTES, mb: MAX_FILE_BYTES / 1024 / 1024 });
+/** Its English text, for a message that has no key yet. */
+export const tooLarge = (bytes: number) => t("en", "problem.file.too_large", tooLargeVars(bytes));
