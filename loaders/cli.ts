@@ -95,7 +95,8 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
     return await command.run(args, { root, cwd, out, err, stdout, stderr });
   } catch (e) {
     if (e instanceof InputError) {
-      const lang = command.speaks ? argsLanguage(args) : "en";
+      // Every command's input problems reach an expert, in the language asked for (--lang) or the environment's.
+      const lang = argsLanguage(args);
       for (const p of e.problems) err(formatProblem(p, lang));
       err(t(lang, "cli.input_problems", { count: lang === "en" ? e.total : count(e.total, lang) }));
       return EXIT.problems;

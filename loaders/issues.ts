@@ -40,7 +40,7 @@ export function issueParams(issue: z.core.$ZodIssue): IssueParams | null {
 export function issueProblem(issue: z.core.$ZodIssue, where: Where, value: unknown): Problem {
   const params = issueParams(issue);
   if (params) return problem(params.key, { value: JSON.stringify(value) ?? "undefined", ...params.vars }, where);
-  return problem("problem.yaml.zod", { message: issue.message, message_ru: zodRussian(issue, value) }, where);
+  return problem("problem.yaml.zod", { message: { en: issue.message, ru: zodRussian(issue, value) } }, where);
 }
 
 /** The value at a key path of parsed data (undefined where the path leads nowhere). */

@@ -8,9 +8,10 @@ import { fmt, type Locale } from "./shared/format.ts";
 export type Severity = "error" | "warning";
 /**
  * A value of a message: text, a whole number (a year, a row), a decimal `{ figure }` written in the
- * reader's locale, or a phrase `{ key }` of the strings tables (what a cell was expected to hold) in the reader's language.
+ * reader's locale, a phrase `{ key }` of the strings tables (what a cell was expected to hold) in the reader's
+ * language, or a text that comes in both (`{ en, ru }`: a library's own message and its translation).
  */
-export type ProblemValue = string | number | { figure: number } | { key: StringKey };
+export type ProblemValue = string | number | { figure: number } | { key: StringKey } | Record<Locale, string>;
 export type ProblemVars = Record<string, ProblemValue>;
 
 export interface Problem {
@@ -41,7 +42,7 @@ export function problem(key: StringKey, vars: ProblemVars, where: Where, severit
 
 function render(lang: Locale, key: StringKey, vars: ProblemVars): string {
   const text = Object.fromEntries(
-    Object.entries(vars).map(([k, v]) => [k, typeof v !== "object" ? v : "figure" in v ? fmt(v.figure, { locale: lang }) : t(lang, v.key)]),
+    Object.entries(vars).map(([k, v]) => [k, typeof v !== "object" ? v : "figure" in v ? fmt(v.figure, { locale: lang }) : "key" in v ? t(lang, v.key) : v[lang]]),
   );
   return t(lang, key, text);
 }

@@ -304,13 +304,13 @@ const TYPE_WORDS: Record<string, StringKey> = {
   null: "problem.codebook.type.null",
 };
 
-/** zod's generic messages, restated with the value found and what was expected (a type zod names otherwise stays its identifier). */
+/** zod's generic messages, restated with the value found and what was expected (a type the tables do not name is said in English). */
 function codebookProblem(issue: z.core.$ZodIssue, value: unknown, where: Where): Problem {
   const shown = JSON.stringify(value);
   const allowed = (values: readonly unknown[]) => problem("problem.codebook.not_allowed", { value: shown, expected: values.map((v) => String(v)).join(", ") }, where);
   switch (issue.code) {
     case "invalid_type": {
-      const type = { what: an(issue.expected), what_ru: Object.hasOwn(TYPE_WORDS, issue.expected) ? { key: TYPE_WORDS[issue.expected]! } : issue.expected };
+      const type = { what: Object.hasOwn(TYPE_WORDS, issue.expected) ? { key: TYPE_WORDS[issue.expected]! } : an(issue.expected) };
       return value === undefined ? problem("problem.codebook.missing", type, where) : problem("problem.codebook.wrong_type", { value: shown, ...type }, where);
     }
     case "invalid_value":
