@@ -9,6 +9,9 @@ import { parseArgs } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { InputError, formatProblem } from "./problems.ts";
 import { EXIT, type Command, type CommandContext } from "./command.ts";
+import { argsLanguage } from "./language.ts";
+import { t } from "./shared/strings/index.ts";
+import { count } from "./shared/format.ts";
 
 const commandDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "commands");
 export const commands: Record<string, Command> = Object.fromEntries(
@@ -92,8 +95,10 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
     return await command.run(args, { root, cwd, out, err, stdout, stderr });
   } catch (e) {
     if (e instanceof InputError) {
-      for (const p of e.problems) err(formatProblem(p));
-      err(`${e.total} problem(s) in the input: nothing was computed`);
+      // Every command's input problems reach an expert, in the language asked for (--lang) or the environment's.
+      const lang = argsLanguage(args);
+      for (const p of e.problems) err(formatProblem(p, lang));
+      err(t(lang, "cli.input_problems", { count: lang === "en" ? e.total : count(e.total, lang) }));
       return EXIT.problems;
     }
     err(`internal error in "${name}": ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

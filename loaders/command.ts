@@ -27,6 +27,8 @@ export interface Command {
   /** Arguments after the command name, e.g. "--out DIR". */
   usage?: string;
   args?: string;
+  /** Speaks the user's language (--lang, else LANG): cli.ts then words the input problems it prints in it too. */
+  speaks?: boolean;
   /** Runs with the arguments after the command name (global options removed); resolves to the exit status. */
   run(args: string[], ctx: CommandContext): Promise<number>;
 }

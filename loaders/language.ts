@@ -1,5 +1,6 @@
 // The language a command speaks to its user: --lang ru|en, else the locale of the environment
 // (LC_ALL, LC_MESSAGES, LANG, in POSIX order: the first one set wins), else English.
+import { parseArgs } from "node:util";
 import type { Locale } from "./shared/format.ts";
 import { LANGS, t } from "./shared/strings/index.ts";
 import { usageError, type ArgsSpec, type CommandContext, type ParseArgsOptionsConfig } from "./command.ts";
@@ -22,6 +23,17 @@ export function userLanguage(option: string | undefined, env: NodeJS.ProcessEnv 
   }
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== "") ?? "";
   return { lang: /^ru([_.@-]|$)/i.test(locale) ? "ru" : "en" };
+}
+
+/**
+ * The language a command line asks for (its last --lang, when that names a language), else the
+ * environment's: how cli.ts words what it prints for a command that failed on its input.
+ */
+export function argsLanguage(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Locale {
+  const { tokens } = parseArgs({ args: [...args], options: { lang: { type: "string" } }, strict: false, allowPositionals: true, tokens: true });
+  const option = tokens.filter((x) => x.kind === "option" && x.name === "lang").map((x) => (x.kind === "option" ? x.value : undefined)).pop();
+  const language = userLanguage(option, env);
+  return "error" in language ? "en" : language.lang;
 }
 
 /**

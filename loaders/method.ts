@@ -10,7 +10,7 @@
 // computeIndex(project, method) is the one implementation that applies it; sensitivity draws,
 // leave-one-section-out and `compute --method` are all methods handed to it.
 import { MethodFile, AGGREGATIONS, MISSING_RULES, NORMALISATIONS, SPLITS, type Codebook } from "./schema.ts";
-import { InputError } from "./problems.ts";
+import { InputError, problem } from "./problems.ts";
 import { parseYaml, readYamlText } from "./yaml.ts";
 import { byText } from "./order.ts";
 
@@ -81,12 +81,7 @@ export function parseMethod(text: string, file: string, codebooks: readonly Code
   const unknown = Object.keys(value.weights).filter((s) => !sections.includes(s));
   if (unknown.length)
     throw new InputError(
-      unknown.map((s) => ({
-        file,
-        row: lineOf(["weights", s]),
-        column: `weights.${s}`,
-        message: `"${s}" is not a section of any codebook version (expected one of: ${sections.join(", ")})`,
-      })),
+      unknown.map((s) => problem("problem.yaml.not_a_section", { section: s, sections: sections.join(", ") }, { file, row: lineOf(["weights", s]), column: `weights.${s}` })),
     );
   return Object.freeze({
     source: file,

@@ -9,10 +9,12 @@ import { pluralForm } from "./language.ts";
 export type Severity = "error" | "warning";
 /**
  * A value of a message: text, a whole number (a year, a row), a decimal `{ figure }` written in the
- * reader's locale, a `{ phrase }` of the strings tables (a hint, "column G") in the reader's language,
- * or a `{ count, noun }` in the plural form the reader's language gives that count (keys `<noun>.one|few|many`).
+ * reader's locale, a `{ phrase }` of the strings tables (a hint, "column G", what a cell was expected to
+ * hold) in the reader's language, a `{ count, noun }` in the plural form the reader's language gives that
+ * count (keys `<noun>.one|few|many`), or a text that comes in both (`{ en, ru }`: a library's own message
+ * and its translation).
  */
-export type ProblemValue = string | number | { figure: number } | { phrase: StringKey; vars?: ProblemVars } | { count: number; noun: string };
+export type ProblemValue = string | number | { figure: number } | { phrase: StringKey; vars?: ProblemVars } | { count: number; noun: string } | Record<Locale, string>;
 export type ProblemVars = { [name: string]: ProblemValue };
 /** `count` of a noun (keys `<noun>.one|few|many`, each with {n}), in the form the reader's language gives that count. */
 export const counted = (count: number, noun: string): ProblemValue => ({ count, noun });
@@ -50,7 +52,8 @@ function valueText(lang: Locale, v: ProblemValue): string | number {
   if (typeof v !== "object") return v;
   if ("figure" in v) return fmt(v.figure, { locale: lang });
   if ("count" in v) return t(lang, `${v.noun}.${pluralForm(lang, v.count)}` as StringKey, { n: v.count });
-  return render(lang, v.phrase, v.vars ?? {});
+  if ("phrase" in v) return render(lang, v.phrase, v.vars ?? {});
+  return v[lang];
 }
 
 export const isWarning = (p: Problem): boolean => p.severity === "warning";

@@ -4,7 +4,8 @@ import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { LineCounter, isNode, parseDocument } from "yaml";
 import type { z } from "zod";
-import { InputError, append, capProblems, isWarning, problem, sortProblems, type Problem, type ProblemVars } from "./problems.ts";
+import { InputError, append, capProblems, isWarning, problem, sortProblems, type Problem, type ProblemVars, type Where } from "./problems.ts";
+import { issueProblem, valueAt } from "./issues.ts";
 import type { StringKey } from "./shared/strings/index.ts";
 import { readInputFile } from "./input-file.ts";
 import { parseYaml, readYamlText, yamlData } from "./yaml.ts";
@@ -253,7 +254,6 @@ async function readRows<S extends z.ZodObject>(root: string, file: string, schem
 }
 
 async function readCodebook(root: string, file: string): Promise<{ codebook?: Codebook; locate?: Locate; problems: Problem[] }> {
-  const at = (row: number | null, column: string | null, message: string): Problem => ({ file, row, column, message });
   const read = await readInputFile(path.join(root, file), file, root);
   if ("problem" in read) return { problems: [read.problem] };
   let text: string;
@@ -284,36 +284,44 @@ async function readCodebook(root: string, file: string): Promise<{ codebook?: Co
       locate,
       problems: r.error.issues.map((issue) => {
         const p = issue.path.filter((x): x is string | number => typeof x !== "symbol");
-        return at(locate(p), p.length ? p.join(".") : null, codebookMessage(issue, valueAt(data, p)));
+        return codebookProblem(issue, valueAt(data, p), { file, row: locate(p), column: p.length ? p.join(".") : null });
       }),
     };
   return { codebook: r.data, locate, problems: [] };
 }
 
-function valueAt(data: unknown, p: (string | number)[]): unknown {
-  let v = data;
-  for (const k of p) v = v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined;
-  return v;
-}
-
 const an = (noun: string) => `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
 
-/** zod's generic messages, restated with the value found and what was expected. */
-function codebookMessage(issue: z.core.$ZodIssue, value: unknown): string {
+/** zod's type names (an identifier: "number", "array") that a codebook expects, with their words in the tables. */
+const TYPE_WORDS: Record<string, StringKey> = {
+  string: "problem.codebook.type.string",
+  number: "problem.codebook.type.number",
+  int: "problem.codebook.type.int",
+  boolean: "problem.codebook.type.boolean",
+  object: "problem.codebook.type.object",
+  array: "problem.codebook.type.array",
+  record: "problem.codebook.type.record",
+  null: "problem.codebook.type.null",
+};
+
+/** zod's generic messages, restated with the value found and what was expected (a type the tables do not name is said in English). */
+function codebookProblem(issue: z.core.$ZodIssue, value: unknown, where: Where): Problem {
   const shown = JSON.stringify(value);
+  const allowed = (values: readonly unknown[]) => problem("problem.codebook.not_allowed", { value: shown, expected: values.map((v) => String(v)).join(", ") }, where);
   switch (issue.code) {
-    case "invalid_type":
-      return value === undefined ? `is missing (expected ${an(issue.expected)})` : `${shown} is not ${an(issue.expected)}`;
+    case "invalid_type": {
+      const type = { what: Object.hasOwn(TYPE_WORDS, issue.expected) ? { phrase: TYPE_WORDS[issue.expected]! } : an(issue.expected) };
+      return value === undefined ? problem("problem.codebook.missing", type, where) : problem("problem.codebook.wrong_type", { value: shown, ...type }, where);
+    }
     case "invalid_value":
-      return `${shown} is not allowed (expected: ${issue.values.map((v) => String(v)).join(", ")})`;
+      return allowed(issue.values);
     case "invalid_union":
-      if ("options" in issue && Array.isArray(issue.options))
-        return `${shown} is not allowed (expected: ${(issue.options as unknown[]).map((v) => String(v)).join(", ")})`;
-      return issue.message;
+      if ("options" in issue && Array.isArray(issue.options)) return allowed(issue.options as unknown[]);
+      return issueProblem(issue, where, value);
     case "unrecognized_keys":
-      return `unknown key${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+      return problem(issue.keys.length === 1 ? "problem.codebook.unknown_key" : "problem.codebook.unknown_keys", { keys: issue.keys.map((k) => JSON.stringify(k)).join(", ") }, where);
     default:
-      return issue.message;
+      return issueProblem(issue, where, value);
   }
 }
 

@@ -17,6 +17,7 @@ import type { z } from "zod";
 import { InputError, append, capProblems, counted, problem, sortProblems, type Problem, type ProblemValue, type ProblemVars } from "./problems.ts";
 import type { StringKey } from "./shared/strings/index.ts";
 import { readInputFile, tooLarge } from "./input-file.ts";
+import { issueProblem } from "./issues.ts";
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES } from "./limits.ts";
 
 export interface RawRecord {
@@ -158,13 +159,10 @@ export function parseRows<S extends z.ZodType>(
     const r = schema.safeParse(rec.cells);
     if (r.success) rows.push({ ...(r.data as object), line: rec.line } as z.output<S> & { line: number });
     else
-      for (const issue of r.error.issues)
-        problems.push({
-          file: table.file,
-          row: rec.line,
-          column: issue.path.length ? (rec.columnOf?.[String(issue.path[0])] ?? String(issue.path[0])) : null,
-          message: issue.message,
-        });
+      for (const issue of r.error.issues) {
+        const column = issue.path.length ? (rec.columnOf?.[String(issue.path[0])] ?? String(issue.path[0])) : null;
+        problems.push(issueProblem(issue, { file: table.file, row: rec.line, column }, issue.path.length ? rec.cells[String(issue.path[0])] : rec.cells));
+      }
   }
   return { rows, problems };
 }

@@ -2,6 +2,8 @@
 // Row schemas take the raw strings a reader produced (one record per row, keyed by
 // normalised header) and return typed values; cross-file rules live in validate.ts.
 import { z } from "zod";
+import { keyed, keyedError } from "./issues.ts";
+import type { StringKey } from "./shared/strings/index.ts";
 
 export const COUNTRY_CODE = /^[A-Z]{3}$/;
 export const CHANGE_KINDS = ["law", "practice", "reassessment", "data"] as const;
@@ -31,8 +33,6 @@ export function ambiguousComma(raw: string): boolean {
   return /^[-+\u2212]?[1-9]\d{0,2},\d{3}$/.test(raw.trim());
 }
 
-export const AMBIGUOUS_HINT = "a decimal comma or a thousands separator? write it with a point, e.g. 1.234, or without the comma, e.g. 1234";
-
 /** A number as experts and releases write it: `93.77`, `93,77` (decimal comma), `-95,02`. Undefined when not a number or ambiguous. */
 export function parseDecimal(raw: string): number | undefined {
   const s = raw.trim().replace(/\u2212/g, "-");
@@ -41,29 +41,46 @@ export function parseDecimal(raw: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-const text = (what: string) => z.string({ error: `expected ${what}` });
-const required = (what: string) =>
-  z.string().trim().min(1, { error: `is empty (expected ${what})` });
+/**
+ * A row's problem as a key of the strings tables and its values (`value`: the cell as written,
+ * quoted), so that check and review word it in the reader's language; parseRows makes it a Problem.
+ */
+type Ctx = { addIssue: (issue: { code: "custom"; message: string; params: object }) => void };
+const refuse = (ctx: Ctx, key: StringKey, raw: string | null, vars: Record<string, string | { phrase: StringKey }> = {}) =>
+  ctx.addIssue({ code: "custom", ...keyed(key, raw === null ? vars : { value: JSON.stringify(raw), ...vars }) });
 
-const decimal = (what = "a number such as 93.77 or 93,77") =>
+/** What a cell was expected to hold, as a phrase of the strings tables (problem.schema.what.*). */
+type What = StringKey & `problem.schema.what.${string}`;
+const phrase = (what: What) => ({ phrase: what });
+
+const text = (what: What) => z.string({ error: keyed("problem.schema.expected", { what: phrase(what) }).message });
+const required = (what: What) =>
+  z.string().transform((raw, ctx) => {
+    const s = raw.trim();
+    if (s === "") {
+      refuse(ctx, "problem.schema.empty", null, { what: phrase(what) });
+      return z.NEVER;
+    }
+    return s;
+  });
+
+const decimal = (what: What = "problem.schema.what.number") =>
   z.string().transform((raw, ctx) => {
     const n = parseDecimal(raw);
     if (n === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        message: ambiguousComma(raw) ? `${JSON.stringify(raw)} is ambiguous: ${AMBIGUOUS_HINT}` : `${JSON.stringify(raw)} is not a number (expected ${what})`,
-      });
+      if (ambiguousComma(raw)) refuse(ctx, "problem.schema.ambiguous", raw);
+      else refuse(ctx, "problem.schema.not_a_number", raw, { what: phrase(what) });
       return z.NEVER;
     }
     return n;
   });
 
-const integer = (what: string, min = -Infinity, max = Infinity) =>
+const integer = (what: What, min = -Infinity, max = Infinity) =>
   z.string().transform((raw, ctx) => {
     const s = raw.trim();
     const n = /^[-+]?\d+$/.test(s) ? Number(s) : NaN;
     if (!Number.isInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not ${what}` });
+      refuse(ctx, "problem.schema.not_whole", raw, { what: phrase(what) });
       return z.NEVER;
     }
     return n;
@@ -73,17 +90,17 @@ const integer = (what: string, min = -Infinity, max = Infinity) =>
 const countryCode = z.string().transform((raw, ctx) => {
   const s = raw.trim().toUpperCase();
   if (!COUNTRY_CODE.test(s)) {
-    ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not a country code (expected three letters, ISO 3166 alpha-3, e.g. KAZ)` });
+    refuse(ctx, "problem.schema.not_a_country", raw);
     return z.NEVER;
   }
   return s;
 });
 
-const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: What) =>
   z.string().transform((raw, ctx): T[number] => {
     const s = raw.trim().toLowerCase();
     if (!(values as readonly string[]).includes(s)) {
-      ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not ${what} (expected: ${values.join(", ")})` });
+      refuse(ctx, "problem.schema.not_one_of", raw, { what: phrase(what), expected: values.join(", ") });
       return z.NEVER;
     }
     return s as T[number];
@@ -92,40 +109,40 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string
 // ---------- data/countries.csv ----------
 export const CountryRow = z.object({
   code: countryCode,
-  name_en: required("the English name"),
-  name_ru: required("the Russian name"),
+  name_en: required("problem.schema.what.name_en"),
+  name_ru: required("problem.schema.what.name_ru"),
 });
 export type Country = z.output<typeof CountryRow>;
 
 // ---------- data/published/editions.csv ----------
 export const EditionRow = z.object({
-  edition: integer("an edition number (1, 2, 3, …)", 1, 1000),
+  edition: integer("problem.schema.what.edition", 1, 1000),
   published: z
     .string()
     .trim()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: (i) => `${JSON.stringify(i.input)} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)` }),
-  year: integer("a data year such as 2024", 1990, 2100),
+    .refine((s) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s), keyedError("problem.schema.not_a_date")),
+  year: integer("problem.schema.what.year", 1990, 2100),
   country: countryCode,
   index: decimal(),
-  source: required("the address or citation of the publication"),
+  source: required("problem.schema.what.publication"),
 });
 export type Edition = z.output<typeof EditionRow>;
 
 // ---------- data/published/claims.csv ----------
 export const ClaimRow = z.object({
-  id: required("a claim id"),
-  edition: integer("an edition number", 1, 1000),
+  id: required("problem.schema.what.claim_id"),
+  edition: integer("problem.schema.what.edition_number", 1, 1000),
   country: z.string().transform((raw, ctx) => {
     const s = raw.trim().toUpperCase();
     if (s !== "" && !COUNTRY_CODE.test(s)) {
-      ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not a country code (expected three letters or empty)` });
+      refuse(ctx, "problem.schema.not_a_country_or_empty", raw);
       return z.NEVER;
     }
     return s;
   }),
-  year: integer("a data year such as 2024", 1990, 2100),
-  kind: oneOf(CLAIM_KINDS, "a claim kind"),
-  component: text("a section id, an indicator id, several joined by + (named together), or empty").default("").transform((s) => s.trim()),
+  year: integer("problem.schema.what.year", 1990, 2100),
+  kind: oneOf(CLAIM_KINDS, "problem.schema.what.claim_kind"),
+  component: text("problem.schema.what.component").default("").transform((s) => s.trim()),
   value: z
     .string()
     .default("")
@@ -133,13 +150,13 @@ export const ClaimRow = z.object({
       if (raw.trim() === "") return null;
       const n = parseDecimal(raw);
       if (n === undefined) {
-        ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not a number (expected the stated value, or empty)` });
+        refuse(ctx, "problem.schema.not_a_number", raw, { what: phrase("problem.schema.what.stated_value") });
         return z.NEVER;
       }
       return n;
     }),
-  text: required("the statement's gist"),
-  source: required("the address of the release"),
+  text: required("problem.schema.what.gist"),
+  source: required("problem.schema.what.release"),
 });
 export type Claim = z.output<typeof ClaimRow>;
 
@@ -147,15 +164,15 @@ export type Claim = z.output<typeof ClaimRow>;
 export const NA = "n/a";
 export const SURVEY_VALUE = "survey";
 export const SheetRow = z.object({
-  indicator: required("an indicator id such as RM-04").transform((s) => s.toUpperCase()),
+  indicator: required("problem.schema.what.indicator").transform((s) => s.toUpperCase()),
   // Canonical form: lower case; a number in either decimal notation (`0,35`, `0.350`, an XLSX
   // number cell) becomes the shortest JS form (`0.35`), so a sheet reads the same in every format.
-  value: required(`the expert's answer, or ${NA}`).transform((s) => {
+  value: required("problem.schema.what.answer").transform((s) => {
     const n = parseDecimal(s);
     return n === undefined ? s.toLowerCase() : String(n);
   }),
-  source: required(`where the answer comes from, or "reconstructed"`),
-  note: text("a note").default(""),
+  source: required("problem.schema.what.answer_source"),
+  note: text("problem.schema.what.note").default(""),
   change: z
     .string()
     .default("")
@@ -163,10 +180,7 @@ export const SheetRow = z.object({
       const s = raw.trim().toLowerCase();
       if (s === "") return null;
       if (!(CHANGE_KINDS as readonly string[]).includes(s)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `${JSON.stringify(raw)} is not a kind of change (expected: ${CHANGE_KINDS.join(", ")}, or empty when unchanged)`,
-        });
+        refuse(ctx, "problem.schema.not_a_change", raw, { expected: CHANGE_KINDS.join(", ") });
         return z.NEVER;
       }
       return s as (typeof CHANGE_KINDS)[number];
@@ -176,14 +190,14 @@ export type SheetAnswer = z.output<typeof SheetRow>;
 
 // ---------- data/surveys/<year>/<CODE>.csv ----------
 export const SurveyRow = z.object({
-  respondent: required("a respondent id"),
-  role: oneOf(ROLES, "a known role"),
-  question: required("a survey question id such as Q1").transform((s) => s.toUpperCase()),
+  respondent: required("problem.schema.what.respondent"),
+  role: oneOf(ROLES, "problem.schema.what.role"),
+  question: required("problem.schema.what.question").transform((s) => s.toUpperCase()),
   rating: z.string().transform((raw, ctx) => {
     const s = raw.trim();
     if (s === "") return null;
     if (!/^\d+$/.test(s) || Number(s) > 10) {
-      ctx.addIssue({ code: "custom", message: `${JSON.stringify(raw)} is not a rating (expected a whole number from 0 to 10, or empty for no answer)` });
+      refuse(ctx, "problem.schema.not_a_rating", raw);
       return z.NEVER;
     }
     return Number(s);
@@ -192,9 +206,10 @@ export const SurveyRow = z.object({
 export type SurveyResponse = z.output<typeof SurveyRow>;
 
 // ---------- data/methodology/<version>.yaml ----------
-const Id = z.string().regex(/^[A-Z]{2,4}-\d{2}$/, { error: (i) => `${JSON.stringify(i.input)} is not an indicator id (expected like RM-04)` });
-const SectionId = z.string().regex(/^[A-Z]{2,4}$/, { error: (i) => `${JSON.stringify(i.input)} is not a section id (expected two to four capitals, like RM)` });
-const finite = z.number().refine(Number.isFinite, { error: "expected a finite number" });
+const Id = z.string().refine((s) => /^[A-Z]{2,4}-\d{2}$/.test(s), keyedError("problem.schema.not_an_indicator_id"));
+const SectionId = z.string().refine((s) => /^[A-Z]{2,4}$/.test(s), keyedError("problem.schema.not_a_section_id"));
+const isFinite = keyedError("problem.schema.not_finite");
+const finite = z.number().refine(Number.isFinite, isFinite);
 
 export const Scale = z.discriminatedUnion("type", [
   z.object({ type: z.literal("binary"), yes: finite, no: finite }).strict(),
@@ -217,7 +232,7 @@ export const Scale = z.discriminatedUnion("type", [
         .min(2),
     })
     .strict()
-    .refine((s) => new Set(s.levels.map((l) => l.level)).size === s.levels.length, { error: "ordinal levels must be distinct" }),
+    .refine((s) => new Set(s.levels.map((l) => l.level)).size === s.levels.length, keyedError("problem.schema.levels_distinct")),
   z
     .object({
       type: z.literal("ratio"),
@@ -229,7 +244,7 @@ export const Scale = z.discriminatedUnion("type", [
       unit_ru: z.string().optional(),
     })
     .strict()
-    .refine((s) => s.max > s.min, { error: "ratio scale needs max > min" }),
+    .refine((s) => s.max > s.min, keyedError("problem.schema.ratio_max")),
   z.object({ type: z.literal("survey"), questions: z.array(z.string().min(1)).min(1), multiplier: finite }).strict(),
 ]);
 export type Scale = z.output<typeof Scale>;
@@ -285,7 +300,7 @@ export const Survey = z
      * What `check` and `review` ask of a new year's survey: a survey-scored indicator whose rating
      * moved by more than survey_move_threshold (rating points, 0–10 scale) needs a note; default 1.
      */
-    review: z.object({ survey_move_threshold: z.number().positive().refine(Number.isFinite, { error: "expected a finite number" }) }).strict().optional(),
+    review: z.object({ survey_move_threshold: z.number().positive().refine(Number.isFinite, isFinite) }).strict().optional(),
   })
   .strict();
 
@@ -326,17 +341,17 @@ export type Codebook = z.output<typeof Codebook>;
 // choices list the alternatives drawn, each with equal probability. Appended block: the
 // schemas above are not touched here.
 
-const Multiplier = z.number().refine(Number.isFinite, { error: "expected a finite number" }).refine((x) => x >= 0, { error: "a weight multiplier cannot be negative" });
+const Multiplier = z.number().refine(Number.isFinite, isFinite).refine((x) => x >= 0, keyedError("problem.schema.negative_multiplier"));
 const WeightRange = z
   .object({ low: Multiplier, high: Multiplier })
   .strict()
-  .refine((r) => r.low <= r.high, { error: "low must not exceed high" });
+  .refine((r) => r.low <= r.high, keyedError("problem.schema.low_high"));
 
 const distinctList = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .array(z.enum(values))
-    .min(1, { error: "list at least one alternative (only the published one makes this choice certain)" })
-    .refine((xs) => new Set(xs).size === xs.length, { error: "alternatives must be distinct" });
+    .min(1, keyedError("problem.schema.no_alternative"))
+    .refine((xs) => new Set(xs).size === xs.length, keyedError("problem.schema.alternatives_distinct"));
 
 export const SensitivityConfig = z
   .object({
@@ -370,7 +385,7 @@ export const MethodFile = z
     weights: z
       .record(
         SectionId,
-        z.number().refine(Number.isFinite, { error: "expected a finite number" }).refine((x) => x >= 0, { error: "a section weight cannot be negative" }),
+        z.number().refine(Number.isFinite, isFinite).refine((x) => x >= 0, keyedError("problem.schema.negative_weight")),
       )
       .default({}),
     survey: z.enum(AGGREGATIONS).optional(),

@@ -2,7 +2,8 @@
 // key's path (as for the codebooks), so an expert can open the file at the right line.
 import { LineCounter, isNode, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
-import { InputError, type Problem } from "./problems.ts";
+import { InputError, problem, type Problem } from "./problems.ts";
+import { issueProblem, valueAt } from "./issues.ts";
 import { readInputFile } from "./input-file.ts";
 import { MAX_YAML_ALIASES } from "./limits.ts";
 
@@ -15,14 +16,7 @@ export function yamlData(doc: Document, file: string): { value: unknown } | { pr
     return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
   } catch (e) {
     if (e instanceof ReferenceError && /alias/i.test(e.message))
-      return {
-        problem: {
-          file,
-          row: null,
-          column: null,
-          message: `expands more aliases (*name) than the limit of ${MAX_YAML_ALIASES} (aliases of aliases multiply the data); write the values out instead`,
-        },
-      };
+      return { problem: problem("problem.yaml.aliases", { limit: MAX_YAML_ALIASES }, { file }) };
     throw e;
   }
 }
@@ -34,11 +28,10 @@ export interface ParsedYaml<T> {
 }
 
 export function parseYaml<S extends z.ZodType>(schema: S, text: string, file: string): ParsedYaml<z.output<S>> {
-  const at = (row: number | null, column: string | null, message: string): Problem => ({ file, row, column, message });
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length)
-    throw new InputError(doc.errors.map((e) => at(lineCounter.linePos(e.pos[0]).line, null, `is not valid YAML: ${e.message.split("\n")[0]}`)));
+    throw new InputError(doc.errors.map((e) => problem("problem.files.not_yaml", { reason: e.message.split("\n")[0]! }, { file, row: lineCounter.linePos(e.pos[0]).line })));
   const lineOf = (p: (string | number)[]): number | null => {
     for (let k = p.length; k >= 0; k--) {
       const node = k === 0 ? doc.contents : doc.getIn(p.slice(0, k), true);
@@ -53,7 +46,7 @@ export function parseYaml<S extends z.ZodType>(schema: S, text: string, file: st
     throw new InputError(
       r.error.issues.map((issue) => {
         const p = issue.path.filter((x): x is string | number => typeof x !== "symbol");
-        return at(lineOf(p), p.length ? p.join(".") : null, issue.message);
+        return issueProblem(issue, { file, row: lineOf(p), column: p.length ? p.join(".") : null }, valueAt(data.value, p));
       }),
     );
   return { value: r.data, lineOf };
@@ -69,6 +62,6 @@ export async function readYamlText(absolute: string, file: string, root?: string
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(read.data);
   } catch {
-    throw new InputError([{ file, row: null, column: null, message: "is not UTF-8 text; save it as UTF-8" }]);
+    throw new InputError([problem("problem.files.not_utf8", {}, { file })]);
   }
 }

@@ -36,6 +36,7 @@ export const command: Command = {
   name: "check",
   summary: "validate every input file in data/ (or only PATHs) and list every problem (--lang ru: in Russian)",
   usage: ARGS.usage,
+  speaks: true,
   args: "[PATH…] [--lang ru|en]",
   async run(args, ctx) {
     const parsed = parseCommandArgs(args, ARGS, ctx);

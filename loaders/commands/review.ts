@@ -19,6 +19,7 @@ export const command: Command = {
   name: "review",
   summary: "before a year is published: every answer that differs from the year before, and the problems of its files (--lang ru: in Russian)",
   usage: ARGS.usage,
+  speaks: true,
   args: "YEAR [--lang ru|en]",
   async run(args, ctx) {
     const parsed = parseCommandArgs(args, ARGS, ctx);
