@@ -6,7 +6,7 @@ import type { Project } from "./project.ts";
 import { sortProblems, type Problem } from "./problems.ts";
 import { scoreAnswer } from "./score.ts";
 import { codebookFor, surveyRating, validateChanges, type CountryYear } from "./validate.ts";
-import { SURVEY_VALUE } from "./schema.ts";
+import { SURVEY_VALUE, type Scale } from "./schema.ts";
 import { byText } from "./order.ts";
 
 export interface ReviewAnswer {
@@ -16,6 +16,8 @@ export interface ReviewAnswer {
   points: number | null;
   /** A survey-scored indicator's rating (0–10), else null. */
   rating: number | null;
+  /** The indicator's scale in that year's codebook, to word the answer in the reader's language; null when the codebook has no such indicator. */
+  scale: Scale | null;
 }
 
 export interface ReviewRow {
@@ -44,11 +46,11 @@ export interface Review {
 function answerOf(cy: CountryYear, indicator: string, value: string): ReviewAnswer {
   const ind = cy.codebook.indicators.find((i) => i.id === indicator);
   const rating = value === SURVEY_VALUE ? surveyRating(cy, indicator) : null;
-  if (!ind) return { value, points: null, rating };
+  if (!ind) return { value, points: null, rating, scale: null };
   try {
-    return { value, points: scoreAnswer(ind, value, rating ?? undefined).points, rating };
+    return { value, points: scoreAnswer(ind, value, rating ?? undefined).points, rating, scale: ind.scale };
   } catch {
-    return { value, points: null, rating }; // check reports why (an invalid answer, a survey nobody rated)
+    return { value, points: null, rating, scale: ind.scale }; // check reports why (an invalid answer, a survey nobody rated)
   }
 }
 

@@ -49,6 +49,9 @@ export function questionLabel(questions: readonly string[], lang: Locale = "en")
 /** An answer word as the page's language writes it: a level from the codebook's level_ru, yes/no and n/a as the sheets' Russian words (workbook/words.ts). */
 export function answerWord(s: Scale, answer: string, lang: Locale): string {
   if (lang === "en") return answer;
+  // A ratio's number in the reader's own notation ("0,67"), every digit the sheet gave kept.
+  const x = s.type === "ratio" ? parseDecimal(answer) : undefined;
+  if (x !== undefined) return exact(x, lang);
   const level = s.type === "ordinal" ? s.levels.find((l) => l.level === answer) : undefined;
   if (level) return level.level_ru ?? answer;
   return ANSWER_RU[answer] ?? answer;

@@ -158,7 +158,9 @@ describe("a 2025 year copied from 2024, with a few answers changed", () => {
   it("review 2025 --lang ru says the same in Russian", async () => {
     const r = await run(["review", "2025", "--root", root, "--lang", "ru"]);
     expect(r.out[0]).toBe("Проверка 2025 года: все ответы, отличающиеся от 2024");
-    expect(r.out[6]).toBe("  RM-01: yes → no; баллы 4,00 → −4,00 (−8,00); причина: не указано; источник: reconstructed; примечание: не указано");
+    // The answers and the kinds of change in Russian words; the sheet's own source and note as written.
+    expect(r.out[6]).toBe("  RM-01: да → нет; баллы 4,00 → −4,00 (−8,00); причина: не указано; источник: reconstructed; примечание: не указано");
+    expect(r.out[7]).toBe("  RM-02: частично → да; баллы 2,00 → 6,00 (+4,00); причина: закон; источник: https://example.org/law-2025; примечание: a specialised body was set up in 2025");
     expect(r.out.slice(-6, -1)).toEqual(RU_PROBLEMS);
     expect(r.out.at(-1)).toBe("2025: от 2024 отличаются 5 ответов (7 стран); 3 проблемы, 2 предупреждения");
   });

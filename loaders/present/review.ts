@@ -6,18 +6,22 @@ import { formatProblem, isWarning, problemPlace, problemText, type Problem } fro
 import { pluralForm } from "../language.ts";
 import { projectYears, reviewYear, unpublishedYears, type Review, type ReviewAnswer, type ReviewRow } from "../review.ts";
 import type { Project } from "../project.ts";
+import { answerWord } from "../score.ts";
+import { changeIn } from "../workbook/words.ts";
 
 const counted = (lang: Locale, x: number, noun: string): string =>
   t(lang, `check.noun.${noun}.${pluralForm(lang, x)}` as StringKey, { n: fmt(x, { locale: lang, digits: 0 }) });
 
-/** An answer as the review shows it: the sheet's word, or a survey indicator's rating. */
+/** An answer as the review shows it: the sheet's word in the reader's language, or a survey indicator's rating. */
 export const answerText = (a: ReviewAnswer, lang: Locale): string =>
-  a.rating !== null ? t(lang, "review.survey_answer", { rating: fmt(a.rating, { locale: lang }) }) : a.value;
+  a.rating !== null ? t(lang, "review.survey_answer", { rating: fmt(a.rating, { locale: lang }) }) : a.scale ? answerWord(a.scale, a.value, lang) : a.value;
 
 const stated = (s: string | null, lang: Locale) => (s === null || s.trim() === "" ? t(lang, "review.none_stated") : s);
+/** The sheet's kind of change in the reader's language ("law" → «закон»); free text as written. */
+const reason = (change: string | null, lang: Locale) => stated(changeIn(change, lang), lang);
 
 function line(r: ReviewRow, year: number, lang: Locale): string {
-  const common = { indicator: r.indicator, new: answerText(r.now, lang), new_points: fmt(r.now.points, { locale: lang }), change: stated(r.change, lang), source: stated(r.source, lang), note: stated(r.note, lang) };
+  const common = { indicator: r.indicator, new: answerText(r.now, lang), new_points: fmt(r.now.points, { locale: lang }), change: reason(r.change, lang), source: stated(r.source, lang), note: stated(r.note, lang) };
   if (!r.before) return t(lang, "review.line_new", { ...common, year });
   const delta = r.before.points !== null && r.now.points !== null ? signed(r.now.points - r.before.points, { locale: lang }) : "—";
   return t(lang, "review.line", { ...common, old: answerText(r.before, lang), old_points: fmt(r.before.points, { locale: lang }), delta });
@@ -86,7 +90,7 @@ export function reviewPayload(review: Review, lang: Locale): ReviewPagePayload {
       before: r.before ? answerText(r.before, lang) : "—",
       now: answerText(r.now, lang),
       points: `${r.before ? fmt(r.before.points, { locale: lang }) : "—"} → ${fmt(r.now.points, { locale: lang })}`,
-      change: stated(r.change, lang),
+      change: reason(r.change, lang),
       source: r.source,
       note: r.note,
     })),
