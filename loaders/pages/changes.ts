@@ -115,6 +115,8 @@ if (location.hash) requestAnimationFrame(() => document.getElementById(decodeURI
 
 ## ${t("page.changes.how_to_read")}
 
+${t("page.changes.read_terms")}
+
 \`\`\`js
 display(figuresTable(changes.kinds, [
   { key: "name", label: ${str("page.changes.col.kind")} },

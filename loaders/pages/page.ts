@@ -4,6 +4,7 @@
 // prose are plain text from the strings tables, so the table of contents reads as the page does.
 import type { Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
+import { linkGlossaryTerms } from "./glossary-links.ts";
 
 export interface PageContext {
   lang: Locale;
@@ -40,10 +41,20 @@ export function pageContext(lang: Locale, sitePath: string): PageContext {
 
 export type RenderPage = (ctx: PageContext) => string | Promise<string>;
 
+/**
+ * The page's Markdown as a reader gets it: rendered in `lang`, with the first use of each glossary
+ * term linked to the glossary in the same language (the glossary itself links none).
+ */
+export async function pageMarkdown(render: RenderPage, lang: Locale, sitePath: string): Promise<string> {
+  const ctx = pageContext(lang, sitePath);
+  const md = await render(ctx);
+  return sitePath === "/glossary" ? md : linkGlossaryTerms(md, lang, ctx.href("/glossary"));
+}
+
 /** Writes the page's Markdown to standard output (what a Framework page loader does); any error fails the build. */
 export async function emitPage(render: RenderPage, lang: Locale, sitePath: string): Promise<void> {
   try {
-    process.stdout.write(await render(pageContext(lang, sitePath)));
+    process.stdout.write(await pageMarkdown(render, lang, sitePath));
   } catch (e) {
     process.stderr.write(String((e as Error)?.stack ?? e) + "\n");
     process.exit(1);

@@ -1226,6 +1226,28 @@ export const en = {
   "problem.yaml.aliases": "expands more aliases (*name) than the limit of {limit} (aliases of aliases multiply the data); write the values out instead",
   "problem.yaml.not_a_section": "\"{section}\" is not a section of any codebook version (expected one of: {sections})",
   "cli.input_problems": "{count} problem(s) in the input: nothing was computed",
+  // ---- glossary-links ----
+  // The words that count as a use of a glossary term in running text ("a | b"; a form in lower case also counts capitalised): the page's first use links to the glossary.
+  "page.glossary.forms.maximum-attainable": "maximum attainable",
+  "page.glossary.forms.exclusion": "exclusion | exclusions | excluded answers | excluded for lack of data",
+  "page.glossary.forms.survey-score": "survey score | survey scores",
+  "page.glossary.forms.role-mean": "role mean | role_mean",
+  "page.glossary.forms.interval": "survey interval | survey intervals | bootstrap interval | bootstrap intervals",
+  "page.glossary.forms.attribution": "attribution | split exactly | splits exactly",
+  "page.glossary.forms.shapley": "Shapley value | Shapley values | Shapley split | Shapley",
+  "page.glossary.forms.waterfall": "waterfall | waterfalls",
+  "page.glossary.forms.largest-remainder": "largest-remainder rounding | largest-remainder | largest remainder | rounded so that they add up",
+  "page.glossary.forms.monte-carlo": "Monte Carlo",
+  "page.glossary.forms.sobol": "Sobol indices | Sobol index | Sobol",
+  "page.glossary.forms.codebook": "codebook | codebooks",
+  "page.glossary.forms.methodology": "change of method | changes of method",
+  "page.glossary.forms.sheet": "indicator sheet | indicator sheets",
+  "page.glossary.forms.reconstruction": "reconstruction",
+  "page.glossary.forms.data-year": "data year | data years",
+  "page.glossary.forms.release": "release | releases",
+  "page.glossary.forms.claim": "claims check | release statements | statements | statement",
+  "page.glossary.forms.reconciliation": "reconciliation",
+  "page.changes.read_terms": "A change is split into the parts each indicator made (the attribution); the parts are rounded by largest-remainder rounding, so that they still add up to the rounded change. Where a change crosses a change of method, the method’s share is the Shapley value: the mean over both orders in which the new codebook and the new answers can be applied.",
 } as const;
 
 export type StringKey = keyof typeof en;
