@@ -6,6 +6,10 @@ import { formatProblem, isWarning, problemPlace, problemText, type Problem } fro
 import { pluralForm } from "../language.ts";
 import { projectYears, reviewYear, unpublishedYears, type Review, type ReviewAnswer, type ReviewRow } from "../review.ts";
 import type { Project } from "../project.ts";
+import type { Codebook } from "../schema.ts";
+import { answerWord } from "../score.ts";
+import { codebookFor } from "../validate.ts";
+import { changeIn } from "../workbook/words.ts";
 
 const counted = (lang: Locale, x: number, noun: string): string =>
   t(lang, `check.noun.${noun}.${pluralForm(lang, x)}` as StringKey, { n: fmt(x, { locale: lang, digits: 0 }) });
@@ -74,8 +78,16 @@ export interface ReviewPagePayload {
   new_countries: string[];
 }
 
-/** The page's table rows, as text in the page's language (the page shows them with textContent). */
-export function reviewPayload(review: Review, lang: Locale): ReviewPagePayload {
+/**
+ * The page's table rows, as text in the page's language (the page shows them with textContent): on a
+ * Russian page the answers in the codebook's Russian words (each year's own codebook) and the kinds of
+ * change in Russian, as the country pages show them; the command's text keeps the sheets' words.
+ */
+export function reviewPayload(review: Review, lang: Locale, codebooks: readonly Codebook[] = []): ReviewPagePayload {
+  const shown = (a: ReviewAnswer, year: number, indicator: string): string => {
+    const def = a.rating === null ? codebookFor([...codebooks], year)?.indicators.find((i) => i.id === indicator) : undefined;
+    return def ? answerWord(def.scale, a.value, lang) : answerText(a, lang);
+  };
   return {
     year: review.year,
     previous: review.previous,
@@ -83,10 +95,10 @@ export function reviewPayload(review: Review, lang: Locale): ReviewPagePayload {
       country: r.country,
       indicator: r.indicator,
       where: `${r.file}:${r.line}`,
-      before: r.before ? answerText(r.before, lang) : "—",
-      now: answerText(r.now, lang),
+      before: r.before ? shown(r.before, review.previous, r.indicator) : "—",
+      now: shown(r.now, review.year, r.indicator),
       points: `${r.before ? fmt(r.before.points, { locale: lang }) : "—"} → ${fmt(r.now.points, { locale: lang })}`,
-      change: stated(r.change, lang),
+      change: stated(changeIn(r.change, lang), lang),
       source: r.source,
       note: r.note,
     })),
@@ -102,7 +114,7 @@ export function reviewData(project: Project): { years: Record<string, Record<Loc
     years: Object.fromEntries(
       unpublishedYears(project).map((y) => {
         const review = reviewYear(years, y);
-        return [String(y), { en: reviewPayload(review, "en"), ru: reviewPayload(review, "ru") }];
+        return [String(y), { en: reviewPayload(review, "en", project.codebooks), ru: reviewPayload(review, "ru", project.codebooks) }];
       }),
     ),
   };
