@@ -6,8 +6,11 @@ import { fmt, type Locale } from "./shared/format.ts";
 
 /** An error stops the build (check exits 1); a warning is printed and the build goes on (check exits 0). */
 export type Severity = "error" | "warning";
-/** A value of a message: text, a whole number (a year, a row), or a decimal `{ figure }` written in the reader's locale. */
-export type ProblemValue = string | number | { figure: number };
+/**
+ * A value of a message: text, a whole number (a year, a row), a decimal `{ figure }` written in the
+ * reader's locale, or a word of the codebook `{ en, ru }` (an answer) said in the reader's language.
+ */
+export type ProblemValue = string | number | { figure: number } | Record<Locale, string>;
 export type ProblemVars = Record<string, ProblemValue>;
 
 export interface Problem {
@@ -37,7 +40,7 @@ export function problem(key: StringKey, vars: ProblemVars, where: Where, severit
 }
 
 function render(lang: Locale, key: StringKey, vars: ProblemVars): string {
-  const text = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "object" ? fmt(v.figure, { locale: lang }) : v]));
+  const text = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v !== "object" ? v : "figure" in v ? fmt(v.figure, { locale: lang }) : v[lang]]));
   return t(lang, key, text);
 }
 

@@ -140,8 +140,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const pages = reviewOnly ? [] : findPages(dist);
-  // With --review-only there may be no dist to serve; the server then answers nothing.
-  const { server, url } = await serveDirectory(reviewOnly ? root : dist);
+  const served = reviewOnly ? null : await serveDirectory(dist); // --review-only needs no dist
+  const url = served?.url ?? "";
   const browser = await launch();
   let passed = 0;
   let failed = 0;
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
   };
   try {
     for (const p of pages) report(await checkPage(browser, url, p));
-    server.close();
+    served?.server.close();
     if (!process.argv.includes("--pages-only") && !pages.some((p) => /^\/review\//.test(sitePathOf(p)))) {
       const review = await checkReviewPages(browser);
       checked += review.length;
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.close();
+    served?.server.close();
   }
   console.log(`browser: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && checked > 0 ? 0 : 1);
