@@ -15,7 +15,7 @@ import {
   type SheetAnswer,
   type SurveyResponse,
 } from "./schema.ts";
-import { pointsRange } from "./score.ts";
+import { answerWord, pointsRange } from "./score.ts";
 import { answerWords } from "./workbook/words.ts";
 import { aggregateSurvey } from "./survey.ts";
 import type { StringKey } from "./shared/strings/index.ts";
@@ -446,7 +446,9 @@ export function validateChanges(current: CountryYear, previous: CountryYear): Pr
     }
     const vars = { indicator: a.indicator, old: b.value, new: a.value, prev_year, year };
     if (a.change === null) problems.push(problem("problem.change.no_reason", { ...vars, kinds: CHANGE_KINDS.join(", ") }, at("change")));
-    if (sameNote) problems.push(problem("problem.change.copied_note", vars, at("note"), "warning"));
+    // A warning the Russian review page shows: there the answers are the codebook's Russian words.
+    const said = (value: string) => ({ en: value, ru: answerWord(ind.scale, value, "ru") });
+    if (sameNote) problems.push(problem("problem.change.copied_note", { ...vars, old: said(b.value), new: said(a.value) }, at("note"), "warning"));
   }
   return problems;
 }

@@ -4,6 +4,7 @@
 import { readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkProject } from "../loaders/project.ts";
 import { computeIndex } from "../loaders/pipeline.ts";
@@ -236,70 +237,37 @@ describe("a percent share", () => {
 });
 
 describe("a template workbook in Russian, re-saved by LibreOffice Calc", () => {
-  // The committed workbook predates the marks of the country-year (PTI_COUNTRY, PTI_YEAR): it is read as its place's.
-  it("reads the committed re-saved workbook as that country-year's sheet and survey", async () => {
+  // The committed workbook is the template filled and saved again by LibreOffice (tests/fixtures/make-template-fixture.ts);
+  // it is read here as LibreOffice wrote it, never re-saved by exceljs, so what it proves is what survives LibreOffice.
+  const resaved = () => readFile(path.join(GOOD, "template-ru-libreoffice.xlsx"));
+
+  it("was saved by LibreOffice and keeps the template's marks, as defined names and as the cells they name", async () => {
+    const data = await resaved();
+    expect(/<Application>([^<]*)<\/Application>/.exec(await (await JSZip.loadAsync(data)).file("docProps/app.xml")!.async("string"))?.[1]).toMatch(/^LibreOffice\/7\./);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+    expect(markCells(wb)).toEqual([
+      ["PTI_COUNTRY", "Инструкция", "B14", "Код страны", "KAZ"],
+      ["PTI_YEAR", "Инструкция", "B15", "Год", 2021],
+    ]);
+  });
+
+  it("is read in its own place as that country-year's sheet and survey, and checks clean", async () => {
     const root = await russianProject();
     const kaz2020 = await index(root, "KAZ", 2020);
-    const older = await readFile(path.join(GOOD, "template-ru-libreoffice.xlsx"));
-    expect(await markNames(older)).toEqual([]);
-    await put(root, "data/sheets/2021/KAZ.xlsx", older);
+    await put(root, "data/sheets/2021/KAZ.xlsx", await resaved());
     const r = await checkProject(root);
     expect(r.problems.map(formatProblem)).toEqual([]);
     const p = r.project!;
     expect(p.surveys.find((s) => s.country === "KAZ" && s.year === 2021)!.file).toBe("data/sheets/2021/KAZ.xlsx#Опрос");
-    const sheet = p.sheets.find((s) => s.country === "KAZ" && s.year === 2021)!;
-    expect(sheet.answers.map((a) => [a.indicator, a.value])).toEqual([
-      ["LP-01", "yes"],
-      ["LP-02", "partial"],
-      ["RM-01", "0.2"],
-      ["RM-02", "no"],
-      ["RM-04", "partial"],
-      ["RM-08", "survey"],
-      ["JR-03", "0.25"],
-    ]);
+    expect(p.sheets.find((s) => s.country === "KAZ" && s.year === 2021)!.answers.map((a) => [a.indicator, a.value])).toEqual(KAZ_2021);
     expect(computeIndex(p).index.find((x) => x.country === "KAZ" && x.year === 2021)!.index).toBe(kaz2020);
   });
-});
 
-
-async function markNames(data: Buffer): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  return (wb.definedNames.model as { name: string }[]).map((d) => d.name).filter((n) => n === "PTI_COUNTRY" || n === "PTI_YEAR");
-}
-
-/** The committed Russian template of KAZ 2021, marked as `template` now marks a workbook (on its instructions sheet, as defined names). */
-async function markedKaz2021(marks: { country?: string; year?: number | string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile(path.join(GOOD, "template-ru-libreoffice.xlsx"))) as unknown as ExcelJS.Buffer);
-  const ws = wb.getWorksheet("Инструкция")!;
-  const row = ws.rowCount + 2;
-  if (marks.country !== undefined) {
-    ws.getCell(row, 1).value = "Код страны";
-    ws.getCell(row, 2).value = marks.country;
-    wb.definedNames.add(`'Инструкция'!$B$${row}`, "PTI_COUNTRY");
-  }
-  if (marks.year !== undefined) {
-    ws.getCell(row + 1, 1).value = "Год";
-    ws.getCell(row + 1, 2).value = marks.year;
-    wb.definedNames.add(`'Инструкция'!$B$${row + 1}`, "PTI_YEAR");
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-describe("a workbook marked with the country-year it was made for", () => {
-  it("is read in its own place", async () => {
-    const root = await russianProject();
-    await put(root, "data/sheets/2021/KAZ.xlsx", await markedKaz2021({ country: "KAZ", year: 2021 }));
-    const r = await checkProject(root);
-    expect(r.problems.map(formatProblem)).toEqual([]);
-    expect(r.project!.sheets.find((s) => s.country === "KAZ" && s.year === 2021)!.answers).toHaveLength(7);
-  });
-
-  it("is refused in another country's place, with what it was made for, where it sits and what to do", async () => {
+  it("is refused in another country-year's place, by its marks, with what it was made for, where it sits and what to do", async () => {
     const root = await russianProject();
     await rm(path.join(root, "data/sheets/2021/KGZ.csv"));
-    await put(root, "data/sheets/2021/KGZ.xlsx", await markedKaz2021({ country: "KAZ", year: 2021 }));
+    await put(root, "data/sheets/2021/KGZ.xlsx", await resaved());
     const r = await checkProject(root);
     expect(r.problems.map(formatProblem)).toEqual([
       "data/sheets/2021/KGZ.xlsx: this workbook was made for KAZ 2021 (its marks: PTI_COUNTRY = KAZ, PTI_YEAR = 2021) but sits at data/sheets/2021/KGZ.xlsx, where the sheet of KGZ 2021 goes; move it to data/sheets/2021/KAZ.xlsx, or, if its answers are those of KGZ 2021, enter them in the workbook made for KGZ 2021 (npm run index -- template --year 2021 --country KGZ)",
@@ -308,7 +276,68 @@ describe("a workbook marked with the country-year it was made for", () => {
       "data/sheets/2021/KGZ.xlsx: эта рабочая книга подготовлена для KAZ 2021 (её метки: PTI_COUNTRY = KAZ, PTI_YEAR = 2021), но лежит в data/sheets/2021/KGZ.xlsx, где должен быть лист KGZ 2021; перенесите её в data/sheets/2021/KAZ.xlsx или, если в ней ответы по KGZ 2021, внесите их в книгу, подготовленную для KGZ 2021 (npm run index -- template --year 2021 --country KGZ)",
     ]);
   });
+});
 
+describe("a workbook without the marks of a country-year (made before the template marked them, or by hand)", () => {
+  it("is read as the sheet of the place it sits in", async () => {
+    const root = await russianProject();
+    const kaz2020 = await index(root, "KAZ", 2020);
+    const unmarked = await markedKaz2021({});
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(unmarked as unknown as ExcelJS.Buffer);
+    expect(markCells(wb)).toEqual([]);
+    await put(root, "data/sheets/2021/KAZ.xlsx", unmarked);
+    const r = await checkProject(root);
+    expect(r.problems.map(formatProblem)).toEqual([]);
+    expect(r.project!.sheets.find((s) => s.country === "KAZ" && s.year === 2021)!.answers.map((a) => [a.indicator, a.value])).toEqual(KAZ_2021);
+    expect(computeIndex(r.project!).index.find((x) => x.country === "KAZ" && x.year === 2021)!.index).toBe(kaz2020);
+  });
+});
+
+// The answers of the re-saved workbook: those of KAZ 2020, entered in the Russian drop-downs' words.
+const KAZ_2021 = [
+  ["LP-01", "yes"],
+  ["LP-02", "partial"],
+  ["RM-01", "0.2"],
+  ["RM-02", "no"],
+  ["RM-04", "partial"],
+  ["RM-08", "survey"],
+  ["JR-03", "0.25"],
+];
+
+/** Each mark of the country-year: its name, the worksheet and cell it names, the label left of the cell and the cell's value. */
+function markCells(wb: ExcelJS.Workbook): [string, string, string, unknown, unknown][] {
+  return (wb.definedNames.model as { name: string; ranges: string[] }[])
+    .filter((d) => d.name === "PTI_COUNTRY" || d.name === "PTI_YEAR")
+    .map((d) => {
+      const [, sheet, col, row] = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(d.ranges[0]!)!;
+      const cell = wb.getWorksheet(sheet!)!.getCell(`${col}${row}`);
+      return [d.name, sheet!, cell.address, wb.getWorksheet(sheet!)!.getCell(cell.row, Number(cell.col) - 1).value, cell.value];
+    });
+}
+
+/**
+ * The committed re-saved workbook with its marks' values replaced (a mark left undefined is removed,
+ * name, cell and label), written again by exceljs: the marks' other spellings, and one mark or none.
+ */
+async function markedKaz2021(marks: { country?: string; year?: number | string }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(path.join(GOOD, "template-ru-libreoffice.xlsx"))) as unknown as ExcelJS.Buffer);
+  for (const [name, sheet, ref] of markCells(wb)) {
+    const value = name === "PTI_COUNTRY" ? marks.country : marks.year;
+    const ws = wb.getWorksheet(sheet)!;
+    const cell = ws.getCell(ref);
+    if (value !== undefined) cell.value = value;
+    else {
+      cell.value = null;
+      ws.getCell(cell.row, Number(cell.col) - 1).value = null;
+      wb.definedNames.remove(`'${sheet}'!${ref}`, name);
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe("a workbook marked with the country-year it was made for", () => {
   it("is refused in another year's place, and so is one marked with its year alone", async () => {
     const root = await russianProject();
     await rm(path.join(root, "data/sheets/2020/KAZ.csv"));

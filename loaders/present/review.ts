@@ -78,7 +78,11 @@ export interface ReviewPagePayload {
   new_countries: string[];
 }
 
-/** The page's table rows, as text in the page's language (the page shows them with textContent). */
+/**
+ * The page's table rows, as text in the page's language (the page shows them with textContent): on a
+ * Russian page the answers in the codebook's Russian words (each year's own codebook) and the kinds of
+ * change in Russian, as the country pages and the command show them.
+ */
 export function reviewPayload(review: Review, lang: Locale): ReviewPagePayload {
   return {
     year: review.year,

@@ -2,7 +2,9 @@
 // headless Chromium and fails on console errors, page errors, HTTP errors, Framework error
 // cells, chart containers without their SVG, any request to another host, and any accessibility
 // violation axe-core finds (WCAG 2.1 A and AA: tests/browser/axe.ts) at 1400 px and at 390 px.
-// Page-specific scenarios (XSS note, live reweighting…) are in scenarios.ts.
+// Page-specific scenarios (XSS note, live reweighting…) are in scenarios.ts. Pages the site's own
+// data never build ("Review YEAR") are checked on a copy built for them (review.ts), unless the dist
+// has them already. `--pages-only`: the dist's pages alone; `--review-only`: the review pages alone.
 import { readdirSync, mkdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +14,7 @@ import { scenarios } from "./scenarios.ts";
 import { checkUntrustedText } from "./untrusted.ts";
 import { checkAccessibility } from "./axe.ts";
 import { PHONE } from "./scenarios/phone.ts";
+import { checkReviewPages } from "./review.ts";
 
 /** The desktop width pages are opened, checked and photographed at; PHONE is the other. */
 export const DESKTOP = { width: 1400, height: 900 };
@@ -131,31 +134,39 @@ export async function launch(): Promise<Browser> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(dist, "index.html"))) {
+  const reviewOnly = process.argv.includes("--review-only");
+  if (!reviewOnly && !existsSync(path.join(dist, "index.html"))) {
     console.error(`${dist} has no index.html: run \`npm run build\` first.`);
     process.exit(1);
   }
-  const pages = findPages(dist);
-  const { server, url } = await serveDirectory(dist);
+  const pages = reviewOnly ? [] : findPages(dist);
+  const served = reviewOnly ? null : await serveDirectory(dist); // --review-only needs no dist
+  const url = served?.url ?? "";
   const browser = await launch();
   let passed = 0;
   let failed = 0;
-  try {
-    for (const p of pages) {
-      const r = await checkPage(browser, url, p);
-      const figures = `${(r.bytes / 1024).toFixed(0)} kB loaded, ${(r.compressedBytes / 1024).toFixed(0)} kB compressed, charts drawn in ${r.chartsMs ?? "—"} ms`;
-      if (r.failures.length === 0) {
-        passed++;
-        console.log(`ok   ${p}  (${figures})`);
-      } else {
-        failed++;
-        console.log(`FAIL ${p}  (${figures})`);
-        for (const f of r.failures) console.log(`       ${f}`);
-      }
-      for (const n of r.notes) console.log(`       ${n}`);
+  let checked = pages.length;
+  const report = (r: PageResult) => {
+    const figures = `${(r.bytes / 1024).toFixed(0)} kB loaded, ${(r.compressedBytes / 1024).toFixed(0)} kB compressed, charts drawn in ${r.chartsMs ?? "—"} ms`;
+    if (r.failures.length === 0) {
+      passed++;
+      console.log(`ok   ${r.page}  (${figures})`);
+    } else {
+      failed++;
+      console.log(`FAIL ${r.page}  (${figures})`);
+      for (const f of r.failures) console.log(`       ${f}`);
     }
-    server.close();
-    if (!process.argv.includes("--pages-only")) {
+    for (const n of r.notes) console.log(`       ${n}`);
+  };
+  try {
+    for (const p of pages) report(await checkPage(browser, url, p));
+    served?.server.close();
+    if (!process.argv.includes("--pages-only") && !pages.some((p) => /^\/review\//.test(sitePathOf(p)))) {
+      const review = await checkReviewPages(browser);
+      checked += review.length;
+      for (const r of review) report(r);
+    }
+    if (!process.argv.includes("--pages-only") && !reviewOnly) {
       const r = await checkUntrustedText(browser);
       if (r.failures.length === 0) {
         passed++;
@@ -168,10 +179,10 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.close();
+    served?.server.close();
   }
   console.log(`browser: ${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 && pages.length > 0 ? 0 : 1);
+  process.exit(failed === 0 && checked > 0 ? 0 : 1);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

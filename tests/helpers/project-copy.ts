@@ -29,11 +29,11 @@ export function copyProject(): { root: string; cleanup: () => void } {
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-export function npmRun(root: string, script: string, args: string[] = []): SpawnSyncReturns<string> {
+export function npmRun(root: string, script: string, args: string[] = [], env: Record<string, string> = {}): SpawnSyncReturns<string> {
   return spawnSync("npm", ["run", "--silent", script, "--", ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", FORCE_COLOR: "0" },
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", FORCE_COLOR: "0", ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
 }
