@@ -33,7 +33,7 @@ describe("footer", () => {
   it("speaks Russian on Russian pages and says when the tree had uncommitted changes", () => {
     const html = footerHtml({ lang: "ru", commit: { id: "fedcba9876543210", dirty: true }, inputs: "c".repeat(64), licence: { code: "MIT", data: "CC-BY-4.0" }, reconstructionHref: "../ru/reconstruction" });
     expect(html).toContain("Собрано из коммита <code>fedcba987654 с незафиксированными изменениями</code>");
-    expect(html).toContain("Код: лицензия MIT (LICENSE). Реконструированные данные примера: CC-BY-4.0 (LICENSE-DATA.md).");
+    expect(html).toContain("Код: лицензия MIT (LICENSE). Реконструированные данные примера: CC BY 4.0 (LICENSE-DATA.md).");
     expect(html).toContain("Индекс запрета пыток");
   });
 });

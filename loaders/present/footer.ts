@@ -32,6 +32,9 @@ export interface FooterFacts {
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
+/** Licences as their owners write their names (the SPDX id otherwise): "CC BY 4.0", not "CC-BY-4.0". */
+const SPDX_NAMES: Record<string, string> = { "CC-BY-4.0": "CC BY 4.0", "CC-BY-SA-4.0": "CC BY-SA 4.0", "CC0-1.0": "CC0 1.0", "ODbL-1.0": "ODbL 1.0" };
+
 /** The footer's HTML (strings from the tables; every value escaped). */
 export function footerHtml(f: FooterFacts): string {
   const s = (key: Parameters<typeof t>[1], vars?: Record<string, string>) => escape(t(f.lang, key, vars));
@@ -39,7 +42,7 @@ export function footerHtml(f: FooterFacts): string {
   const built = s("footer.built", { commit, inputs: f.inputs.slice(0, 16) }).replace(escape(commit), `<code>${commit}</code>`).replace(f.inputs.slice(0, 16), `<code title="${f.inputs}">${f.inputs.slice(0, 16)}</code>`);
   const licence = [
     f.licence.code === null ? s("footer.licence_code_none") : s("footer.licence_code", { licence: f.licence.code }),
-    f.licence.data === null ? s("footer.licence_data_none") : s("footer.licence_data", { licence: f.licence.data }),
+    f.licence.data === null ? s("footer.licence_data_none") : s("footer.licence_data", { licence: SPDX_NAMES[f.licence.data] ?? f.licence.data }),
     s("footer.licence_published"),
   ].join(" ");
   return [
