@@ -210,7 +210,7 @@ export function sobolRanks(matrix: PointsMatrix, ranges: Ranges, opts: { samples
   const choice = publishedChoice(matrix);
   const index = new Float64Array(C);
   const rank = new Int32Array(C);
-  const scratch = new Int32Array(Math.max(1, ...matrix.years.map((g) => g.count)));
+  const scratch = new Float64Array(Math.max(1, ...matrix.years.map((g) => g.count)));
   const rows: SobolRow[] = [];
   if (uncertain.length === 0) return { rows, runs: 0, seed: streamSeed, factors };
   const baseline = new Float64Array(C + 1); // published ranks, and a mean shift of 0

@@ -163,6 +163,26 @@ describe("Sobol indices (Saltelli design, Jansen estimators)", () => {
   });
 });
 
+describe("ranking within a year (loaders/shared/kernel.ts rankInto)", () => {
+  it("gives 1 + the number of higher values, ties sharing the better rank, whether it compares pairs (≤ 48 cells) or sorts", () => {
+    // Twenty values three times each (−0 among the zeros), in a scrambled order; a year of 60 cells
+    // takes the sorting branch, the same values as a year of 30 twice the pairwise one.
+    const values = Array.from({ length: 60 }, (_, i) => Math.floor(((i * 37) % 60) / 3) * 0.1);
+    values[values.indexOf(0)] = -0;
+    const index = Float64Array.from(values);
+    const sorted = rankInto(index, [{ year: 2020, start: 0, count: 60 }], new Int32Array(60), new Float64Array(60));
+    const paired = rankInto(index, [{ year: 2020, start: 0, count: 30 }, { year: 2021, start: 30, count: 30 }], new Int32Array(60));
+    values.forEach((x, i) => expect(sorted[i], `cell ${i} (${x})`).toBe(1 + values.filter((y) => y > x).length));
+    expect([...new Set(values.map((x, i) => `${x.toFixed(1)}:${sorted[i]}`))].sort()).toContain("1.9:1");
+    expect(sorted[values.indexOf(-0)]).toBe(58);
+    expect(sorted[values.indexOf(0.1)]).toBe(55);
+    values.forEach((x, i) => {
+      const half = i < 30 ? values.slice(0, 30) : values.slice(30);
+      expect(paired[i], `cell ${i} (${x})`).toBe(1 + half.filter((y) => y > x).length);
+    });
+  });
+});
+
 describe("sensitivity.yaml", () => {
   it("is valid and beside the codebooks", async () => {
     const c = await loadSensitivityConfig(repoRoot);
