@@ -74,7 +74,7 @@ async function sensitivity(): Promise<void> {
   const prepMs = performance.now() - t;
   const ranges = rangesFor(matrix, config);
   console.log(`sensitivity on ${source}: ${matrix.nCells} country-years × ${matrix.nSections} sections × ${matrix.methods.length * matrix.rules.length * matrix.norms.length} alternatives`);
-  figure("points matrix (computeIndex under each survey × missing-data alternative)", sec(prepMs), "—", null);
+  figure("points matrix (computeIndex's points under each survey × missing-data alternative)", sec(prepMs), "—", null);
   monteCarlo(matrix, ranges, { draws: 200, seed: 1 }); // warm-up (JIT)
   t = performance.now();
   monteCarlo(matrix, ranges, { draws, seed: config.seed });

@@ -70,3 +70,13 @@ export function sectionPoints(answers: readonly ScoredAnswer[]) {
     })
     .objects() as { country: string; year: number; methodology: string; section: string; points: number; best: number; worst: number; indicators: number; excluded: number }[];
 }
+
+/**
+ * sectionPoints' sums on typed arrays, for analyses that sum the same answers many times:
+ * out[at[i]] += counted[i] in the order of the answers, which is the order (and so the rounding) of
+ * its rollup, from 0 as its sum starts (a dropped answer counts 0 and is added too, as there).
+ */
+export function addPointsInto(counted: Float64Array, at: Int32Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < counted.length; i++) out[at[i]!]! += counted[i]!;
+  return out;
+}

@@ -40,6 +40,40 @@ export interface Imputation {
 
 const key = (country: string, indicator: string) => `${country}\u001f${indicator}`;
 
+/** What carry_forward finds for one excluded answer (points null: nothing to carry, with the reason). */
+export interface Carried {
+  points: number | null;
+  from: number | null;
+  value: string | null;
+  reason: string | null;
+}
+
+/** What `rule` makes an excluded answer count for, given its worst points and what carry_forward found: the rules' one definition. */
+export function imputationUnder(rule: MissingRule, worst: number, carried: Carried): Imputation {
+  if (rule === "worst") return { points: worst, imputed: "worst" };
+  if (rule === "carry_forward" && carried.points !== null) return { points: carried.points, imputed: "carried" };
+  return { points: null, imputed: null };
+}
+
+/**
+ * What carry_forward finds for every excluded answer, in the order of `answers` (undefined for an
+ * answer not excluded). It does not depend on the rule, so the sensitivity matrix finds it once
+ * and applies every rule to it (imputationUnder).
+ */
+export function carriedAll(answers: readonly MissingInput[], codebooks: readonly Codebook[]): (Carried | undefined)[] {
+  const indicators = new Map(codebooks.map((cb) => [cb.version, new Map(cb.indicators.map((i) => [i.id, i]))]));
+  // Known answers per country and indicator, oldest first: the carry-forward sources.
+  const history = new Map<string, MissingInput[]>();
+  for (const a of answers) {
+    if (a.excluded) continue;
+    const list = history.get(key(a.country, a.indicator));
+    if (list) list.push(a);
+    else history.set(key(a.country, a.indicator), [a]);
+  }
+  for (const list of history.values()) list.sort((x, y) => x.year - y.year);
+  return answers.map((a) => (a.excluded ? carryForward(a, history.get(key(a.country, a.indicator)) ?? [], indicators.get(a.methodology)?.get(a.indicator)) : undefined));
+}
+
 /**
  * The points every excluded answer counts for under its version's rule (`ruleOf`), in the order of
  * `answers`, and the ledger. Answers that are not excluded keep their points.
@@ -49,24 +83,13 @@ export function applyMissing<A extends MissingInput>(
   codebooks: readonly Codebook[],
   ruleOf: (version: string) => MissingRule,
 ): { imputations: Imputation[]; ledger: MissingEntry[] } {
-  const indicators = new Map(codebooks.map((cb) => [cb.version, new Map(cb.indicators.map((i) => [i.id, i]))]));
-  // Known answers per country and indicator, oldest first: the carry-forward sources.
-  const history = new Map<string, A[]>();
-  for (const a of answers) {
-    if (a.excluded) continue;
-    const list = history.get(key(a.country, a.indicator));
-    if (list) list.push(a);
-    else history.set(key(a.country, a.indicator), [a]);
-  }
-  for (const list of history.values()) list.sort((x, y) => x.year - y.year);
-
+  const found = carriedAll(answers, codebooks);
   const ledger: MissingEntry[] = [];
-  const imputations = answers.map((a): Imputation => {
+  const imputations = answers.map((a, i): Imputation => {
     if (!a.excluded) return { points: a.points, imputed: null };
     const rule = ruleOf(a.methodology);
-    const carried = carryForward(a, history.get(key(a.country, a.indicator)) ?? [], indicators.get(a.methodology)?.get(a.indicator));
-    const imputation: Imputation =
-      rule === "worst" ? { points: a.worst, imputed: "worst" } : rule === "carry_forward" && carried.points !== null ? { points: carried.points, imputed: "carried" } : { points: null, imputed: null };
+    const carried = found[i]!;
+    const imputation = imputationUnder(rule, a.worst, carried);
     ledger.push({
       country: a.country,
       year: a.year,
@@ -91,7 +114,7 @@ function carryForward(
   a: MissingInput,
   known: readonly MissingInput[],
   indicator: Indicator | undefined,
-): { points: number | null; from: number | null; value: string | null; reason: string | null } {
+): Carried {
   let last: MissingInput | undefined;
   for (const k of known) if (k.year < a.year) last = k;
   if (!last) return { points: null, from: null, value: null, reason: "no earlier answer: dropped" };

@@ -125,7 +125,7 @@ export function scoreSurveys(codebook: Codebook, survey: SurveyFile, method: Sur
 }
 
 // An indicator's rule in words and its points range are the same for every answer to it: made once
-// per indicator, not once per answer of every sheet (the sensitivity matrix scores every sheet nine times).
+// per indicator, not once per answer of every sheet.
 const facts = new WeakMap<Indicator, { worst: number; best: number; rule: string }>();
 function indicatorFacts(ind: Indicator): { worst: number; best: number; rule: string } {
   let f = facts.get(ind);
@@ -169,6 +169,15 @@ export function scoreSheet(codebook: Codebook, sheet: Sheet, surveys: SurveyScor
   });
 }
 
+/** Every survey file's scores under the method, each under the codebook of its year (computeIndex's survey step). */
+export function projectSurveys(project: Project, method: Method, intervals = true): SurveyScore[] {
+  const versions = new Map(project.codebooks.map((cb) => [cb.version, methodFor(cb, method)]));
+  return project.surveys.flatMap((s) => {
+    const codebook = codebookFor(project.codebooks, s.year)!;
+    return scoreSurveys(codebook, s, versions.get(codebook.version)!.survey, intervals);
+  });
+}
+
 export function computeIndex(project: Project, method: Method = PUBLISHED_METHOD, options: ComputeOptions = {}): PipelineResult {
   const log: LogStep[] = [];
   const note = (count: number, facts: StepFacts) => log.push({ ...facts, count });
@@ -178,10 +187,7 @@ export function computeIndex(project: Project, method: Method = PUBLISHED_METHOD
   note(project.codebooks.length, { step: "method", method });
 
   const intervals = options.intervals ?? true;
-  const surveys = project.surveys.flatMap((s) => {
-    const v = versionOf(s.year);
-    return scoreSurveys(v.codebook, s, v.method.survey, intervals);
-  });
+  const surveys = projectSurveys(project, method, intervals);
   const first = surveys[0];
   note(surveys.length, { step: "survey", scores: surveys.length, method: (first?.method as SurveyMethod | undefined) ?? null, level: first?.level ?? null, intervals });
 

@@ -7,8 +7,8 @@
 //   - the missing-data treatment: drop (published), carry the last known answer forward, worst level;
 //   - the normalisation: raw points (published), or every section mapped onto one span (minmax, loaders/normalise.ts).
 // The points of every country-year and section under every combination of survey method and
-// missing-data rule are computed once (loaders/sensitivity/matrix.ts: computeIndex under each of
-// those methods); a draw is then the kernel's weighted sum and ranking on typed arrays
+// missing-data rule are computed once (loaders/sensitivity/matrix.ts: computeIndex's scored answers
+// with its survey and missing-data steps redone for the answers they change); a draw is then the kernel's weighted sum and ranking on typed arrays
 // (loaders/shared/kernel.ts via loaders/sensitivity/model.ts), the same code computeIndex runs.
 // Ranks are within a year, among the countries measured that year.
 //
@@ -121,7 +121,7 @@ export interface SensitivityOptions {
 
 
 /**
- * The points matrix of a project, from computeIndex under every alternative. Checks that the
+ * The points matrix of a project, computeIndex's points under every alternative. Checks that the
  * published choices give the published run's totals (same kernel, same points: they must).
  */
 export function prepareMatrix(project: Project, published: PipelineResult): PointsMatrix {
@@ -210,7 +210,7 @@ export function sobolRanks(matrix: PointsMatrix, ranges: Ranges, opts: { samples
   const choice = publishedChoice(matrix);
   const index = new Float64Array(C);
   const rank = new Int32Array(C);
-  const scratch = new Int32Array(Math.max(1, ...matrix.years.map((g) => g.count)));
+  const scratch = new Float64Array(Math.max(1, ...matrix.years.map((g) => g.count)));
   const rows: SobolRow[] = [];
   if (uncertain.length === 0) return { rows, runs: 0, seed: streamSeed, factors };
   const baseline = new Float64Array(C + 1); // published ranks, and a mean shift of 0

@@ -163,6 +163,26 @@ describe("Sobol indices (Saltelli design, Jansen estimators)", () => {
   });
 });
 
+describe("ranking within a year (loaders/shared/kernel.ts rankInto)", () => {
+  it("gives 1 + the number of higher values, ties sharing the better rank, whether it compares pairs (≤ 48 cells) or sorts", () => {
+    // Twenty values three times each (−0 among the zeros), in a scrambled order; a year of 60 cells
+    // takes the sorting branch, the same values as a year of 30 twice the pairwise one.
+    const values = Array.from({ length: 60 }, (_, i) => Math.floor(((i * 37) % 60) / 3) * 0.1);
+    values[values.indexOf(0)] = -0;
+    const index = Float64Array.from(values);
+    const sorted = rankInto(index, [{ year: 2020, start: 0, count: 60 }], new Int32Array(60), new Float64Array(60));
+    const paired = rankInto(index, [{ year: 2020, start: 0, count: 30 }, { year: 2021, start: 30, count: 30 }], new Int32Array(60));
+    values.forEach((x, i) => expect(sorted[i], `cell ${i} (${x})`).toBe(1 + values.filter((y) => y > x).length));
+    expect([...new Set(values.map((x, i) => `${x.toFixed(1)}:${sorted[i]}`))].sort()).toContain("1.9:1");
+    expect(sorted[values.indexOf(-0)]).toBe(58);
+    expect(sorted[values.indexOf(0.1)]).toBe(55);
+    values.forEach((x, i) => {
+      const half = i < 30 ? values.slice(0, 30) : values.slice(30);
+      expect(paired[i], `cell ${i} (${x})`).toBe(1 + half.filter((y) => y > x).length);
+    });
+  });
+});
+
 describe("sensitivity.yaml", () => {
   it("is valid and beside the codebooks", async () => {
     const c = await loadSensitivityConfig(repoRoot);
@@ -259,6 +279,42 @@ describe("sensitivity analysis on a synthetic project (bench/synthetic.ts)", () 
     expect(a.ranks.filter((r) => r.rank_p95 > r.rank_p05).length).toBe(20);
     // Every status occurs here, so each branch of the row checks runs.
     expect(sobolStatuses(a, matrix.nCells, 100)).toEqual(new Set(["varies", "rarely varies", "fixed"]));
+  });
+});
+
+describe("the points matrix: computeIndex's section points under every alternative, to the last bit", () => {
+  // Survey-scored answers excluded in some sheets, so that carry_forward carries a survey score,
+  // which the survey aggregation changes: where the two choices of the matrix meet.
+  const base = syntheticProject({ countries: 6, years: 4, indicators: 24, respondents: 10, seed: 5, naShare: 0.3, twoVersions: true });
+  const codebooks = base.codebooks.map((cb) => ({ ...cb, indicators: cb.indicators.map((ind) => (ind.scale.type === "survey" ? { ...ind, excludable: true } : ind)) }));
+  const surveyed = new Set(codebooks.flatMap((cb) => cb.indicators.filter((ind) => ind.scale.type === "survey").map((ind) => ind.id)));
+  const sheets = base.sheets.map((s, k) => (k % 3 === 2 ? { ...s, answers: s.answers.map((a) => (surveyed.has(a.indicator) ? { ...a, value: "n/a" } : a)) } : s));
+  const project: Project = { ...base, codebooks, sheets };
+  const matrix = prepareMatrix(project, computeIndex(project, PUBLISHED_METHOD, { intervals: false }));
+  const carried = (survey: Method["survey"]) =>
+    computeIndex(project, { ...PUBLISHED_METHOD, survey, missing: "carry_forward" }, { intervals: false }).missing.filter((m) => surveyed.has(m.indicator) && m.carried_points !== null);
+
+  it("carries survey scores, which differ by aggregation", () => {
+    const [roleMean, median] = [carried("role_mean"), carried("median")];
+    expect(roleMean.length).toBe(6);
+    expect(roleMean.filter((m, i) => m.carried_points !== median[i]!.carried_points).length).toBe(6);
+  });
+
+  it("every (country-year, section) of every alternative is computeIndex's section points", () => {
+    const C = matrix.nCells;
+    const S = matrix.nSections;
+    const cellOf = new Map(matrix.cells.map((c, i) => [`${c.country}/${c.year}`, i]));
+    matrix.methods.forEach((survey, mi) =>
+      matrix.rules.forEach((missing, ri) => {
+        const a = mi * matrix.rules.length + ri;
+        const want = new Float64Array(C * S);
+        for (const s of computeIndex(project, { ...PUBLISHED_METHOD, survey, missing }, { intervals: false }).sections)
+          want[cellOf.get(`${s.country}/${s.year}`)! * S + matrix.sections.indexOf(s.section)] = s.points;
+        const got = matrix.points.subarray(a * C * S, (a + 1) * C * S);
+        // toBe is Object.is: the same double, down to the sign of a zero.
+        for (let i = 0; i < C * S; i++) expect(got[i], `${matrix.cells[Math.floor(i / S)]!.country} ${matrix.cells[Math.floor(i / S)]!.year} ${matrix.sections[i % S]} ${survey}/${missing}`).toBe(want[i]);
+      }),
+    );
   });
 });
 

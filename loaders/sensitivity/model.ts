@@ -184,7 +184,7 @@ export function monteCarlo(m: PointsMatrix, r: Ranges, opts: { draws: number; se
   const choice = publishedChoice(m);
   const index = new Float64Array(C);
   const rank = new Int32Array(C);
-  const scratch = new Int32Array(maxCount);
+  const scratch = new Float64Array(maxCount);
   const u = new Float64Array(S + 3);
   const values = new Float64Array(draws * C); // cell-major: values[c · draws + d]
   const counts = new Int32Array(C * maxCount);

@@ -52,9 +52,11 @@ export function indexInto(inputs: IndexInputs, out: Float64Array, parts?: Float6
 
 /**
  * Rank within each year: 1 + the number of the year's cells with a higher Index, so ties share
- * the better rank. Few countries: compare every pair; many: sort once.
+ * the better rank. Few countries: compare every pair; many: sort the year's values once and count
+ * the values above each by binary search. The sort is the typed array's own, without a comparator:
+ * calling one for every comparison took half of a Sobol run at 57 countries.
  */
-export function rankInto(index: Float64Array, years: readonly YearBlock[], out: Int32Array, scratch?: Int32Array): Int32Array {
+export function rankInto(index: Float64Array, years: readonly YearBlock[], out: Int32Array, scratch?: Float64Array): Int32Array {
   for (const { start, count } of years) {
     if (count <= 48) {
       for (let i = start; i < start + count; i++) {
@@ -64,12 +66,20 @@ export function rankInto(index: Float64Array, years: readonly YearBlock[], out: 
         out[i] = r;
       }
     } else {
-      const order = scratch && scratch.length >= count ? scratch.subarray(0, count) : new Int32Array(count);
-      for (let k = 0; k < count; k++) order[k] = start + k;
-      order.sort((a, b) => index[b]! - index[a]!);
-      for (let k = 0; k < count; k++) {
-        const i = order[k]!;
-        out[i] = k > 0 && index[order[k - 1]!] === index[i] ? out[order[k - 1]!]! : k + 1;
+      const sorted = scratch && scratch.length >= count ? scratch.subarray(0, count) : new Float64Array(count);
+      sorted.set(index.subarray(start, start + count));
+      sorted.sort();
+      for (let i = start; i < start + count; i++) {
+        const x = index[i]!;
+        // The first position holding a value above x; every value from there on is above it.
+        let lo = 0;
+        let hi = count;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (sorted[mid]! > x) hi = mid;
+          else lo = mid + 1;
+        }
+        out[i] = 1 + count - lo;
       }
     }
   }
