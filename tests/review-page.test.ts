@@ -61,7 +61,7 @@ describe("the review page", () => {
     expect(en.warnings).toEqual([
       { where: "data/sheets/2025/KAZ.csv:18:note", message: 'the note on LP-02 is word for word the note of 2024, though the answer changed ("partial" → "yes"); say why it changed in 2025' },
     ]);
-    expect(data.years["2025"]!.ru.warnings[0]!.message).toBe("примечание к LP-02 слово в слово повторяет примечание 2024 года, хотя ответ изменился («partial» → «yes»); объясните, почему он изменился в 2025");
+    expect(data.years["2025"]!.ru.warnings[0]!.message).toBe("примечание к LP-02 слово в слово повторяет примечание 2024 года, хотя ответ изменился («частично» → «да»); объясните, почему он изменился в 2025");
 
     const r = npmRun(copy.root, "build");
     expect(r.status, r.stderr).toBe(0);
