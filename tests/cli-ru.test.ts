@@ -87,6 +87,14 @@ describe("the CLI's own lines", () => {
       usage("template --year YEAR [--country CODE…] [--lang ru|en] --out DIR"),
     ]);
     expect((await run(root, ["--root", "--lang", "ru"])).err[0]).toBe("для --root нужна папка: --root DIR");
+    // An error the code did not foresee (here: the output fails) is named in the user's language too.
+    const err: string[] = [];
+    const failing = { root, cwd: root, out: () => { throw new Error("the output is closed"); }, err: (l: string) => err.push(l) };
+    expect(await main(["check", "--lang", "ru", "data/countries.csv"], failing)).toBe(3);
+    expect(err[0]!.split("\n")[0]).toBe("внутренняя ошибка в «check»: Error: the output is closed");
+    err.length = 0;
+    expect(await main(["check", "--lang", "en", "data/countries.csv"], failing)).toBe(3);
+    expect(err[0]!.split("\n")[0]).toBe('internal error in "check": Error: the output is closed');
     // A command without --lang has only English words of its own: its usage errors stay English.
     expect((await run(root, ["compute"])).err).toEqual(["compute: --out DIR is required", "usage: npm run index -- compute --out DIR [--method FILE]"]);
   });
