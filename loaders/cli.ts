@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { InputError, formatProblem } from "./problems.ts";
 import { EXIT, type Command, type CommandContext } from "./command.ts";
+import type { Locale } from "./shared/format.ts";
 import { argsLanguage } from "./language.ts";
 import { t } from "./shared/strings/index.ts";
 import { count } from "./shared/format.ts";
@@ -32,33 +33,44 @@ const argsText = (name: string, c: Command) => {
   return a ? a + "  " : "";
 };
 
-export function usage(): string {
+export function usage(lang: Locale = "en"): string {
   const width = Math.max(...Object.keys(commands).map((k) => k.length));
   return [
-    "usage: npm run index -- <command> [--root DIR] [args]",
+    t(lang, "cli.usage"),
     "",
-    "commands:",
-    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${argsText(name, c)}${c.summary}`),
+    t(lang, "cli.commands"),
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${argsText(name, c)}${t(lang, c.summary)}`),
     "",
-    "--root DIR  project root holding data/ (default: the current directory)",
+    t(lang, "cli.root_help"),
   ].join("\n");
 }
+
+/** `<command> --help`: the command's usage line and what it does. */
+export function commandHelp(name: string, c: Command, lang: Locale = "en"): string {
+  return [t(lang, "cli.usage_line", { usage: c.usage ?? `${name} ${c.args ?? ""}`.trim() }), "", t(lang, c.summary)].join("\n");
+}
+
+/** Does a command line ask for help (--help or -h before any `--`)? */
+const asksHelp = (args: readonly string[]) => {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h");
+};
 
 /**
  * Takes the global --root DIR (wherever it stands) out of the arguments; the rest, in order, is the
  * command and its own arguments, which the command parses strictly itself.
  */
-export function globalOptions(argv: string[]): { root: string | undefined; rest: string[] } | { error: string } {
+export function globalOptions(argv: string[], lang: Locale = "en"): { root: string | undefined; rest: string[] } | { error: string } {
   const { tokens } = parseArgs({ args: argv, options: { root: { type: "string" } }, strict: false, allowPositionals: true, tokens: true });
   const taken = new Set<number>();
   let root: string | undefined;
-  for (const t of tokens) {
-    if (t.kind !== "option" || t.name !== "root") continue;
+  for (const tok of tokens) {
+    if (tok.kind !== "option" || tok.name !== "root") continue;
     // Not strict (the command's options are unknown here), so check the value as strict mode would.
-    if (t.value === undefined || (!t.inlineValue && t.value.startsWith("-"))) return { error: "--root needs a folder: --root DIR" };
-    root = t.value;
-    taken.add(t.index);
-    if (!t.inlineValue) taken.add(t.index + 1);
+    if (tok.value === undefined || (!tok.inlineValue && tok.value.startsWith("-"))) return { error: t(lang, "cli.root_needs_folder") };
+    root = tok.value;
+    taken.add(tok.index);
+    if (!tok.inlineValue) taken.add(tok.index + 1);
   }
   return { root, rest: argv.filter((_, i) => !taken.has(i)) };
 }
@@ -72,36 +84,41 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
   // `npm run` starts scripts in the package folder (the default root) and keeps the user's own
   // folder in INIT_CWD: relative paths the user typed are resolved against that.
   const cwd = io.cwd ?? process.env.INIT_CWD ?? process.cwd();
-  const global = globalOptions(argv);
+  // The CLI's own lines are in the language the command line asks for (--lang), else the environment's.
+  const global = globalOptions(argv, argsLanguage(argv));
   if ("error" in global) {
     err(global.error);
-    err(usage());
+    err(usage(argsLanguage(argv)));
     return EXIT.usage;
   }
   const root = global.root !== undefined ? path.resolve(cwd, global.root) : (io.root ?? process.cwd());
   const rest = global.rest;
   const [name, ...args] = rest;
+  const lang = argsLanguage(args);
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    (name === undefined ? err : out)(usage());
+    (name === undefined ? err : out)(usage(lang));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
-    err(`unknown command "${name}"`);
-    err(usage());
+    err(t(lang, "cli.unknown_command", { name }));
+    err(usage(lang));
     return EXIT.usage;
+  }
+  if (asksHelp(args)) {
+    out(commandHelp(name, command, lang));
+    return EXIT.ok;
   }
   try {
     return await command.run(args, { root, cwd, out, err, stdout, stderr });
   } catch (e) {
     if (e instanceof InputError) {
       // Every command's input problems reach an expert, in the language asked for (--lang) or the environment's.
-      const lang = argsLanguage(args);
       for (const p of e.problems) err(formatProblem(p, lang));
       err(t(lang, "cli.input_problems", { count: lang === "en" ? e.total : count(e.total, lang) }));
       return EXIT.problems;
     }
-    err(`internal error in "${name}": ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    err(t(lang, "cli.internal_error", { name, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
     return EXIT.internal;
   }
 }

@@ -2,6 +2,9 @@
 // exports `command`; cli.ts finds them there, so adding one edits no shared list.
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { Locale } from "./shared/format.ts";
+import { t, type StringKey } from "./shared/strings/index.ts";
+import { argsLanguage, pluralForm } from "./language.ts";
 
 export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -22,8 +25,8 @@ export interface CommandContext {
 export interface Command {
   /** The name typed after `npm run index --`; defaults to the module's file name. */
   name?: string;
-  /** One line for the usage text. */
-  summary: string;
+  /** The key of its one line for the usage text and its --help (cli.summary.<name>). */
+  summary: StringKey;
   /** Arguments after the command name, e.g. "--out DIR". */
   usage?: string;
   args?: string;
@@ -64,36 +67,62 @@ export interface ArgsSpec<O extends ParseArgsOptionsConfig> {
 }
 
 /**
+ * The language of a command's usage errors: a command with --lang (check, review, template) speaks
+ * the user's (--lang, else the environment's); the others have only English words of their own.
+ */
+export const usageLanguage = (args: readonly string[], spec: Pick<ArgsSpec<ParseArgsOptionsConfig>, "options">): Locale =>
+  Object.hasOwn(spec.options, "lang") ? argsLanguage(args) : "en";
+
+/** node:util's parse error as the strings tables word it: its code and the option it names. */
+function parseProblem(e: Error & { code: string }, lang: Locale): string {
+  const option = /'(-[^' ]*)/.exec(e.message)?.[1] ?? "";
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return t(lang, "cli.arg.unknown_option", { option });
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (/argument missing/.test(e.message)) return t(lang, "cli.arg.missing_value", { option });
+    if (/argument is ambiguous/.test(e.message)) return t(lang, "cli.arg.ambiguous", { option });
+    if (/does not take an argument/.test(e.message)) return t(lang, "cli.arg.no_value", { option });
+  }
+  // A parse error this table does not know yet: Node's own first sentence (its messages go on to explain `--`).
+  const first = e.message.split(/\.\s/)[0]!.replace(/\.$/, "");
+  return first.charAt(0).toLowerCase() + first.slice(1);
+}
+
+/**
  * Parses a command's arguments strictly (node:util parseArgs): an unknown option, an option
  * without its value or a wrong number of positionals is a usage error. On one, writes the problem
  * and the usage line to ctx.err and returns undefined; the command then returns EXIT.usage.
  */
 export function parseCommandArgs<const O extends ParseArgsOptionsConfig>(args: string[], spec: ArgsSpec<O>, ctx: Pick<CommandContext, "err">): ParsedArgs<O> | undefined {
+  const lang = usageLanguage(args, spec);
   let parsed: ParsedArgs<O>;
   try {
     parsed = parseArgs({ args, options: spec.options, strict: true, allowPositionals: true });
   } catch (e) {
     const code = (e as { code?: string }).code ?? "";
     if (!code.startsWith("ERR_PARSE_ARGS_")) throw e;
-    // Node's messages go on to explain `--`; the first sentence names the problem.
-    const first = (e as Error).message.split(/\.\s/)[0]!.replace(/\.$/, "");
-    usageError(ctx, spec, first.charAt(0).toLowerCase() + first.slice(1));
+    usageError(ctx, spec, parseProblem(e as Error & { code: string }, lang), lang);
     return undefined;
   }
   const { min, max } = spec.positionals ?? { min: 0, max: 0 };
   const n = parsed.positionals.length;
   if (n < min || n > max) {
-    const wanted = max === 0 ? "no arguments" : min === max ? `${min} argument${min === 1 ? "" : "s"}` : `${min} to ${max} arguments`;
-    usageError(ctx, spec, `expected ${wanted} besides options, got ${n}${n ? ` (${parsed.positionals.join(" ")})` : ""}`);
+    const got = `${n}${n ? ` (${parsed.positionals.join(" ")})` : ""}`;
+    const message =
+      max === 0
+        ? t(lang, "cli.arg.none", { got })
+        : min === max
+          ? t(lang, `cli.arg.exactly.${pluralForm(lang, min)}`, { n: min, got })
+          : t(lang, "cli.arg.between", { min, max, got });
+    usageError(ctx, spec, message, lang);
     return undefined;
   }
   return parsed;
 }
 
-/** Writes a usage problem and the command's usage line; returns EXIT.usage. */
-export function usageError(ctx: Pick<CommandContext, "err">, spec: Pick<ArgsSpec<ParseArgsOptionsConfig>, "name" | "usage">, message: string): number {
+/** Writes a usage problem and the command's usage line, in `lang`; returns EXIT.usage. */
+export function usageError(ctx: Pick<CommandContext, "err">, spec: Pick<ArgsSpec<ParseArgsOptionsConfig>, "name" | "usage">, message: string, lang: Locale = "en"): number {
   ctx.err(`${spec.name}: ${message}`);
-  ctx.err(`usage: npm run index -- ${spec.usage}`);
+  ctx.err(t(lang, "cli.usage_line", { usage: spec.usage }));
   return EXIT.usage;
 }
 

@@ -27,13 +27,13 @@ export function userLanguage(option: string | undefined, env: NodeJS.ProcessEnv 
 
 /**
  * The language a command line asks for (its last --lang, when that names a language), else the
- * environment's: how cli.ts words what it prints for a command that failed on its input.
+ * environment's (also when --lang names neither): how cli.ts words what it prints for a command that failed on its input.
  */
 export function argsLanguage(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Locale {
   const { tokens } = parseArgs({ args: [...args], options: { lang: { type: "string" } }, strict: false, allowPositionals: true, tokens: true });
   const option = tokens.filter((x) => x.kind === "option" && x.name === "lang").map((x) => (x.kind === "option" ? x.value : undefined)).pop();
   const language = userLanguage(option, env);
-  return "error" in language ? "en" : language.lang;
+  return "error" in language ? (userLanguage(undefined, env) as { lang: Locale }).lang : language.lang;
 }
 
 /**
@@ -42,5 +42,8 @@ export function argsLanguage(args: readonly string[], env: NodeJS.ProcessEnv = p
  */
 export function commandLanguage(ctx: Pick<CommandContext, "err">, spec: Pick<ArgsSpec<ParseArgsOptionsConfig>, "name" | "usage">, option: string | undefined): Locale | number {
   const language = userLanguage(option);
-  return "error" in language ? usageError(ctx, spec, t("en", "check.bad_lang", { got: language.error })) : language.lang;
+  if (!("error" in language)) return language.lang;
+  // --lang names no language: the error is in the environment's.
+  const lang = (userLanguage(undefined) as { lang: Locale }).lang;
+  return usageError(ctx, spec, t(lang, "check.bad_lang", { got: language.error }), lang);
 }

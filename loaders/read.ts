@@ -155,13 +155,18 @@ export function parseRows<S extends z.ZodType>(
 ): { rows: (z.output<S> & { line: number })[]; problems: Problem[] } {
   const rows: (z.output<S> & { line: number })[] = [];
   const problems: Problem[] = [];
+  // A wide survey's row is one record per question, each with the row's role: a bad role is one problem, not one per question.
+  const seen = new Set<string>();
   for (const rec of table.records) {
     const r = schema.safeParse(rec.cells);
     if (r.success) rows.push({ ...(r.data as object), line: rec.line } as z.output<S> & { line: number });
     else
       for (const issue of r.error.issues) {
         const column = issue.path.length ? (rec.columnOf?.[String(issue.path[0])] ?? String(issue.path[0])) : null;
-        problems.push(issueProblem(issue, { file: table.file, row: rec.line, column }, issue.path.length ? rec.cells[String(issue.path[0])] : rec.cells));
+        const p = issueProblem(issue, { file: table.file, row: rec.line, column }, issue.path.length ? rec.cells[String(issue.path[0])] : rec.cells);
+        const id = `${p.row}\0${p.column}\0${p.message}`;
+        if (!seen.has(id)) problems.push(p);
+        seen.add(id);
       }
   }
   return { rows, problems };
@@ -358,12 +363,12 @@ function toTable(file: string, grid: Grid, columns: Columns & { mayBeEmpty?: boo
 /**
  * One respondent's row of a wide survey as the long layout's records, one per question column. A row
  * with no role and no rating is an empty slot of the form, not a respondent; a row without a
- * respondent id is named by its row.
+ * respondent id is named by its row, "#7": an id in no language, as it is data (the survey tables show it).
  */
 function wideRecords(columns: Columns, names: string[], line: number, cells: Record<string, string>): RawRecord[] {
   const questions = names.filter((n) => isQuestion(columns, n));
   if ((cells.role ?? "").trim() === "" && questions.every((q) => (cells[q] ?? "").trim() === "")) return [];
-  const respondent = (cells.respondent ?? "").trim() || `row ${line}`;
+  const respondent = (cells.respondent ?? "").trim() || `#${line}`;
   return questions.map((q) => ({
     line,
     cells: { respondent, role: cells.role ?? "", question: q, rating: cells[q] ?? "" },

@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { keyed, keyedError } from "./issues.ts";
 import type { StringKey } from "./shared/strings/index.ts";
+import type { ProblemValue } from "./problems.ts";
+import { CHANGE_RU, ROLE_RU } from "./workbook/russian-words.ts";
 
 export const COUNTRY_CODE = /^[A-Z]{3}$/;
 export const CHANGE_KINDS = ["law", "practice", "reassessment", "data"] as const;
@@ -46,7 +48,7 @@ export function parseDecimal(raw: string): number | undefined {
  * quoted), so that check and review word it in the reader's language; parseRows makes it a Problem.
  */
 type Ctx = { addIssue: (issue: { code: "custom"; message: string; params: object }) => void };
-const refuse = (ctx: Ctx, key: StringKey, raw: string | null, vars: Record<string, string | { phrase: StringKey }> = {}) =>
+const refuse = (ctx: Ctx, key: StringKey, raw: string | null, vars: Record<string, ProblemValue> = {}) =>
   ctx.addIssue({ code: "custom", ...keyed(key, raw === null ? vars : { value: JSON.stringify(raw), ...vars }) });
 
 /** What a cell was expected to hold, as a phrase of the strings tables (problem.schema.what.*). */
@@ -96,11 +98,17 @@ const countryCode = z.string().transform((raw, ctx) => {
   return s;
 });
 
-const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: What) =>
+/** The words a cell may hold, as the reader's sheet writes them: English the ids, Russian its words and then the ids. */
+const inBoth = (values: readonly string[], ru: Readonly<Record<string, string>>): ProblemValue => ({
+  phrase: "problem.schema.expected_both",
+  vars: { en: values.join(", "), ru: values.map((v) => ru[v]).join(", ") },
+});
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: What, ru?: Readonly<Record<T[number], string>>) =>
   z.string().transform((raw, ctx): T[number] => {
     const s = raw.trim().toLowerCase();
     if (!(values as readonly string[]).includes(s)) {
-      refuse(ctx, "problem.schema.not_one_of", raw, { what: phrase(what), expected: values.join(", ") });
+      refuse(ctx, "problem.schema.not_one_of", raw, { what: phrase(what), expected: ru ? inBoth(values, ru) : values.join(", ") });
       return z.NEVER;
     }
     return s as T[number];
@@ -180,7 +188,7 @@ export const SheetRow = z.object({
       const s = raw.trim().toLowerCase();
       if (s === "") return null;
       if (!(CHANGE_KINDS as readonly string[]).includes(s)) {
-        refuse(ctx, "problem.schema.not_a_change", raw, { expected: CHANGE_KINDS.join(", ") });
+        refuse(ctx, "problem.schema.not_a_change", raw, { expected: inBoth(CHANGE_KINDS, CHANGE_RU) });
         return z.NEVER;
       }
       return s as (typeof CHANGE_KINDS)[number];
@@ -191,7 +199,7 @@ export type SheetAnswer = z.output<typeof SheetRow>;
 // ---------- data/surveys/<year>/<CODE>.csv ----------
 export const SurveyRow = z.object({
   respondent: required("problem.schema.what.respondent"),
-  role: oneOf(ROLES, "problem.schema.what.role"),
+  role: oneOf(ROLES, "problem.schema.what.role", ROLE_RU),
   question: required("problem.schema.what.question").transform((s) => s.toUpperCase()),
   rating: z.string().transform((raw, ctx) => {
     const s = raw.trim();

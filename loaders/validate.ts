@@ -16,7 +16,7 @@ import {
   type SurveyResponse,
 } from "./schema.ts";
 import { answerWord, pointsRange } from "./score.ts";
-import { answerWords } from "./workbook/words.ts";
+import { answerWords, changeIn, CHANGE_RU } from "./workbook/words.ts";
 import { aggregateSurvey } from "./survey.ts";
 import type { StringKey } from "./shared/strings/index.ts";
 
@@ -257,7 +257,8 @@ export function validateSheet(sheet: SheetInput, codebook: Codebook, surveyFile:
         const x = parseDecimal(v);
         const range = { value: v, indicator: ind.id, min: String(s.min), max: String(s.max) };
         if (x === undefined) put(a.line, "value", ambiguousComma(v) ? "problem.sheet.ambiguous" : "problem.sheet.not_a_number", range);
-        else if (x < s.min || x > s.max) put(a.line, "value", "problem.sheet.out_of_range", range);
+        // A number read from the cell (1,5 and 1.5 alike): written in the reader's decimal notation.
+        else if (x < s.min || x > s.max) put(a.line, "value", "problem.sheet.out_of_range", { ...range, value: { en: v, ru: answerWord(s, v, "ru") } });
         break;
       }
       case "survey": {
@@ -428,7 +429,7 @@ export function validateChanges(current: CountryYear, previous: CountryYear): Pr
       const then = surveyRating(previous, a.indicator);
       if (now === null || then === null) continue;
       if (now === then) {
-        if (a.change !== null) problems.push(problem("problem.change.stale_reason_survey", { indicator: a.indicator, rating: { figure: now }, prev_year, change: a.change }, at("change")));
+        if (a.change !== null) problems.push(problem("problem.change.stale_reason_survey", { indicator: a.indicator, rating: { figure: now }, prev_year, change: { en: a.change, ru: changeIn(a.change, "ru")! } }, at("change")));
         continue;
       }
       const move = { indicator: a.indicator, old: { figure: then }, new: { figure: now }, prev_year, year };
@@ -440,15 +441,16 @@ export function validateChanges(current: CountryYear, previous: CountryYear): Pr
     }
     // "n/a" is no answer (it has its own note): data that appear or go missing are the missing-data rule's.
     if ((a.value === NA) !== (b.value === NA)) continue;
+    // The answers and kinds of change in the words of the reader's sheet (Russian: да, закон), English as the data hold them.
+    const word = (v: string) => ({ en: v, ru: answerWord(ind.scale, v, "ru") });
     if (a.value === b.value) {
-      if (a.change !== null) problems.push(problem("problem.change.stale_reason", { indicator: a.indicator, value: a.value, prev_year, change: a.change }, at("change")));
+      if (a.change !== null)
+        problems.push(problem("problem.change.stale_reason", { indicator: a.indicator, value: word(a.value), prev_year, change: { en: a.change, ru: changeIn(a.change, "ru")! } }, at("change")));
       continue;
     }
-    const vars = { indicator: a.indicator, old: b.value, new: a.value, prev_year, year };
-    if (a.change === null) problems.push(problem("problem.change.no_reason", { ...vars, kinds: CHANGE_KINDS.join(", ") }, at("change")));
-    // A warning the Russian review page shows: there the answers are the codebook's Russian words.
-    const said = (value: string) => ({ en: value, ru: answerWord(ind.scale, value, "ru") });
-    if (sameNote) problems.push(problem("problem.change.copied_note", { ...vars, old: said(b.value), new: said(a.value) }, at("note"), "warning"));
+    const vars = { indicator: a.indicator, old: word(b.value), new: word(a.value), prev_year, year };
+    if (a.change === null) problems.push(problem("problem.change.no_reason", { ...vars, kinds: { en: CHANGE_KINDS.join(", "), ru: CHANGE_KINDS.map((k) => CHANGE_RU[k]).join(", ") } }, at("change")));
+    if (sameNote) problems.push(problem("problem.change.copied_note", vars, at("note"), "warning"));
   }
   return problems;
 }

@@ -58,14 +58,14 @@ describe("the row schemas' problems in Russian", () => {
       ['data/x.csv:2:source: is empty (expected where the answer comes from, or "reconstructed")', "data/x.csv:2:source: пусто (ожидалось: откуда взят ответ, или «reconstructed»)"],
       [
         'data/x.csv:2:change: "lwa" is not a kind of change (expected: law, practice, reassessment, data, or empty when unchanged)',
-        'data/x.csv:2:change: "lwa" — не вид изменения (ожидалось одно из: law, practice, reassessment, data, или пустая ячейка, если ответ не изменился)',
+        'data/x.csv:2:change: "lwa" — не вид изменения (ожидалось одно из: закон, практика, переоценка, данные; по-английски: law, practice, reassessment, data, или пустая ячейка, если ответ не изменился)',
       ],
     ]);
   });
 
   it("a rating and a role in a survey", () => {
     expect(rowProblems(SurveyRow, { respondent: "R1", role: "judje", question: "Q1", rating: "11" })).toEqual([
-      ['data/x.csv:2:role: "judje" is not a known role (expected: lawyer, prosecutor, judge, investigator, defender)', 'data/x.csv:2:role: "judje" — не известная роль (ожидалось одно из: lawyer, prosecutor, judge, investigator, defender)'],
+      ['data/x.csv:2:role: "judje" is not a known role (expected: lawyer, prosecutor, judge, investigator, defender)', 'data/x.csv:2:role: "judje" — не известная роль (ожидалось одно из: адвокат, прокурор, судья, следователь, правозащитник; по-английски: lawyer, prosecutor, judge, investigator, defender)'],
       [
         'data/x.csv:2:rating: "11" is not a rating (expected a whole number from 0 to 10, or empty for no answer)',
         'data/x.csv:2:rating: "11" — не оценка (ожидалось целое число от 0 до 10 или пустая ячейка, если ответа нет)',
@@ -148,7 +148,7 @@ describe("the CLI's line counting the input problems", () => {
       expect(await run("ru_RU.UTF-8")).toEqual({
         status: 1,
         err: [
-          'data/sheets/2020/KAZ.csv:2:change: "lwa" — не вид изменения (ожидалось одно из: law, practice, reassessment, data, или пустая ячейка, если ответ не изменился)',
+          'data/sheets/2020/KAZ.csv:2:change: "lwa" — не вид изменения (ожидалось одно из: закон, практика, переоценка, данные; по-английски: law, practice, reassessment, data, или пустая ячейка, если ответ не изменился)',
           "проблем во входных данных: 1; ничего не вычислено",
         ],
       });
@@ -170,7 +170,7 @@ describe("the CLI's line counting the input problems", () => {
       expect(await check(["--lang", "ru"])).toEqual({
         status: 1,
         out: ["проверено: 4 листа, 2 опроса, 6 других файлов; 49 строк, 1 проблема"],
-        err: ['data/sheets/2020/KAZ.csv:2:change: "lwa" — не вид изменения (ожидалось одно из: law, practice, reassessment, data, или пустая ячейка, если ответ не изменился)'],
+        err: ['data/sheets/2020/KAZ.csv:2:change: "lwa" — не вид изменения (ожидалось одно из: закон, практика, переоценка, данные; по-английски: law, practice, reassessment, data, или пустая ячейка, если ответ не изменился)'],
       });
     } finally {
       for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];

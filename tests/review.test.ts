@@ -85,10 +85,10 @@ const EN_PROBLEMS = [
   "data/surveys/2025/ARM.csv::question: no respondent rated Q1, so RM-06 would be scored on the other questions alone (methodology 2020 expects ratings of every question)",
 ];
 const RU_PROBLEMS = [
-  "data/sheets/2025/KAZ.csv:2:change: RM-01 изменился с «yes» в 2024 на «no» в 2025, но столбец change пуст (ожидался вид изменения: law, practice, reassessment, data)",
+  "data/sheets/2025/KAZ.csv:2:change: RM-01 изменился с «да» в 2024 на «нет» в 2025, но столбец change пуст (ожидался вид изменения: закон, практика, переоценка, данные)",
   "data/sheets/2025/KAZ.csv:8:note: предупреждение: оценка RM-07 по опросу сдвинулась на 3,80 (6,20 в 2024 → 10,00 в 2025), больше чем на 1,00, а примечание пусто; напишите, что отметили эксперты (порог: survey.review.survey_move_threshold методологии 2020)",
   "data/sheets/2025/KAZ.csv:18:note: предупреждение: примечание к LP-02 слово в слово повторяет примечание 2024 года, хотя ответ изменился («частично» → «да»); объясните, почему он изменился в 2025",
-  "data/sheets/2025/UKR.csv:18:change: LP-02 — «partial», как и в 2024, но в столбце change указано «reassessment» (скопировано из прошлогоднего листа? оставьте пустым, если ответ не изменился)",
+  "data/sheets/2025/UKR.csv:18:change: LP-02 — «частично», как и в 2024, но в столбце change указано «переоценка» (скопировано из прошлогоднего листа? оставьте пустым, если ответ не изменился)",
   "data/surveys/2025/ARM.csv::question: ни один респондент не оценил Q1, поэтому RM-06 оценивались бы только по остальным вопросам (методология 2020 ожидает оценки по каждому вопросу)",
 ];
 

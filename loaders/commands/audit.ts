@@ -23,7 +23,7 @@ const ARGS = { name: "audit", usage: "audit --out DIR", options: { out: { type: 
 
 export const command: Command = {
   name: "audit",
-  summary: "reconcile every published value with its computed twin; list revisions between editions and excluded indicators",
+  summary: "cli.summary.audit",
   usage: ARGS.usage,
   args: "--out DIR",
   async run(args: string[], io: CommandContext): Promise<number> {

@@ -20,7 +20,7 @@ const ARGS = { name: "changes", usage: "changes --out DIR [--claims FILE]", opti
 
 export const command: Command = {
   name: "changes",
-  summary: "split every year-over-year change by indicator, section and kind; check the releases' statements",
+  summary: "cli.summary.changes",
   usage: ARGS.usage,
   async run(args, ctx) {
     const { root } = ctx;

@@ -34,7 +34,7 @@ export function summaryLine(stats: CheckStats, problems: number, warnings = 0, l
 
 export const command: Command = {
   name: "check",
-  summary: "validate every input file in data/ (or only PATHs) and list every problem (--lang ru: in Russian)",
+  summary: "cli.summary.check",
   usage: ARGS.usage,
   speaks: true,
   args: "[PATH…] [--lang ru|en]",

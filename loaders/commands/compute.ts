@@ -16,7 +16,7 @@ const ARGS = { name: "compute", usage: "compute --out DIR [--method FILE]", opti
 
 export const command: Command = {
   name: "compute",
-  summary: "compute every level of the Index (under the published method, or the one in a method file) and write it as CSV and JSON",
+  summary: "cli.summary.compute",
   usage: ARGS.usage,
   async run(args, ctx) {
     const parsed = parseCommandArgs(args, ARGS, ctx);

@@ -8,7 +8,7 @@ const ARGS = { name: "explain", usage: "explain CODE YEAR [--json]", options: { 
 
 export const command: Command = {
   name: "explain",
-  summary: "print the whole calculation of one country-year: answers, rules, points, sections, survey, total, published values",
+  summary: "cli.summary.explain",
   usage: ARGS.usage,
   args: "CODE YEAR [--json]",
   async run(args: string[], io: CommandContext): Promise<number> {

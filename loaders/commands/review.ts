@@ -17,7 +17,7 @@ const ofYear = (file: string, year: number) => file.startsWith(`data/sheets/${ye
 
 export const command: Command = {
   name: "review",
-  summary: "before a year is published: every answer that differs from the year before, and the problems of its files (--lang ru: in Russian)",
+  summary: "cli.summary.review",
   usage: ARGS.usage,
   speaks: true,
   args: "YEAR [--lang ru|en]",
@@ -27,7 +27,7 @@ export const command: Command = {
     const lang = commandLanguage(ctx, ARGS, parsed.values.lang);
     if (typeof lang === "number") return lang;
     const text = parsed.positionals[0]!.trim();
-    if (!/^\d{4}$/.test(text)) return usageError(ctx, ARGS, t(lang, "review.bad_year", { got: JSON.stringify(parsed.positionals[0]) }));
+    if (!/^\d{4}$/.test(text)) return usageError(ctx, ARGS, t(lang, "review.bad_year", { got: JSON.stringify(parsed.positionals[0]) }), lang);
     const year = Number(text);
     const checked = await checkProject(ctx.root);
     const review = reviewYear(checked.years, year);

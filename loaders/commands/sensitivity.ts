@@ -52,7 +52,7 @@ function integerOption(raw: string | undefined, name: string, min: number): numb
 
 export const command: Command = {
   name: "sensitivity",
-  summary: "rank intervals (Monte Carlo), Sobol indices and leave-one-section-out, as CSV",
+  summary: "cli.summary.sensitivity",
   usage: ARGS.usage,
   args: "[--draws N] [--seed S] [--samples N] --out DIR",
   async run(args: string[], io: CommandContext): Promise<number> {

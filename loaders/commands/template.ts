@@ -3,7 +3,7 @@
 // empty cells. The filled workbook goes to data/sheets/<year>/<CODE>.xlsx as it is.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type Command, EXIT, parseCommandArgs, resolvePath, shownPath, usageError } from "../command.ts";
+import { type Command, EXIT, parseCommandArgs, resolvePath, shownPath, usageError, usageLanguage } from "../command.ts";
 import { loadProject, codebookFor } from "../project.ts";
 import { computeIndex } from "../pipeline.ts";
 import { t } from "../shared/strings/index.ts";
@@ -18,27 +18,30 @@ const ARGS = {
 
 export const command: Command = {
   name: "template",
-  summary: "write one workbook per country for the experts to fill for YEAR (instructions, answers with drop-downs and last year's beside them, survey)",
+  summary: "cli.summary.template",
   usage: ARGS.usage,
   async run(args, ctx) {
     const parsed = parseCommandArgs(args, ARGS, ctx);
     if (!parsed) return EXIT.usage;
     const { year: yearText, country, lang: langText = "en", out } = parsed.values;
-    if (!out) return usageError(ctx, ARGS, "--out DIR is required");
-    if (!yearText || !/^\d{4}$/.test(yearText)) return usageError(ctx, ARGS, `--year needs a data year such as 2025${yearText ? ` (got "${yearText}")` : ""}`);
-    if (langText !== "en" && langText !== "ru") return usageError(ctx, ARGS, `--lang is en or ru (got "${langText}")`);
+    // The workbook's language is --lang (English by default); the command speaks --lang, else the environment's.
+    const says = usageLanguage(args, ARGS);
+    const refuse = (message: string) => usageError(ctx, ARGS, message, says);
+    if (!out) return refuse(t(says, "template.need_out"));
+    if (!yearText || !/^\d{4}$/.test(yearText)) return refuse(yearText ? t(says, "template.bad_year_got", { got: yearText }) : t(says, "template.bad_year"));
+    if (langText !== "en" && langText !== "ru") return refuse(t(says, "template.bad_lang", { got: langText }));
     const year = Number(yearText);
     const lang: Lang = langText;
     const project = await loadProject(ctx.root);
     const codebook = codebookFor(project.codebooks, year);
-    if (!codebook) return usageError(ctx, ARGS, `no methodology governs the year ${year} (versions: ${project.codebooks.map((c) => c.version).join(", ")})`);
+    if (!codebook) return refuse(t(says, "template.no_codebook", { year, versions: project.codebooks.map((c) => c.version).join(", ") }));
     const known = new Map(project.countries.map((c) => [c.code, c]));
     const codes = (country ?? []).flatMap((c) => c.split(",")).map((c) => c.trim().toUpperCase()).filter(Boolean);
     const unknown = codes.filter((c) => !known.has(c));
-    if (unknown.length) return usageError(ctx, ARGS, `unknown country ${unknown.join(", ")} (countries: ${[...known.keys()].join(", ")})`);
+    if (unknown.length) return refuse(t(says, "template.unknown_country", { codes: unknown.join(", "), known: [...known.keys()].join(", ") }));
     // By default, every country with a sheet in the year before (the countries of the last edition).
     const chosen = codes.length ? codes : [...new Set(project.sheets.filter((s) => s.year === year - 1).map((s) => s.country))];
-    if (!chosen.length) return usageError(ctx, ARGS, `no country has a sheet for ${year - 1}; name the countries with --country CODE`);
+    if (!chosen.length) return refuse(t(says, "template.no_countries", { year: year - 1 }));
     const result = computeIndex(project, undefined, { intervals: false });
     const dir = resolvePath(ctx, out);
     await mkdir(dir, { recursive: true });
@@ -52,7 +55,7 @@ export const command: Command = {
       const data = await templateWorkbook({ codebook, year, lang, country: { code, name: lang === "ru" ? c.name_ru : c.name_en }, previous });
       await writeFile(path.join(dir, `${code}-${year}.xlsx`), data);
     }
-    ctx.out(t(lang, "template.written", { count: chosen.length, year, dir: shownPath(ctx, dir) }));
+    ctx.out(t(says, "template.written", { count: chosen.length, year, dir: shownPath(ctx, dir) }));
     return EXIT.ok;
   },
 };

@@ -9,7 +9,7 @@ const ARGS = { name: "verify", usage: "verify MANIFEST", options: {}, positional
 
 export const command: Command = {
   name: "verify",
-  summary: "check that the inputs and every file of dist/ are exactly those a build manifest records",
+  summary: "cli.summary.verify",
   usage: ARGS.usage,
   args: "MANIFEST",
   async run(args: string[], io: CommandContext): Promise<number> {

@@ -33,7 +33,9 @@ function line(r: ReviewRow, year: number, lang: Locale): string {
  */
 export function formatReview(review: Review, problems: readonly Problem[], lang: Locale): string[] {
   const { year, previous: prev_year } = review;
-  if (review.countries.length === 0) return [t(lang, "review.no_sheets", { year })];
+  // A year whose files are there but unreadable: say so, and why, rather than that it has no sheet.
+  if (review.countries.length === 0)
+    return problems.length ? [t(lang, "review.no_readable_sheet", { year }), ...problems.map((p) => formatProblem(p, lang))] : [t(lang, "review.no_sheets", { year })];
   const out = [t(lang, "review.heading", { year, prev_year })];
   for (const c of review.countries) {
     if (c.previous_file === null) {

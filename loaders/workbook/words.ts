@@ -5,6 +5,7 @@
 // roles' fallback when a codebook has no role_labels (the professions as the Working Group's Russian
 // release names them: "адвокатов, прокуроров, судей, следователей, правозащитников").
 import { CHANGE_KINDS, NA, ROLES, SURVEY_VALUE, type Codebook, type Indicator } from "../schema.ts";
+import { CHANGE_RU, ROLE_RU } from "./russian-words.ts";
 
 export type Lang = "en" | "ru";
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -13,15 +14,7 @@ export type Role = (typeof ROLES)[number];
 /** Binary answers and the reserved answers (not a level of any scale). */
 export const ANSWER_RU: Readonly<Record<string, string>> = { yes: "да", no: "нет", [NA]: "н/д", [SURVEY_VALUE]: "опрос" };
 
-export const CHANGE_RU: Readonly<Record<ChangeKind, string>> = { law: "закон", practice: "практика", reassessment: "переоценка", data: "данные" };
-
-const ROLE_RU: Readonly<Record<Role, string>> = {
-  lawyer: "адвокат",
-  prosecutor: "прокурор",
-  judge: "судья",
-  investigator: "следователь",
-  defender: "правозащитник",
-};
+export { CHANGE_RU } from "./russian-words.ts";
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
