@@ -888,7 +888,7 @@ export const ru: Record<StringKey, string> = {
   "problem.survey.answered_twice": "респондент {respondent} ответил на {question} дважды (впервые в строке {first})",
   "problem.survey.no_rating": "нет ни одной оценки по {questions}, поэтому у {indicator} нет оценки по опросу (ожидались оценки от: {roles})",
   "problem.survey.missing_roles": "ни один {missing} не оценил {questions}, поэтому {indicator} усреднял бы только {present} из {roles_count} ролей (ожидались оценки от: {roles})",
-  "problem.survey.question_unanswered": "ни один респондент не оценил {question}, поэтому {indicators} оценивались бы только по остальным вопросам (методология {version} ожидает оценки по каждому вопросу)",
+  "problem.survey.question_unanswered": "ни один респондент не оценил {question}, поэтому оценка {indicators} строилась бы только на остальных вопросах (методология {version} ожидает оценки по каждому вопросу)",
   "problem.files.not_a_year_file": "папка «{folder}» — не год данных (ожидались четыре цифры, например data/{kind}/2024/{name})",
   "problem.files.not_a_sheet": "не файл листа (ожидался <CODE>.csv или <CODE>.xlsx, например KAZ.csv)",
   "problem.files.not_a_survey": "не файл опроса (ожидался <CODE>.csv или <CODE>.xlsx, например KAZ.csv)",
