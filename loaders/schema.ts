@@ -3,7 +3,7 @@
 // normalised header) and return typed values; cross-file rules live in validate.ts.
 import { z } from "zod";
 import { keyed, keyedError } from "./issues.ts";
-import type { StringKey } from "./shared/strings/index.ts";
+import { t, type StringKey } from "./shared/strings/index.ts";
 import type { ProblemValue } from "./problems.ts";
 import { CHANGE_RU, ROLE_RU } from "./workbook/russian-words.ts";
 
@@ -100,8 +100,8 @@ const countryCode = z.string().transform((raw, ctx) => {
 
 /** The words a cell may hold, as the reader's sheet writes them: English the ids, Russian its words and then the ids. */
 const inBoth = (values: readonly string[], ru: Readonly<Record<string, string>>): ProblemValue => ({
-  phrase: "problem.schema.expected_both",
-  vars: { en: values.join(", "), ru: values.map((v) => ru[v]).join(", ") },
+  en: values.join(", "),
+  ru: t("ru", "problem.schema.expected_both", { words: values.map((v) => ru[v]).join(", "), ids: values.join(", ") }),
 });
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: What, ru?: Readonly<Record<T[number], string>>) =>

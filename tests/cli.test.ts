@@ -54,7 +54,7 @@ describe("strict arguments: an unknown option, a missing value or a stray argume
     [["compute", "--out", "o", "--method"], "compute: option '--method <value>' argument missing", "usage: npm run index -- compute --out DIR [--method FILE]"],
     [["compute", "--out"], "compute: option '--out <value>' argument missing", "usage: npm run index -- compute --out DIR [--method FILE]"],
     [["compute"], "compute: --out DIR is required", "usage: npm run index -- compute --out DIR [--method FILE]"],
-    [["audit", "--out", "--json"], "audit: option '--out' argument is ambiguous", "usage: npm run index -- audit --out DIR"],
+    [["audit", "--out", "--json"], "audit: option '--out' argument is ambiguous: it starts with a dash, like an option (a value that starts with a dash is written --out=-XYZ)", "usage: npm run index -- audit --out DIR"],
     [["changes", "--out", "o", "extra"], "changes: expected no arguments besides options, got 1 (extra)", "usage: npm run index -- changes --out DIR [--claims FILE]"],
     [["changes", "--claims"], "changes: option '--claims <value>' argument missing", "usage: npm run index -- changes --out DIR [--claims FILE]"],
     [["explain", "KAZ"], "explain: expected 2 arguments besides options, got 1 (KAZ)", "usage: npm run index -- explain CODE YEAR [--json]"],

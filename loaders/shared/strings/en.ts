@@ -1250,7 +1250,7 @@ export const en = {
   "page.changes.read_terms": "A change is split into the parts each indicator made (the attribution); the parts are rounded by largest-remainder rounding, so that they still add up to the rounded change. Where a change crosses a change of method, the method’s share is the Shapley value: the mean over both orders in which the new codebook and the new answers can be applied.",
   // ---- msg-last ----
   // A list of the words a cell may hold: in English the ids; in Russian the Russian sheet's words, then the ids.
-  "problem.schema.expected_both": "{en}",
+  "problem.schema.expected_both": "{words} (in English: {ids})",
   // The CLI's own lines: the overall usage, a command's help and usage errors, unknown commands, internal errors.
   "cli.usage": "usage: npm run index -- <command> [--root DIR] [args]",
   "cli.commands": "commands:",
@@ -1261,7 +1261,7 @@ export const en = {
   "cli.usage_line": "usage: npm run index -- {usage}",
   "cli.arg.unknown_option": "unknown option '{option}'",
   "cli.arg.missing_value": "option '{option} <value>' argument missing",
-  "cli.arg.ambiguous": "option '{option}' argument is ambiguous",
+  "cli.arg.ambiguous": "option '{option}' argument is ambiguous: it starts with a dash, like an option (a value that starts with a dash is written {option}=-XYZ)",
   "cli.arg.no_value": "option '{option}' does not take an argument",
   "cli.arg.none": "expected no arguments besides options, got {got}",
   "cli.arg.exactly.one": "expected {n} argument besides options, got {got}",
