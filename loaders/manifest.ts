@@ -32,7 +32,7 @@
 // `verify MANIFEST` checks the manifest against its schema and its own hash, recomputes all of it and
 // names every input or file that differs, is missing, or was added.
 import { createHash } from "node:crypto";
-import { readFile, readdir, writeFile, stat } from "node:fs/promises";
+import { readFile, readdir, writeFile, stat, open } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { loadProject, type Project } from "./project.ts";
@@ -80,9 +80,30 @@ export function sha256(data: Uint8Array | string): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+// Read in pieces into the hash, never whole: a large project's downloads are hundreds of megabytes.
+const HASH_CHUNK = 1 << 20;
 export async function hashFile(abs: string, file = abs): Promise<FileHash> {
-  const data = await readFile(abs);
-  return { file, sha256: sha256(data), bytes: data.length };
+  const hash = createHash("sha256");
+  const handle = await open(abs, "r");
+  const buffer = Buffer.allocUnsafe(HASH_CHUNK);
+  let bytes = 0;
+  try {
+    for (let n; (n = (await handle.read(buffer, 0, HASH_CHUNK, null)).bytesRead) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+  } finally {
+    await handle.close();
+  }
+  return { file, sha256: hash.digest("hex"), bytes };
+}
+
+/** `work` over `items`, a few at a time (not all files open at once), results in the items' order. */
+async function inTurn<T, R>(items: readonly T[], work: (item: T) => Promise<R>, width = 8): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i; (i = next++) < items.length; ) out[i] = await work(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return out;
 }
 
 /** Commit and dirtiness when `root` is inside a git checkout; undefined otherwise (or without git). */
@@ -209,17 +230,15 @@ async function distTree(dist: string): Promise<{ files: string[]; others: string
 }
 
 async function hashOutputs(dist: string, files: string[]): Promise<OutputHash[]> {
-  const out = await Promise.all(
-    files.filter(isOutput).map(async (p) => {
-      const h = await hashFile(path.join(dist, p), logicalName(p));
-      return { file: h.file, sha256: h.sha256, bytes: h.bytes, path: p };
-    }),
-  );
+  const out = await inTurn(files.filter(isOutput), async (p) => {
+    const h = await hashFile(path.join(dist, p), logicalName(p));
+    return { file: h.file, sha256: h.sha256, bytes: h.bytes, path: p };
+  });
   return out.sort((a, b) => compare(a.file, b.file) || compare(a.path, b.path));
 }
 
 async function hashSite(dist: string, files: string[]): Promise<FileHash[]> {
-  const out = await Promise.all(files.filter((f) => !isOutput(f)).map((p) => hashFile(path.join(dist, p), p)));
+  const out = await inTurn(files.filter((f) => !isOutput(f)), (p) => hashFile(path.join(dist, p), p));
   return out.sort((a, b) => compare(a.file, b.file));
 }
 
@@ -245,6 +264,8 @@ export async function outputSeeds(dist: string, outputs: readonly OutputHash[]):
   const found: Manifest["seeds"]["outputs"] = [];
   for (const o of outputs) {
     if (!o.path.endsWith(".json")) continue;
+    // Only an object's keys can name a seed: an array (a download's rows) is not parsed at all.
+    if (await startsWithArray(path.join(dist, o.path))) continue;
     let value: unknown;
     try {
       value = JSON.parse(await readFile(path.join(dist, o.path), "utf8"));
@@ -260,6 +281,19 @@ export async function outputSeeds(dist: string, outputs: readonly OutputHash[]):
     }
   }
   return found.sort((a, b) => compare(a.file, b.file) || compare(a.key, b.key));
+}
+
+/** Does the file's first character other than white space (or a byte-order mark) open a JSON array? */
+async function startsWithArray(abs: string): Promise<boolean> {
+  const handle = await open(abs, "r");
+  try {
+    const buffer = Buffer.alloc(256);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const head = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF?\s*/, "");
+    return head.startsWith("[");
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The manifest's text: two-space JSON, fields in the schema's order, one final newline. */
