@@ -1,10 +1,11 @@
 // Observable Framework configuration. Private by construction: no third-party
 // stylesheet, font, script or telemetry; every page carries the reconstruction notice.
-import { readdirSync, existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readTable, parseRows } from "./loaders/read.ts";
 import { columnsOf } from "./loaders/project.ts";
 import { CountryRow } from "./loaders/schema.ts";
 import { reviewYearsOnDisk } from "./loaders/pages/review.ts";
+import { sheetsOnDisk } from "./loaders/pages/sheets.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gitState, snapshotInputs } from "./loaders/manifest.ts";
@@ -14,19 +15,6 @@ import { header, type SiteMap } from "./loaders/pages/chrome.ts";
 // fileURLToPath, not URL.pathname: the pathname stays percent-encoded ("my%20project"), so a project in a
 // folder whose name holds a space, a non-ASCII letter or "#" would find no sheets and build no country pages.
 const root = path.dirname(fileURLToPath(import.meta.url));
-
-/** Country codes and years that have a sheet in data/sheets/<year>/<CODE>.(csv|xlsx). */
-function sheetsOnDisk(): { year: number; country: string }[] {
-  const dir = path.join(root, "data", "sheets");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((y) => /^\d{4}$/.test(y))
-    .flatMap((y) =>
-      readdirSync(path.join(dir, y))
-        .filter((f) => /^[A-Z]{3}\.(csv|xlsx)$/.test(f))
-        .map((f) => ({ year: Number(y), country: f.slice(0, 3) })),
-    );
-}
 
 /** Country names for the sidebar, read through the engine's own reader and schema; codes if unreadable
  * (the data loaders then report the problem and fail the build). */
@@ -39,7 +27,7 @@ async function countryNames(): Promise<Record<string, { name_en: string; name_ru
   }
 }
 
-const sheets = sheetsOnDisk();
+const sheets = sheetsOnDisk(root);
 const names = await countryNames();
 const countries = [...new Set(sheets.map((s) => s.country))].sort();
 const years = [...new Set(sheets.map((s) => s.year))].sort();

@@ -8,7 +8,8 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { syntheticProject } from "../bench/synthetic.ts";
 import { computeIndex, type PipelineResult } from "../loaders/pipeline.ts";
-import { tracePayload, traceIndexPayload } from "../loaders/present/trace.ts";
+import { traceCountryPayload, traceCountryYear, traceIndexPayload, traceLookup, traceable, type Trace } from "../loaders/present/trace.ts";
+import { traceCountries } from "../loaders/present/trace-data.ts";
 import { countryPayload, countryRows } from "../loaders/present/pages.ts";
 import { writeJson, writeLoaderOutputs, dataLoaders } from "../loaders/payloads.ts";
 import { sharedState } from "../loaders/framework.ts";
@@ -35,11 +36,13 @@ describe("presentation look-ups are by key, not a scan of the result per country
   const project = syntheticProject({ countries: 12, years: 5, indicators: 40, respondents: 10, seed: 3 });
   const result = computeIndex(project, undefined, { intervals: false });
 
-  it("the audit trace of every country-year reads each row of the result a few times, not once per country-year", () => {
+  it("every country's trace file, from one grouping of the result, reads each row a few times, not once per country-year", () => {
     const { r, tally, rows } = countedResult(result);
-    const payload = tracePayload(project, r);
-    expect(payload.traces.length).toBe(60);
-    expect(payload.traces).toEqual(tracePayload(project, result).traces); // same traces as without the proxy
+    const lookup = traceLookup(r, project);
+    const files = project.countries.map((c) => traceCountryPayload(project, r, c.code, lookup));
+    expect(files.map((f) => f.traces.length)).toEqual(new Array(12).fill(5));
+    expect(files.every((f) => f.traces.every((t) => t.country === f.country))).toBe(true);
+    expect(files[3]).toEqual(traceCountryPayload(project, result, "XAD")); // same file as without the proxy
     expect(tally.reads).toBeLessThanOrEqual(3 * rows);
   });
 
@@ -105,6 +108,27 @@ describe("the build's loader outputs (data/ of this repository)", () => {
       cells += page.cells.length;
     }
     expect(cells).toBe(shared.result.answers.length);
+
+    // The audit trace: one file per country, each holding that country's traces and no other's, with
+    // the same numbers as traced one country-year at a time (what the single file of all traces held).
+    expect(traceCountries(shared)).toEqual(countries);
+    expect(files(path.join(dir, "data", "trace")).sort()).toEqual(countries.map((c) => `${c}.json`));
+    const { method_texts } = JSON.parse(readFileSync(path.join(dir, "data", "audit-trace-index.json"), "utf8")) as { method_texts: Record<string, object> };
+    const lookup = traceLookup(shared.result, shared.project);
+    let traced = 0;
+    for (const file of files(path.join(dir, "data", "trace"))) {
+      const code = file.replace(/\.json$/, "");
+      const payload = JSON.parse(readFileSync(path.join(dir, "data", "trace", file), "utf8")) as { country: string; traces: Trace[] };
+      expect(payload.country).toBe(code);
+      expect([...new Set(payload.traces.map((t) => t.country))], `data/trace/${file} holds one country`).toEqual([code]);
+      // As the page unpacks them (src/components/trace.js): the survey texts from the first view.
+      const unpacked = payload.traces.map((t) => ({ ...t, surveys: t.surveys.map((v) => ({ ...method_texts[t.methodology], ...v })) }));
+      const years = traceable(shared.result).filter((c) => c.country === code).map((c) => c.year);
+      expect(unpacked.map((t) => t.year)).toEqual(years);
+      expect(unpacked).toEqual(years.map((y) => JSON.parse(JSON.stringify(traceCountryYear(shared.result, shared.project, code, y, lookup)))));
+      traced += payload.traces.length;
+    }
+    expect(traced).toBe(shared.result.index.length);
     // No output is the whole project: the largest is smaller than the project's answers alone.
     const largest = Math.max(...files(dir).map((f) => statSync(path.join(dir, f)).size));
     expect(largest).toBeLessThan(Buffer.byteLength(JSON.stringify({ project: shared.project, result: shared.result })) / 2);
@@ -114,6 +138,7 @@ describe("the build's loader outputs (data/ of this repository)", () => {
     for (const [loader, args, output] of [
       ["src/data/results.json.ts", [], "data/results.json"],
       ["src/data/countries/[code].json.ts", [`--code=${countries[0]}`], `data/countries/${countries[0]}.json`],
+      ["src/data/trace/[country].json.ts", [`--country=${countries.at(-1)}`], `data/trace/${countries.at(-1)}.json`],
     ] as const) {
       const r = spawnSync(process.execPath, ["--import", "tsx", loader, ...args], { cwd: repoRoot, env, maxBuffer: 1 << 28 });
       expect(r.status, String(r.stderr)).toBe(0);

@@ -3,9 +3,13 @@
 import type { PageContext } from "./page.ts";
 import { dataDir, words } from "./words.ts";
 import { CLAIM_KINDS } from "../schema.ts";
+import { projectRootOfPages, sheetCountries } from "./sheets.ts";
 
-export default function auditPage(ctx: PageContext): string {
+export default function auditPage(ctx: PageContext, countries: readonly string[] = sheetCountries(projectRootOfPages)): string {
   const { t, base, lang } = ctx;
+  // Each country's traces in a file of its own, named here in full because Framework attaches only
+  // files whose names it reads in the page; one is fetched when a reader picks its country.
+  const traceFiles = `{ ${countries.map((c) => `${JSON.stringify(c)}: FileAttachment(${JSON.stringify(`${base}data/trace/${c}.json`)})`).join(", ")} }`;
   const { str, tpl, names } = words(ctx);
   const col = (key: Parameters<typeof str>[0]) => str(key);
   return `---
@@ -29,7 +33,7 @@ import { filteredTable, traceExplorer } from "${base}components/trace.js";
 const claimKind = ${names("claims.kind.", [...CLAIM_KINDS, "precision"])};
 const audit = await FileAttachment("${dataDir(ctx)}audit.json").json();
 const traceIndex = await FileAttachment("${base}data/audit-trace-index.json").json();
-const allTraces = FileAttachment("${base}data/audit-trace.json");
+const traceFiles = ${traceFiles};
 const names = Object.fromEntries(audit.countries.map((c) => [c.code, c.name]));
 const onward = ${str("page.methodology.onward")};
 const yesNo = (v) => (v ? ${str("page.common.yes")} : ${str("page.common.no")});
@@ -203,7 +207,7 @@ else
 ${t("page.audit.trace_text")}${lang === "en" ? "" : ` ${t("page.audit.trace_in_english")} ${t("page.common.notes_as_written")}`}
 
 \`\`\`js
-display(traceExplorer(traceIndex, { more: () => allTraces.json() }));
+display(traceExplorer(traceIndex, { more: (code) => traceFiles[code]?.json() }));
 \`\`\`
 
 ## ${t("page.audit.manifest")}

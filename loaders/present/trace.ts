@@ -155,6 +155,8 @@ export interface TraceLookup {
   editions: Map<string, Project["editions"]>;
   codebooks: Map<string, Codebook>;
   names: Map<string, { en: string; ru: string }>;
+  /** Each country's traced years, in the result's order. */
+  years: Map<string, number[]>;
 }
 const cy = (country: string, year: number) => `${country}\u001f${year}`;
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
@@ -185,13 +187,8 @@ export function traceLookup(result: PipelineResult, project: TraceProject): Trac
     editions: groupBy(project.editions, (e) => cy(e.country, e.year)),
     codebooks,
     names,
+    years: new Map([...groupBy(result.index, (t) => t.country)].map(([c, rows]) => [c, rows.map((t) => t.year)])),
   };
-}
-
-/** Every country-year's trace, for the audit page's explorer (src/data/audit-trace.json.ts). */
-export function tracePayload(project: TraceProject, result: PipelineResult, lookup: TraceLookup = traceLookup(result, project)) {
-  const traces = traceable(result).map(({ country, year }) => traceCountryYear(result, project, country, year, lookup)!);
-  return { countries: traceCountries(traces, lookup), ...shipped(traces) };
 }
 
 /**
@@ -200,16 +197,29 @@ export function tracePayload(project: TraceProject, result: PipelineResult, look
  * puts them back. Everything else as traceCountryYear gives it.
  */
 export function shipped(traces: Trace[]) {
-  const method_texts: Record<string, { method_text: string; method_text_ru: string }> = {};
-  const slim = traces.map((t) => ({
+  const method_texts: MethodTexts = {};
+  for (const t of traces) for (const v of t.surveys) method_texts[t.methodology] ??= { method_text: v.method_text, method_text_ru: v.method_text_ru };
+  return { method_texts, traces: slimmed(traces, method_texts) };
+}
+
+export type MethodTexts = Record<string, { method_text: string; method_text_ru: string }>;
+
+/** Each codebook's survey texts, as traceSurvey words them: what the audit page's first view ships for every country's file. */
+export function methodTexts(result: Pick<PipelineResult, "codebooks">): MethodTexts {
+  const texts: MethodTexts = {};
+  for (const c of result.codebooks) if (c.survey && !texts[c.version]) texts[c.version] = { method_text: c.survey.aggregation_text, method_text_ru: aggregationText("ru", c.survey) };
+  return texts;
+}
+
+/** The traces without the survey texts that `method_texts` holds for their codebook; a survey worded otherwise keeps its own. */
+function slimmed(traces: Trace[], method_texts: MethodTexts) {
+  return traces.map((t) => ({
     ...t,
     surveys: t.surveys.map(({ method_text, method_text_ru, ...v }) => {
-      const texts = (method_texts[t.methodology] ??= { method_text, method_text_ru });
-      // One codebook, one text: a survey worded otherwise keeps its own.
-      return texts.method_text === method_text && texts.method_text_ru === method_text_ru ? v : { ...v, method_text, method_text_ru };
+      const texts = method_texts[t.methodology];
+      return texts && texts.method_text === method_text && texts.method_text_ru === method_text_ru ? v : { ...v, method_text, method_text_ru };
     }),
   }));
-  return { method_texts, traces: slim };
 }
 
 function traceCountries(cells: readonly { country: string; year: number }[], lookup: TraceLookup) {
@@ -218,14 +228,22 @@ function traceCountries(cells: readonly { country: string; year: number }[], loo
 }
 
 /**
- * What the audit page loads up front: the list of country-years and one trace (the latest year's
- * first country). The other traces (over a megabyte) are fetched only when a reader picks one.
+ * What the audit page loads up front: the list of country-years, every codebook's survey texts, and
+ * one trace (the latest year's first country). A country's other traces are in its own file
+ * (traceCountryPayload), fetched only when a reader picks it.
  */
 export function traceIndexPayload(project: TraceProject, result: PipelineResult, lookup: TraceLookup = traceLookup(result, project)) {
   const cells = traceable(result);
   const latest = cells.reduce((y, t) => Math.max(y, t.year), -Infinity); // no spread over an input-sized list
   const first = cells.find((t) => t.year === latest);
-  return { countries: traceCountries(cells, lookup), ...shipped(first ? [traceCountryYear(result, project, first.country, first.year, lookup)!] : []) };
+  const method_texts = methodTexts(result);
+  return { countries: traceCountries(cells, lookup), method_texts, traces: slimmed(first ? [traceCountryYear(result, project, first.country, first.year, lookup)!] : [], method_texts) };
+}
+
+/** One country's traces, every year, for src/data/trace/[country].json; the survey texts are the first view's method_texts. */
+export function traceCountryPayload(project: TraceProject, result: PipelineResult, country: string, lookup: TraceLookup = traceLookup(result, project), method_texts: MethodTexts = methodTexts(result)) {
+  const years = lookup.years.get(country) ?? [];
+  return { country, traces: slimmed(years.map((year) => traceCountryYear(result, project, country, year, lookup)!), method_texts) };
 }
 
 /** The country-years a trace exists for (those with a computed Index), sorted. */

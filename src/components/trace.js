@@ -222,14 +222,18 @@ export function traceView(t) {
   return root;
 }
 
-/** The traces of a payload with each survey's texts back from the payload's method_texts (loaders/present/trace.ts shipped). */
-const unpacked = ({ traces, method_texts = {} }) =>
+/** Traces with each survey's texts back from the first view's method_texts (loaders/present/trace.ts shipped). */
+const unpacked = (traces, method_texts = {}) =>
   traces.map((t) => ({ ...t, surveys: t.surveys.map((v) => ({ ...method_texts[t.methodology], ...v })) }));
 
-/** Country and year selects over every trace; shows the chosen one. */
+/**
+ * Country and year selects over every country-year; shows the chosen one. `more(code)` gives the
+ * promise of that country's file (src/data/trace/<CODE>.json): only the first view's trace comes
+ * with the payload, and each other country is fetched once, when first picked.
+ */
 export function traceExplorer(payload, { country, year, more } = {}) {
-  const { countries } = payload;
-  let traces = unpacked(payload);
+  const { countries, method_texts } = payload;
+  let traces = unpacked(payload.traces, method_texts);
   const root = el("div", { className: "trace-explorer" });
   if (!traces.length) {
     root.append(text("p", tr("table.trace.none_computed")));
@@ -258,19 +262,25 @@ export function traceExplorer(payload, { country, year, more } = {}) {
   });
   cSel.select.id = "trace-country";
   controls.append(cSel, ySel);
-  // Traces not shipped with the first view are fetched once, on the first pick that needs them.
-  let loading = null;
+  const loading = new Map(); // country code → the promise of its file, so each is fetched once
   const show = async () => {
     const want = [c, y];
     let t = traces.find((x) => x.country === c && x.year === y);
     if (!t && more) {
       holder.replaceChildren(text("p", tr("table.trace.loading")));
-      loading ??= more().then((all) => (traces = unpacked(all)));
-      await loading;
+      if (!loading.has(c))
+        loading.set(
+          c,
+          Promise.resolve(more(c)).then((file) => {
+            const mine = unpacked(file?.traces ?? [], method_texts);
+            traces = [...traces.filter((x) => !mine.some((m) => m.country === x.country && m.year === x.year)), ...mine];
+          }),
+        );
+      await loading.get(c);
       if (want[0] !== c || want[1] !== y) return; // another pick came in meanwhile
       t = traces.find((x) => x.country === c && x.year === y);
     }
-    holder.replaceChildren(traceView(t));
+    holder.replaceChildren(t ? traceView(t) : text("p", tr("table.trace.none_computed")));
   };
   root.append(controls, holder);
   show();

@@ -1,9 +1,6 @@
-// The trace explorer's first view: every country-year it can show, and one trace; the rest
-// (src/data/audit-trace.json) loads when a reader picks another country-year.
+// The trace explorer's first view: every country-year it can show, each codebook's survey texts, and
+// one trace; a country's other traces (src/data/trace/<CODE>.json) load when a reader picks it.
 import { runLoader, buildResult } from "../../loaders/framework.ts";
-import { traceIndexPayload } from "../../loaders/present/trace.ts";
+import { traceIndex } from "../../loaders/present/trace-data.ts";
 
-await runLoader(async (root) => {
-  const { project, result } = await buildResult(root);
-  return traceIndexPayload(project, result);
-});
+await runLoader(async (root) => traceIndex(await buildResult(root)));

@@ -33,6 +33,13 @@ export const scenarios: Scenario[] = [
       const indexWord = t(lang, "chart.index");
       const countries = await page.$$eval("#trace-country option", (os) => os.map((o) => (o as HTMLOptionElement).value));
       if (countries.length === 0) return ["no trace (no country-year computed)"];
+      // Each country's traces are a file of their own (data/trace/<CODE>.json): the first view fetches none.
+      const traceFiles = () =>
+        page.evaluate(() =>
+          (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((e) => /\/data\/trace\/([A-Z]{3})\.[0-9a-f]{8}\.json$/.exec(new URL(e.name).pathname)?.[1]).filter((c): c is string => !!c),
+        );
+      const atFirst = await traceFiles();
+      if (atFirst.length) throw new Error(`the first view fetched trace files of ${atFirst.join(", ")}`);
       const country = countries[0]!;
       await page.selectOption("#trace-country", country);
       const years = await page.$$eval("#trace-year option", (os) => os.map((o) => (o as HTMLOptionElement).value));
@@ -58,7 +65,9 @@ export const scenarios: Scenario[] = [
       if (tables < 2) throw new Error(`the trace shows ${tables} table(s)`);
       const scripts = await page.$$eval("#trace-view script, #trace-view iframe, #trace-view [onerror]", (xs) => xs.length);
       if (scripts) throw new Error("the trace contains active HTML");
-      return [`trace ${country} ${year}: ${tables} tables`];
+      const fetched = await traceFiles();
+      if (fetched.some((c) => c !== country)) throw new Error(`picking ${country} fetched the traces of ${[...new Set(fetched)].join(", ")}`);
+      return [`trace ${country} ${year}: ${tables} tables; trace files fetched: ${fetched.join(", ") || "none (the first view's)"}`];
     },
   },
   {
