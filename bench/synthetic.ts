@@ -107,6 +107,8 @@ export function syntheticProject(o: SyntheticOptions): Project {
   const surveys: SurveyFile[] = [];
   for (const country of codes) {
     const level = rng(seedFor(seed, country))(); // a country's general standing
+    // Last year's answers: a changed answer states a kind of change, as check requires of real sheets.
+    let before = new Map<string, string>();
     for (const year of years) {
       const cb = cbFor(year);
       const random = rng(seedFor(seed, country, year));
@@ -119,8 +121,11 @@ export function syntheticProject(o: SyntheticOptions): Project {
         else if (ind.scale.type === "binary") value = good ? "yes" : "no";
         else if (ind.scale.type === "ordinal") value = good ? "yes" : random() < 0.5 ? "partial" : "no";
         else value = String(Math.round((good ? 0.5 + 0.5 * random() : 0.5 * random()) * 100) / 100);
-        return { indicator: ind.id, value, source: "synthetic", note: value === "n/a" ? "no data" : "", change: null, line: i + 2 };
+        const then = before.get(ind.id);
+        const changed = then !== undefined && then !== value && then !== "n/a" && value !== "n/a";
+        return { indicator: ind.id, value, source: "synthetic", note: value === "n/a" ? "no data" : "", change: changed ? ("practice" as const) : null, line: i + 2 };
       });
+      before = new Map(answers.map((a) => [a.indicator, a.value]));
       sheets.push({ file, country, year, methodology: cb.version, answers });
       const responses: SurveyFile["responses"] = [];
       let line = 2;
