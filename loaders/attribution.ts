@@ -681,9 +681,9 @@ function attributePair(
   return { rows: own.rows, method: own.method, orders: { method_first: splits.method_first, answers_first: splits.answers_first } };
 }
 
-/** Rows by a key, each group in the rows' order, the groups in the order of their first row. */
-function groupRows<K>(rows: ContributionRow[], key: (r: ContributionRow) => K): Map<K, ContributionRow[]> {
-  const groups = new Map<K, ContributionRow[]>();
+/** Items by a key, each group in the items' order, the groups in the order of their first item. */
+function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
   for (const r of rows) {
     const k = key(r);
     const list = groups.get(k);
@@ -708,30 +708,13 @@ export function attributeChanges(
 ): Attribution {
   const method = result.method ?? PUBLISHED_METHOD;
   const codebook = new Map(result.codebooks.map((c) => [c.version, versionOf(c, method)]));
-  const historyOf = new Map<string, Answer[]>();
-  for (const a of result.answers) {
-    const list = historyOf.get(a.country);
-    if (list) list.push(a);
-    else historyOf.set(a.country, [a]);
-  }
-  const answersOf = new Map<string, Answer[]>();
-  for (const a of result.answers) {
-    const k = `${a.country}/${a.year}`;
-    const list = answersOf.get(k);
-    if (list) list.push(a);
-    else answersOf.set(k, [a]);
-  }
+  const historyOf = groupBy(result.answers, (a) => a.country);
+  const answersOf = groupBy(result.answers, (a) => `${a.country}/${a.year}`);
   const totals = new Map(result.index.map((t) => [`${t.country}/${t.year}`, t]));
   // A country-year's first survey file, as a search from the start would find it (a project has one).
   const surveyFileOf = new Map<string, SurveyFile>();
   for (const f of options.surveyFiles ?? []) if (!surveyFileOf.has(`${f.country}/${f.year}`)) surveyFileOf.set(`${f.country}/${f.year}`, f);
-  const scoresOf = new Map<string, SurveyScore[]>();
-  for (const s of result.surveys) {
-    const k = `${s.country}/${s.year}`;
-    const list = scoresOf.get(k);
-    if (list) list.push(s);
-    else scoresOf.set(k, [s]);
-  }
+  const scoresOf = groupBy(result.surveys, (s) => `${s.country}/${s.year}`);
   const sectionRows = new Map(result.sections.map((s) => [`${s.country}/${s.year}/${s.section}`, s]));
   const pairs: PairAttribution[] = [];
   const sorted = [...result.index].sort((a, b) => byText(a.country, b.country) || a.year - b.year);
@@ -765,9 +748,9 @@ export function attributeChanges(
     const sum = (list: ContributionRow[]) => list.reduce((s, r) => s + r.contribution, 0);
 
     // The pair's rows by section, by indicator and by kind, each in the rows' order (sums are added in that order).
-    const bySection = groupRows(rows, (r) => r.section);
-    const byIndicator = groupRows(rows, (r) => r.indicator);
-    const byKind = groupRows(rows, (r) => r.kind);
+    const bySection = groupBy(rows, (r) => r.section);
+    const byIndicator = groupBy(rows, (r) => r.indicator);
+    const byKind = groupBy(rows, (r) => r.kind);
     const sectionIds = [...cbTo.sections.map((s) => s.id), ...cbFrom.sections.map((s) => s.id).filter((id) => !cbTo.sections.some((s) => s.id === id))];
     const sections: SectionContribution[] = sectionIds.map((id) => ({
       section: id,
