@@ -430,14 +430,16 @@ export const surveyMoveThreshold = (cb: Codebook): number => cb.survey?.review?.
 export function validateChanges(current: CountryYear, previous: CountryYear): Problem[] {
   const problems: Problem[] = [];
   const before = new Map(previous.answers.map((a) => [a.indicator, a]));
-  const indicators = new Map(current.codebook.indicators.map((i) => [i.id, i]));
+  let indicators: Map<string, Codebook["indicators"][number]> | undefined; // by id, made at the first answer
   const { file, year } = current;
   const prev_year = previous.year;
+  const at = (a: SheetAnswer & { line: number }, column: string) => ({ file, row: a.line, column });
+  // The answers and kinds of change in the words of the reader's sheet (Russian: да, закон), English as the data hold them.
+  const word = (ind: Codebook["indicators"][number], v: string) => ({ en: v, ru: answerWord(ind.scale, v, "ru") });
   for (const a of current.answers) {
     const b = before.get(a.indicator);
-    const ind = indicators.get(a.indicator);
+    const ind = (indicators ??= new Map(current.codebook.indicators.map((i) => [i.id, i]))).get(a.indicator);
     if (!b || !ind) continue;
-    const at = (column: string) => ({ file, row: a.line, column });
     const sameNote = a.note.trim() !== "" && a.note.trim() === b.note.trim();
     if (ind.scale.type === "survey") {
       if (a.value !== SURVEY_VALUE || b.value !== SURVEY_VALUE) continue;
@@ -445,28 +447,27 @@ export function validateChanges(current: CountryYear, previous: CountryYear): Pr
       const then = rated(previous, a.indicator);
       if (now === null || then === null) continue;
       if (now === then) {
-        if (a.change !== null) problems.push(problem("problem.change.stale_reason_survey", { indicator: a.indicator, rating: { figure: now }, prev_year, change: { en: a.change, ru: changeIn(a.change, "ru")! } }, at("change")));
+        if (a.change !== null) problems.push(problem("problem.change.stale_reason_survey", { indicator: a.indicator, rating: { figure: now }, prev_year, change: { en: a.change, ru: changeIn(a.change, "ru")! } }, at(a, "change")));
         continue;
       }
       const move = { indicator: a.indicator, old: { figure: then }, new: { figure: now }, prev_year, year };
       const threshold = surveyMoveThreshold(current.codebook);
       if (Math.abs(now - then) > threshold && a.note.trim() === "")
-        problems.push(problem("problem.change.survey_move_no_note", { ...move, move: { figure: Math.abs(now - then) }, threshold: { figure: threshold }, version: current.codebook.version }, at("note"), "warning"));
-      else if (sameNote) problems.push(problem("problem.change.copied_note_survey", move, at("note"), "warning"));
+        problems.push(problem("problem.change.survey_move_no_note", { ...move, move: { figure: Math.abs(now - then) }, threshold: { figure: threshold }, version: current.codebook.version }, at(a, "note"), "warning"));
+      else if (sameNote) problems.push(problem("problem.change.copied_note_survey", move, at(a, "note"), "warning"));
       continue;
     }
     // "n/a" is no answer (it has its own note): data that appear or go missing are the missing-data rule's.
     if ((a.value === NA) !== (b.value === NA)) continue;
-    // The answers and kinds of change in the words of the reader's sheet (Russian: да, закон), English as the data hold them.
-    const word = (v: string) => ({ en: v, ru: answerWord(ind.scale, v, "ru") });
     if (a.value === b.value) {
       if (a.change !== null)
-        problems.push(problem("problem.change.stale_reason", { indicator: a.indicator, value: word(a.value), prev_year, change: { en: a.change, ru: changeIn(a.change, "ru")! } }, at("change")));
+        problems.push(problem("problem.change.stale_reason", { indicator: a.indicator, value: word(ind, a.value), prev_year, change: { en: a.change, ru: changeIn(a.change, "ru")! } }, at(a, "change")));
       continue;
     }
-    const vars = { indicator: a.indicator, old: word(b.value), new: word(a.value), prev_year, year };
-    if (a.change === null) problems.push(problem("problem.change.no_reason", { ...vars, kinds: { en: CHANGE_KINDS.join(", "), ru: CHANGE_KINDS.map((k) => CHANGE_RU[k]).join(", ") } }, at("change")));
-    if (sameNote) problems.push(problem("problem.change.copied_note", vars, at("note"), "warning"));
+    if (a.change !== null && !sameNote) continue; // a changed answer with its reason: nothing to say
+    const vars = { indicator: a.indicator, old: word(ind, b.value), new: word(ind, a.value), prev_year, year };
+    if (a.change === null) problems.push(problem("problem.change.no_reason", { ...vars, kinds: { en: CHANGE_KINDS.join(", "), ru: CHANGE_KINDS.map((k) => CHANGE_RU[k]).join(", ") } }, at(a, "change")));
+    if (sameNote) problems.push(problem("problem.change.copied_note", vars, at(a, "note"), "warning"));
   }
   return problems;
 }

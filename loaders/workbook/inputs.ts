@@ -63,8 +63,15 @@ const sheetCanon = (codebook: Codebook | undefined): Canon => {
   };
 };
 
-const surveyCanon = (codebook: Codebook | undefined): Canon => (cells) => {
-  if (codebook && cells.role !== undefined) cells.role = roleOf(codebook, cells.role) ?? cells.role;
+const surveyCanon = (codebook: Codebook | undefined): Canon => {
+  // A file names a handful of roles, each on hundreds of rows: each spelling looked up once.
+  const roles = new Map<string, string>();
+  return (cells) => {
+    if (!codebook || cells.role === undefined) return;
+    let role = roles.get(cells.role);
+    if (role === undefined) roles.set(cells.role, (role = roleOf(codebook, cells.role) ?? cells.role));
+    cells.role = role;
+  };
 };
 
 const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
