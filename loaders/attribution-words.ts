@@ -24,9 +24,29 @@ export interface Joined {
 
 export const phrase = (key: StringKey, vars?: Record<string, Term>): Phrase => (vars ? { key, vars } : { key });
 
+/**
+ * Numbers as said, per language: every detail quotes the same weights, points and years, and there
+ * are detail sentences for every indicator that moved in every pair. Bounded: emptied when full.
+ */
+const NUMBERS_SAID = 100_000;
+const numbersSaid: Record<Locale, Map<number, string>> = { en: new Map(), ru: new Map() };
+function sayNumber(x: number, lang: Locale): string {
+  const said = numbersSaid[lang];
+  // −0 is a key of 0 in a Map: said on its own.
+  let text = Object.is(x, -0) ? undefined : said.get(x);
+  if (text === undefined) {
+    text = fmt(x, { locale: lang, digits: 6, trim: true, group: false });
+    if (!Object.is(x, -0)) {
+      if (said.size >= NUMBERS_SAID) said.clear();
+      said.set(x, text);
+    }
+  }
+  return text;
+}
+
 /** A term in words: numbers in the language's format (decimal comma and minus sign in Russian), nested phrases in the same language. */
 export function say(term: Term, lang: Locale = "en"): string {
-  if (typeof term === "number") return fmt(term, { locale: lang, digits: 6, trim: true, group: false });
+  if (typeof term === "number") return sayNumber(term, lang);
   if (typeof term === "string") return term;
   if ("join" in term) return term.join.map((x) => say(x, lang)).join(term.sep);
   if ("words" in term) return term.words[lang];

@@ -267,27 +267,41 @@ const coverageMove = (a0: Answer | undefined, a1: Answer | undefined) =>
 const pointsText = (a: Answer | undefined): Term =>
   !a ? phrase("attribution.no_answer") : !a.excluded ? a.points! : a.points === null ? phrase("attribution.points.dropped") : phrase(`attribution.points.${a.imputed ?? "filled"}`, { points: a.points });
 
+type Factor = { weight: number; factor: number; text: Term; words: Term };
+
 /** One codebook version under the run's method: how each of its sections enters the Index. */
 interface Version {
   cb: Codebook;
   method: VersionMethod;
   sections: Map<string, { weight: number; slope: number; offset: number }>;
+  /** factorOf's answers, made once per section: every row of every pair quotes them. */
+  factors: Map<string, Factor>;
 }
 
 /** The same weights, slopes and offsets computeIndex applies (methodFor, sectionSpans). */
 function versionOf(cb: Codebook, method: Method): Version {
   const vm = methodFor(cb, method);
   const spans = new Map(sectionSpans(cb, vm.normalisation).map((x) => [x.section, x]));
-  return { cb, method: vm, sections: new Map(cb.sections.map((s) => [s.id, { weight: vm.weights.get(s.id)!, slope: spans.get(s.id)!.slope, offset: spans.get(s.id)!.offset }])) };
+  return {
+    cb,
+    method: vm,
+    sections: new Map(cb.sections.map((s) => [s.id, { weight: vm.weights.get(s.id)!, slope: spans.get(s.id)!.slope, offset: spans.get(s.id)!.offset }])),
+    factors: new Map(),
+  };
 }
 
 /** What one point of an indicator in `section` adds to the Index: weight × slope; `text` for the details. */
-function factorOf(v: Version, section: string): { weight: number; factor: number; text: Term; words: Term } {
+function factorOf(v: Version, section: string): Factor {
+  const known = v.factors.get(section);
+  if (known) return known;
   const s = v.sections.get(section);
   if (!s) throw new Error(`section ${section} is not in methodology ${v.cb.version}`);
-  return s.slope === 1
-    ? { weight: s.weight, factor: s.weight, text: s.weight, words: phrase("attribution.weight_of", { section }) }
-    : { weight: s.weight, factor: s.weight * s.slope, text: phrase("attribution.factor_slope", { weight: s.weight, slope: s.slope }), words: phrase("attribution.weight_slope_of", { section }) };
+  const f: Factor =
+    s.slope === 1
+      ? { weight: s.weight, factor: s.weight, text: s.weight, words: phrase("attribution.weight_of", { section }) }
+      : { weight: s.weight, factor: s.weight * s.slope, text: phrase("attribution.factor_slope", { weight: s.weight, slope: s.slope }), words: phrase("attribution.weight_slope_of", { section }) };
+  v.factors.set(section, f);
+  return f;
 }
 
 /** What one year's survey-scale answers are scored from: its survey file when given, else its own survey scores. */
@@ -371,6 +385,14 @@ function makeRow(ctx: PairContext, r: Omit<ContributionRow, "country" | "from_ye
   return { country: ctx.country, from_year: ctx.from_year, to_year: ctx.to_year, ...rest, contribution: r.contribution + 0, detail: say(detail_phrase), detail_phrase };
 }
 
+/** "points in 2020", one phrase per year: every row of every pair names its two years. */
+const yearPhrases = new Map<number, Term>();
+function pointsIn(year: number): Term {
+  let p = yearPhrases.get(year);
+  if (!p) yearPhrases.set(year, (p = phrase("attribution.points_in", { year })));
+  return p;
+}
+
 /**
  * The rows of one indicator moving within one codebook (a0 and a1 both scored under cb).
  * `rescored`: which answer was scored under a codebook other than its own year's, for the detail.
@@ -390,8 +412,8 @@ function changeRows(ctx: PairContext, v: Version, ind: Indicator, a0: Answer | u
   else if (moved) kind = (reason as AttributionKind | null) ?? "unexplained";
   else if (reason) kind = reason as AttributionKind;
   else return [];
-  const from = rescored === "from" && a0 ? phrase("attribution.rescored_from", { year: ctx.from_year, version: cb.version }) : phrase("attribution.points_in", { year: ctx.from_year });
-  const to = rescored === "to" && a1 ? phrase("attribution.scored_to", { year: ctx.to_year, version: cb.version }) : phrase("attribution.points_in", { year: ctx.to_year });
+  const from = rescored === "from" && a0 ? phrase("attribution.rescored_from", { year: ctx.from_year, version: cb.version }) : pointsIn(ctx.from_year);
+  const to = rescored === "to" && a1 ? phrase("attribution.scored_to", { year: ctx.to_year, version: cb.version }) : pointsIn(ctx.to_year);
   const computed = phrase("attribution.change", { factor: text, points_to: pointsText(a1), points_from: pointsText(a0), words, to, from });
   const detail = kind === "survey" ? phrase("attribution.with_move", { move: surveyMovePhrase(a0?.survey_score ?? null, a1?.survey_score ?? null), detail: computed }) : computed;
   return [
@@ -659,6 +681,18 @@ function attributePair(
   return { rows: own.rows, method: own.method, orders: { method_first: splits.method_first, answers_first: splits.answers_first } };
 }
 
+/** Items by a key, each group in the items' order, the groups in the order of their first item. */
+function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  return groups;
+}
+
 const rowOrder = (a: ContributionRow, b: ContributionRow) =>
   byText(a.country, b.country) ||
   a.from_year - b.from_year ||
@@ -674,20 +708,13 @@ export function attributeChanges(
 ): Attribution {
   const method = result.method ?? PUBLISHED_METHOD;
   const codebook = new Map(result.codebooks.map((c) => [c.version, versionOf(c, method)]));
-  const historyOf = new Map<string, Answer[]>();
-  for (const a of result.answers) {
-    const list = historyOf.get(a.country);
-    if (list) list.push(a);
-    else historyOf.set(a.country, [a]);
-  }
-  const answersOf = new Map<string, Answer[]>();
-  for (const a of result.answers) {
-    const k = `${a.country}/${a.year}`;
-    const list = answersOf.get(k);
-    if (list) list.push(a);
-    else answersOf.set(k, [a]);
-  }
+  const historyOf = groupBy(result.answers, (a) => a.country);
+  const answersOf = groupBy(result.answers, (a) => `${a.country}/${a.year}`);
   const totals = new Map(result.index.map((t) => [`${t.country}/${t.year}`, t]));
+  // A country-year's first survey file, as a search from the start would find it (a project has one).
+  const surveyFileOf = new Map<string, SurveyFile>();
+  for (const f of options.surveyFiles ?? []) if (!surveyFileOf.has(`${f.country}/${f.year}`)) surveyFileOf.set(`${f.country}/${f.year}`, f);
+  const scoresOf = groupBy(result.surveys, (s) => `${s.country}/${s.year}`);
   const sectionRows = new Map(result.sections.map((s) => [`${s.country}/${s.year}/${s.section}`, s]));
   const pairs: PairAttribution[] = [];
   const sorted = [...result.index].sort((a, b) => byText(a.country, b.country) || a.year - b.year);
@@ -701,8 +728,8 @@ export function attributeChanges(
     const cbTo = vTo.cb;
     const ctx = { country: t1.country, from_year: t0.year, to_year: t1.year };
     const source = (t: { country: string; year: number }): SurveySource => ({
-      file: options.surveyFiles?.find((f) => f.country === t.country && f.year === t.year),
-      scores: result.surveys.filter((s) => s.country === t.country && s.year === t.year),
+      file: surveyFileOf.get(`${t.country}/${t.year}`),
+      scores: scoresOf.get(`${t.country}/${t.year}`) ?? [],
     });
     const { rows, method: methodChange, orders } = attributePair(
       ctx,
@@ -720,10 +747,14 @@ export function attributeChanges(
     const change = t1.index - t0.index;
     const sum = (list: ContributionRow[]) => list.reduce((s, r) => s + r.contribution, 0);
 
+    // The pair's rows by section, by indicator and by kind, each in the rows' order (sums are added in that order).
+    const bySection = groupBy(rows, (r) => r.section);
+    const byIndicator = groupBy(rows, (r) => r.indicator);
+    const byKind = groupBy(rows, (r) => r.kind);
     const sectionIds = [...cbTo.sections.map((s) => s.id), ...cbFrom.sections.map((s) => s.id).filter((id) => !cbTo.sections.some((s) => s.id === id))];
     const sections: SectionContribution[] = sectionIds.map((id) => ({
       section: id,
-      contribution: rows.filter((r) => r.section === id).reduce((s, r) => s + r.contribution, 0) + 0,
+      contribution: sum(bySection.get(id) ?? []) + 0,
       from_weighted: sectionRows.get(`${t0.country}/${t0.year}/${id}`)?.weighted ?? null,
       to_weighted: sectionRows.get(`${t1.country}/${t1.year}/${id}`)?.weighted ?? null,
     }));
@@ -732,10 +763,10 @@ export function attributeChanges(
     const A0 = new Map((answersOf.get(`${t0.country}/${t0.year}`) ?? []).map((a) => [a.indicator, a]));
     const A1 = new Map((answersOf.get(`${t1.country}/${t1.year}`) ?? []).map((a) => [a.indicator, a]));
     // A section's offset row belongs to no indicator: it is in the section's and the kind's sums only.
-    const indicatorIds = [...new Set(rows.filter((r) => r.indicator !== SECTION_OFFSET).map((r) => r.indicator))];
+    const indicatorIds = [...byIndicator.keys()].filter((id) => id !== SECTION_OFFSET);
     const indicators: IndicatorMove[] = indicatorIds
       .map((id) => {
-        const own = rows.filter((r) => r.indicator === id);
+        const own = byIndicator.get(id)!;
         const ind = indById.get(id)!;
         const a0 = A0.get(id);
         const a1 = A1.get(id);
@@ -760,16 +791,17 @@ export function attributeChanges(
           survey_to: a1?.survey_score ?? null,
           move: say(move),
           note: a1?.note ?? a0?.note ?? "",
-          detail: say(detail),
+          // Its rows' details as said already (say of a join is the join of each said), one string shared when it has one row.
+          detail: own.length === 1 ? own[0]!.detail : own.map((r) => r.detail).join("; "),
           move_phrase: move,
           detail_phrase: detail,
         };
       })
       .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || byText(a.indicator, b.indicator));
-    const kinds: KindContribution[] = ATTRIBUTION_KINDS.filter((k) => rows.some((r) => r.kind === k)).map((k) => ({
+    const kinds: KindContribution[] = ATTRIBUTION_KINDS.filter((k) => byKind.has(k)).map((k) => ({
       kind: k,
-      contribution: rows.filter((r) => r.kind === k).reduce((s, r) => s + r.contribution, 0) + 0,
-      indicators: new Set(rows.filter((r) => r.kind === k).map((r) => r.indicator)).size,
+      contribution: sum(byKind.get(k)!) + 0,
+      indicators: new Set(byKind.get(k)!.map((r) => r.indicator)).size,
     }));
     const crosses = cbFrom.version !== cbTo.version;
     const judged = (m: MethodChange | null) => {

@@ -11,7 +11,7 @@ import { readInputFile } from "./input-file.ts";
 import { parseYaml, readYamlText, yamlData } from "./yaml.ts";
 import { SENSITIVITY_FILE } from "./sensitivity/config.ts";
 import { parseRows, readTable, scanTable, type Columns } from "./read.ts";
-import { readSheet, readSurvey, type TableRead } from "./workbook/inputs.ts";
+import { readSheet, readSurvey, tableRead, type TableRead } from "./workbook/inputs.ts";
 import {
   ClaimRow,
   Codebook,
@@ -237,20 +237,25 @@ async function discover(root: string): Promise<{ inputs: Input[]; problems: Prob
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-async function readRows<S extends z.ZodObject>(root: string, file: string, schema: S): Promise<TableRead<z.output<S>>> {
-  const { table, problems } = await scanTable(root, file, columnsOf(schema));
-  if (!table) return { rows: [], problems, notices: [], records: 0, clean: false, raw: () => null, file };
-  const readClean = problems.length === 0;
-  const parsed = parseRows(table, schema);
-  return {
-    rows: parsed.rows as (z.output<S> & { line: number })[],
-    problems: [...problems, ...parsed.problems],
-    records: table.records.length,
-    clean: readClean && parsed.problems.length === 0,
-    raw: (column) => (readClean ? table.records.map((r) => ({ value: r.cells[column] ?? "", line: r.line })) : null),
-    notices: [],
-    file,
+/** Files read at once: enough to keep the disk busy, few enough that their bytes and raw tables do not pile up. */
+const FILES_AT_ONCE = 8;
+
+/** `read` over `inputs`, a few at a time, the results in the inputs' order. */
+async function inTurn<T, R>(inputs: T[], read: (input: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(inputs.length);
+  let next = 0;
+  const reader = async () => {
+    while (next < inputs.length) {
+      const k = next++;
+      out[k] = await read(inputs[k]!);
+    }
   };
+  await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, inputs.length) }, reader));
+  return out;
+}
+
+async function readRows<S extends z.ZodObject>(root: string, file: string, schema: S): Promise<TableRead<z.output<S>>> {
+  return tableRead(file, await scanTable(root, file, columnsOf(schema)), schema);
 }
 
 async function readCodebook(root: string, file: string): Promise<{ codebook?: Codebook; locate?: Locate; problems: Problem[] }> {
@@ -421,8 +426,8 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   const surveyInputs = of("survey");
   const schemas = { sheet: SheetRow, survey: SurveyRow, sheetColumns: columnsOf(SheetRow), surveyColumns: columnsOf(SurveyRow) };
   const [sheetReads, surveyReads] = await Promise.all([
-    Promise.all(sheetInputs.map((i) => readSheet(root, i.file, codebookOf(i), schemas, placeOf(i)))),
-    Promise.all(surveyInputs.map((i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns))),
+    inTurn(sheetInputs, (i) => readSheet(root, i.file, codebookOf(i), schemas, placeOf(i))),
+    inTurn(surveyInputs, (i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns)),
   ]);
 
   // Which country-years have a sheet / a survey (on disk, whether selected or not)
@@ -465,23 +470,24 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   const contextSheets = earlier("sheet", sheetAt);
   const contextSurveys = earlier("survey", surveyAt);
   const [contextSheetReads, contextSurveyReads] = await Promise.all([
-    Promise.all(contextSheets.map((i) => readSheet(root, i.file, codebookOf(i), schemas, placeOf(i)))),
-    Promise.all(contextSurveys.map((i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns))),
+    inTurn(contextSheets, (i) => readSheet(root, i.file, codebookOf(i), schemas, placeOf(i))),
+    inTurn(contextSurveys, (i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns)),
   ]);
   const years = new Map<string, CountryYear>();
   const surveyRows = new Map<string, SurveyResponse[]>();
   const keep = (input: Input, r: TableRead<SurveyResponse> | null) => {
     if (r?.clean) surveyRows.set(`${input.country}/${input.year}`, r.rows);
   };
+  const sheetProblems = (input: Input, r: TableRead<SheetAnswer>, cb: Codebook) =>
+    validateSheet({ file: input.file, country: input.country!, year: input.year!, answers: r.rows, indicators: r.indicators }, cb, surveyAt.get(`${input.country}/${input.year}`) ?? null);
   // Only a sheet with no problem of its own is compared: a wrong cell is reported once, as itself.
-  const remember = (input: Input, r: TableRead<SheetAnswer>) => {
+  const remember = (input: Input, r: TableRead<SheetAnswer>, own: Problem[] | undefined) => {
     const cb = codebookOf(input);
-    const indicators = r.raw("indicator")?.map((x) => ({ id: x.value.trim().toUpperCase(), line: x.line })).filter((x) => x.id !== "") ?? null;
-    const own = cb && validateSheet({ file: input.file, country: input.country!, year: input.year!, answers: r.rows, indicators }, cb, surveyAt.get(`${input.country}/${input.year}`) ?? null);
-    if (r.clean && cb && own!.length === 0) years.set(`${input.country}/${input.year}`, { country: input.country!, file: input.file, year: input.year!, codebook: cb, answers: r.rows, survey: null });
+    if (r.clean && cb && (own ?? sheetProblems(input, r, cb)).length === 0)
+      years.set(`${input.country}/${input.year}`, { country: input.country!, file: input.file, year: input.year!, codebook: cb, answers: r.rows, survey: null });
   };
   contextSheets.forEach((input, k) => {
-    remember(input, contextSheetReads[k].sheet);
+    remember(input, contextSheetReads[k].sheet, undefined);
     keep(input, contextSheetReads[k].survey);
   });
   contextSurveys.forEach((input, k) => keep(input, contextSurveyReads[k]));
@@ -525,9 +531,9 @@ problems.push(problem("problem.files.survey_without_sheet", { country, year }, {
       return;
     }
     const cb = g.codebook!;
-    const indicators = r.raw("indicator")?.map((x) => ({ id: x.value.trim().toUpperCase(), line: x.line })).filter((x) => x.id !== "") ?? null;
-    append(problems, validateSheet({ file: input.file, country, year, answers: r.rows, indicators }, cb, surveyAt.get(`${country}/${year}`) ?? null));
-    remember(input, r);
+    const own = sheetProblems(input, r, cb);
+    append(problems, own);
+    remember(input, r, own);
     sheets.push({ file: input.file, country, year, methodology: cb.version, answers: r.rows });
   });
 

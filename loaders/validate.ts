@@ -1,6 +1,5 @@
 // Cross-file rules: what a single row schema cannot see. Each rule returns Problems (file, row,
 // column, message) and never throws; project.ts collects them from every file before deciding.
-import * as aq from "arquero";
 import { problem, type Problem, type ProblemVars } from "./problems.ts";
 import {
   CHANGE_KINDS,
@@ -36,14 +35,16 @@ type Lined<T> = T & { line: number };
  * row of that key, and how many rows of it there are up to this one (2 for the first repeat).
  */
 export function repeats<T extends object>(rows: T[], keys: (keyof T & string)[]): { row: T; first: T; n: number }[] {
-  if (rows.length === 0) return [];
-  return aq
-    .from(rows.map((row, i) => ({ i, ...Object.fromEntries(keys.map((k) => [k, row[k]])) })))
-    .groupby(keys)
-    .derive({ n: () => aq.op.row_number(), first: (d: any) => aq.op.first_value(d.i) })
-    .filter((d: any) => d.n > 1)
-    .objects()
-    .map((d: any) => ({ row: rows[d.i], first: rows[d.first], n: d.n }));
+  // A map by key, one pass: called once per file (every survey three times), where a table per file costs more than the file.
+  const seen = new Map<unknown, { first: T; n: number }>();
+  const out: { row: T; first: T; n: number }[] = [];
+  for (const row of rows) {
+    const key = keys.length === 1 ? row[keys[0]!] : keys.map((k) => String(row[k])).join("\u0000");
+    const got = seen.get(key);
+    if (got === undefined) seen.set(key, { first: row, n: 1 });
+    else out.push({ row, first: got.first, n: ++got.n });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,22 +244,22 @@ export function validateSheet(sheet: SheetInput, codebook: Codebook, surveyFile:
       continue;
     }
     const s = ind.scale;
-    // Every word the readers take, in both languages (words.ts): the expert may have written either.
-    const expected = { value: v, indicator: ind.id, expected: answerWords(ind, "en").join(", "), expected_ru: answerWords(ind, "ru").join(", ") };
+    // Every word the readers take, in both languages (words.ts): the expert may have written either. Said only of a wrong answer.
+    const expected = () => ({ value: v, indicator: ind.id, expected: answerWords(ind, "en").join(", "), expected_ru: answerWords(ind, "ru").join(", ") });
     switch (s.type) {
       case "binary":
-        if (v !== "yes" && v !== "no") put(a.line, "value", "problem.sheet.invalid_answer", expected);
+        if (v !== "yes" && v !== "no") put(a.line, "value", "problem.sheet.invalid_answer", expected());
         break;
       case "ordinal":
         if (!s.levels.some((l) => l.level === v))
-          put(a.line, "value", s.levels.some((l) => l.level_ru !== undefined) ? "problem.sheet.invalid_level_ru" : "problem.sheet.invalid_level", expected);
+          put(a.line, "value", s.levels.some((l) => l.level_ru !== undefined) ? "problem.sheet.invalid_level_ru" : "problem.sheet.invalid_level", expected());
         break;
       case "ratio": {
         const x = parseDecimal(v);
-        const range = { value: v, indicator: ind.id, min: String(s.min), max: String(s.max) };
-        if (x === undefined) put(a.line, "value", ambiguousComma(v) ? "problem.sheet.ambiguous" : "problem.sheet.not_a_number", range);
+        const range = () => ({ value: v, indicator: ind.id, min: String(s.min), max: String(s.max) });
+        if (x === undefined) put(a.line, "value", ambiguousComma(v) ? "problem.sheet.ambiguous" : "problem.sheet.not_a_number", range());
         // A number read from the cell (1,5 and 1.5 alike): written in the reader's decimal notation.
-        else if (x < s.min || x > s.max) put(a.line, "value", "problem.sheet.out_of_range", { ...range, value: { en: v, ru: answerWord(s, v, "ru") } });
+        else if (x < s.min || x > s.max) put(a.line, "value", "problem.sheet.out_of_range", { ...range(), value: { en: v, ru: answerWord(s, v, "ru") } });
         break;
       }
       case "survey": {
@@ -402,6 +403,20 @@ export function surveyRating(cy: CountryYear, indicator: string): number | null 
   return aggregateSurvey(cy.survey, ind.scale.questions, block.aggregation).value;
 }
 
+/**
+ * surveyRating, computed once per country-year and indicator: a year is compared with the one before
+ * and with the one after, and each rating aggregates the whole survey.
+ */
+const ratings = new WeakMap<CountryYear, { survey: CountryYear["survey"]; codebook: Codebook; of: Map<string, number | null> }>();
+function rated(cy: CountryYear, indicator: string): number | null {
+  let known = ratings.get(cy);
+  // Computed from the survey and codebook it now has (project.ts attaches the survey after reading).
+  if (!known || known.survey !== cy.survey || known.codebook !== cy.codebook) ratings.set(cy, (known = { survey: cy.survey, codebook: cy.codebook, of: new Map() }));
+  let r = known.of.get(indicator);
+  if (r === undefined) known.of.set(indicator, (r = surveyRating(cy, indicator)));
+  return r;
+}
+
 export const surveyMoveThreshold = (cb: Codebook): number => cb.survey?.review?.survey_move_threshold ?? DEFAULT_SURVEY_MOVE_THRESHOLD;
 
 /**
@@ -415,42 +430,44 @@ export const surveyMoveThreshold = (cb: Codebook): number => cb.survey?.review?.
 export function validateChanges(current: CountryYear, previous: CountryYear): Problem[] {
   const problems: Problem[] = [];
   const before = new Map(previous.answers.map((a) => [a.indicator, a]));
+  let indicators: Map<string, Codebook["indicators"][number]> | undefined; // by id, made at the first answer
   const { file, year } = current;
   const prev_year = previous.year;
+  const at = (a: SheetAnswer & { line: number }, column: string) => ({ file, row: a.line, column });
+  // The answers and kinds of change in the words of the reader's sheet (Russian: да, закон), English as the data hold them.
+  const word = (ind: Codebook["indicators"][number], v: string) => ({ en: v, ru: answerWord(ind.scale, v, "ru") });
   for (const a of current.answers) {
     const b = before.get(a.indicator);
-    const ind = current.codebook.indicators.find((i) => i.id === a.indicator);
+    const ind = (indicators ??= new Map(current.codebook.indicators.map((i) => [i.id, i]))).get(a.indicator);
     if (!b || !ind) continue;
-    const at = (column: string) => ({ file, row: a.line, column });
     const sameNote = a.note.trim() !== "" && a.note.trim() === b.note.trim();
     if (ind.scale.type === "survey") {
       if (a.value !== SURVEY_VALUE || b.value !== SURVEY_VALUE) continue;
-      const now = surveyRating(current, a.indicator);
-      const then = surveyRating(previous, a.indicator);
+      const now = rated(current, a.indicator);
+      const then = rated(previous, a.indicator);
       if (now === null || then === null) continue;
       if (now === then) {
-        if (a.change !== null) problems.push(problem("problem.change.stale_reason_survey", { indicator: a.indicator, rating: { figure: now }, prev_year, change: { en: a.change, ru: changeIn(a.change, "ru")! } }, at("change")));
+        if (a.change !== null) problems.push(problem("problem.change.stale_reason_survey", { indicator: a.indicator, rating: { figure: now }, prev_year, change: { en: a.change, ru: changeIn(a.change, "ru")! } }, at(a, "change")));
         continue;
       }
       const move = { indicator: a.indicator, old: { figure: then }, new: { figure: now }, prev_year, year };
       const threshold = surveyMoveThreshold(current.codebook);
       if (Math.abs(now - then) > threshold && a.note.trim() === "")
-        problems.push(problem("problem.change.survey_move_no_note", { ...move, move: { figure: Math.abs(now - then) }, threshold: { figure: threshold }, version: current.codebook.version }, at("note"), "warning"));
-      else if (sameNote) problems.push(problem("problem.change.copied_note_survey", move, at("note"), "warning"));
+        problems.push(problem("problem.change.survey_move_no_note", { ...move, move: { figure: Math.abs(now - then) }, threshold: { figure: threshold }, version: current.codebook.version }, at(a, "note"), "warning"));
+      else if (sameNote) problems.push(problem("problem.change.copied_note_survey", move, at(a, "note"), "warning"));
       continue;
     }
     // "n/a" is no answer (it has its own note): data that appear or go missing are the missing-data rule's.
     if ((a.value === NA) !== (b.value === NA)) continue;
-    // The answers and kinds of change in the words of the reader's sheet (Russian: да, закон), English as the data hold them.
-    const word = (v: string) => ({ en: v, ru: answerWord(ind.scale, v, "ru") });
     if (a.value === b.value) {
       if (a.change !== null)
-        problems.push(problem("problem.change.stale_reason", { indicator: a.indicator, value: word(a.value), prev_year, change: { en: a.change, ru: changeIn(a.change, "ru")! } }, at("change")));
+        problems.push(problem("problem.change.stale_reason", { indicator: a.indicator, value: word(ind, a.value), prev_year, change: { en: a.change, ru: changeIn(a.change, "ru")! } }, at(a, "change")));
       continue;
     }
-    const vars = { indicator: a.indicator, old: word(b.value), new: word(a.value), prev_year, year };
-    if (a.change === null) problems.push(problem("problem.change.no_reason", { ...vars, kinds: { en: CHANGE_KINDS.join(", "), ru: CHANGE_KINDS.map((k) => CHANGE_RU[k]).join(", ") } }, at("change")));
-    if (sameNote) problems.push(problem("problem.change.copied_note", vars, at("note"), "warning"));
+    if (a.change !== null && !sameNote) continue; // a changed answer with its reason: nothing to say
+    const vars = { indicator: a.indicator, old: word(ind, b.value), new: word(ind, a.value), prev_year, year };
+    if (a.change === null) problems.push(problem("problem.change.no_reason", { ...vars, kinds: { en: CHANGE_KINDS.join(", "), ru: CHANGE_KINDS.map((k) => CHANGE_RU[k]).join(", ") } }, at(a, "change")));
+    if (sameNote) problems.push(problem("problem.change.copied_note", vars, at(a, "note"), "warning"));
   }
   return problems;
 }

@@ -18,27 +18,38 @@ export interface TableRead<T> {
   records: number;
   /** Every row could be read and passed its schema. */
   clean: boolean;
-  /** Raw cell of one column for every readable record (also of rows that failed the schema). */
-  raw: (column: string) => { value: string; line: number }[] | null;
+  /**
+   * A sheet's indicator ids as written (trimmed, upper-cased, blanks left out) in every readable
+   * record, also of rows that failed the row schema; null when some rows could not be read, or the
+   * table is no sheet. Taken out at reading, so that the raw table is not kept beside the rows.
+   */
+  indicators: { id: string; line: number }[] | null;
   /** The name problems give the table: the file, or file#worksheet for a survey inside a sheet's workbook. */
   file: string;
 }
 
 type Canon = (cells: Record<string, string>) => void;
 
-export function tableRead<S extends z.ZodObject>(file: string, scan: Scan, schema: S, canon: Canon = () => {}): TableRead<z.output<S>> {
+/** The rows of a scanned table through its row schema; `idColumn`: the column whose ids `indicators` keeps (a sheet's). */
+export function tableRead<S extends z.ZodObject>(file: string, scan: Scan, schema: S, canon: Canon = () => {}, idColumn?: string): TableRead<z.output<S>> {
   const { table, problems, notices } = scan;
-  if (!table) return { rows: [], problems, notices, records: 0, clean: false, raw: () => null, file };
+  if (!table) return { rows: [], problems, notices, records: 0, clean: false, indicators: null, file };
   for (const r of table.records) canon(r.cells);
   const readClean = problems.length === 0;
   const parsed = parseRows(table, schema);
+  const indicators: { id: string; line: number }[] | null = readClean && idColumn !== undefined ? [] : null;
+  if (indicators)
+    for (const r of table.records) {
+      const id = (r.cells[idColumn!] ?? "").trim().toUpperCase();
+      if (id !== "") indicators.push({ id, line: r.line });
+    }
   return {
     rows: parsed.rows as (z.output<S> & { line: number })[],
-    problems: [...problems, ...parsed.problems],
+    problems: parsed.problems.length ? [...problems, ...parsed.problems] : problems,
     notices,
     records: table.records.length,
     clean: readClean && parsed.problems.length === 0,
-    raw: (column) => (readClean ? table.records.map((r) => ({ value: r.cells[column] ?? "", line: r.line })) : null),
+    indicators,
     file: table.file,
   };
 }
@@ -52,8 +63,15 @@ const sheetCanon = (codebook: Codebook | undefined): Canon => {
   };
 };
 
-const surveyCanon = (codebook: Codebook | undefined): Canon => (cells) => {
-  if (codebook && cells.role !== undefined) cells.role = roleOf(codebook, cells.role) ?? cells.role;
+const surveyCanon = (codebook: Codebook | undefined): Canon => {
+  // A file names a handful of roles, each on hundreds of rows: each spelling looked up once.
+  const roles = new Map<string, string>();
+  return (cells) => {
+    if (!codebook || cells.role === undefined) return;
+    let role = roles.get(cells.role);
+    if (role === undefined) roles.set(cells.role, (role = roleOf(codebook, cells.role) ?? cells.role));
+    cells.role = role;
+  };
 };
 
 const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
@@ -81,7 +99,7 @@ export function markProblem(file: string, marks: WorkbookMarks, place: Place): P
   return problem("problem.files.workbook_elsewhere", { made_for: `${country} ${year}`, marks: found, file, country: place.country, year: place.year, expected }, { file });
 }
 
-const refused = <T>(file: string, p: Problem): TableRead<T> => ({ rows: [], problems: [p], notices: [], records: 0, clean: false, raw: () => null, file });
+const refused = <T>(file: string, p: Problem): TableRead<T> => ({ rows: [], problems: [p], notices: [], records: 0, clean: false, indicators: null, file });
 
 /**
  * A sheet; when it is a workbook with a survey worksheet (the template's, or any worksheet whose
@@ -96,12 +114,12 @@ export async function readSheet<S extends z.ZodObject, T extends z.ZodObject>(
   place?: Place,
 ): Promise<{ sheet: TableRead<z.output<S>>; survey: TableRead<z.output<T>> | null }> {
   const sheetCols = sheetColumns(schemas.sheetColumns);
-  if (!isWorkbook(file)) return { sheet: tableRead(file, await scanTable(root, file, sheetCols), schemas.sheet, sheetCanon(codebook)), survey: null };
+  if (!isWorkbook(file)) return { sheet: tableRead(file, await scanTable(root, file, sheetCols), schemas.sheet, sheetCanon(codebook), "indicator"), survey: null };
   const scans = await scanWorkbook(root, file, { sheet: sheetCols, survey: surveyColumns(schemas.surveyColumns, codebook) });
   const elsewhere = place ? markProblem(file, scans.marks, place) : null;
   if (elsewhere) return { sheet: refused(file, elsewhere), survey: null };
   return {
-    sheet: tableRead(file, scans.sheet, schemas.sheet, sheetCanon(codebook)),
+    sheet: tableRead(file, scans.sheet, schemas.sheet, sheetCanon(codebook), "indicator"),
     survey: scans.survey && tableRead(scans.survey.file, scans.survey, schemas.survey, surveyCanon(codebook)),
   };
 }

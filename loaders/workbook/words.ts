@@ -41,10 +41,14 @@ export function answerWords(ind: Indicator, lang: Lang): string[] {
   return ind.excludable ? [...words, word(NA)] : words;
 }
 
+/** ANSWER_RU the other way (Russian word → answer), made once: every cell of every sheet is looked up. */
+const ANSWER_EN: ReadonlyMap<string, string> = new Map(Object.entries(ANSWER_RU).map(([en, ru]) => [ru, en]));
+
 /** The codebook's answer that a written Russian (or English) word stands for, or the text unchanged. */
 export function canonicalAnswer(ind: Indicator, written: string): string {
   const w = written.trim().toLowerCase();
-  for (const [en, ru] of Object.entries(ANSWER_RU)) if (w === ru) return en;
+  const en = ANSWER_EN.get(w);
+  if (en !== undefined) return en;
   if (ind.scale.type === "ordinal") for (const l of ind.scale.levels) if (l.level_ru !== undefined && w === l.level_ru) return l.level;
   if (ind.scale.type === "ratio" && ind.scale.min >= 0 && ind.scale.max <= 1) {
     const fraction = percentAsFraction(w);
