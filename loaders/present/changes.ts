@@ -3,6 +3,7 @@
 // attribution itself (loaders/attribution.ts) and the claims check (loaders/claims.ts) compute; this
 // module only presents their result.
 import type { Project } from "../project.ts";
+import type { Codebook } from "../schema.ts";
 import {
   ATTRIBUTION_KINDS,
   EXACTNESS_TOLERANCE,
@@ -75,6 +76,18 @@ export interface DisplayPair {
   steps: { section: string; amount: number; start: number; end: number }[];
 }
 
+/** The positions of `items` under each key, in order; the keys in the order they first appear. */
+function groupIndices<T>(items: readonly T[], key: (item: T) => string): Map<string, number[]> {
+  const by = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    const list = by.get(k);
+    if (list) list.push(i);
+    else by.set(k, [i]);
+  });
+  return by;
+}
+
 /** The rounding policy (rounding.ts) applied to one pair: change → sections → rows; change → kinds. */
 export function displayPair(pair: PairAttribution): DisplayPair {
   const changeCents = toCents(pair.change);
@@ -83,8 +96,10 @@ export function displayPair(pair: PairAttribution): DisplayPair {
     pair.sections.map((s) => s.contribution),
   );
   const rowCents = new Array<number>(pair.rows.length).fill(0);
+  // Each section's rows, in row order, found in one pass (not one pass over every row per section).
+  const rowsOfSection = groupIndices(pair.rows, (r) => r.section);
   pair.sections.forEach((s, k) => {
-    const idx = pair.rows.map((r, i) => (r.section === s.section ? i : -1)).filter((i) => i >= 0);
+    const idx = rowsOfSection.get(s.section) ?? [];
     const cents = idx.length ? allocateCents(sectionCents[k]!, idx.map((i) => pair.rows[i]!.contribution)) : [];
     idx.forEach((i, j) => (rowCents[i] = cents[j]!));
   });
@@ -167,11 +182,10 @@ export function explainPair(pair: PairAttribution, ctx: ExplainContext, display:
   const sig = (x: number) => signed(x, { locale: lang });
   const head = say("page.explain.head", { country: ctx.countryName, change: sig(pair.change), from_year: pair.from_year, from_total: num(pair.from_total), to_year: pair.to_year, to_total: num(pair.to_total) });
   // An indicator's displayed contribution is the sum of its rows' displayed cents (rows of one indicator can sit in two kinds).
-  const keys = [...new Set(pair.rows.map((r) => `${r.section}\u0000${r.indicator}`))];
-  const moved = keys
-    .map((key) => {
+  const rowsOfKey = groupIndices(pair.rows, (r) => `${r.section}\u0000${r.indicator}`);
+  const moved = [...rowsOfKey]
+    .map(([key, idx]) => {
       const [section, indicator] = key.split("\u0000") as [string, string];
-      const idx = pair.rows.map((r, i) => (r.section === section && r.indicator === indicator ? i : -1)).filter((i) => i >= 0);
       const cents = idx.reduce((sum, i) => sum + toCents(display.rows[i]!), 0);
       const own = idx.map((i) => pair.rows[i]!).filter((r) => r.contribution !== 0);
       const survey = own.find((r) => r.kind === "survey");
@@ -261,14 +275,37 @@ export function methodOrdersText(pair: PairAttribution, display: DisplayPair = d
   return text + (pair.comparable ? "" : ` Not fully comparable: ${pair.reason}.`);
 }
 
+/**
+ * A frozen pair's presentation shared by the English and the Russian payload: the build's result is
+ * frozen (loaders/result.ts deepFreeze), so nothing it shows can change between the two; a pair that
+ * is not frozen is presented afresh each time. The explanation also depends on the countries' names and
+ * the codebooks' titles, so it is reused only with the same project and codebooks.
+ */
+const neutralMemo = new WeakMap<PairAttribution, { project: Project; codebooks: unknown; value: unknown }>();
+function languageNeutral<T>(pair: PairAttribution, project: Project, result: WithChanges, make: () => T): T {
+  if (!Object.isFrozen(pair)) return make();
+  const hit = neutralMemo.get(pair);
+  if (hit && hit.project === project && hit.codebooks === result.codebooks) return hit.value as T;
+  const value = make();
+  neutralMemo.set(pair, { project, codebooks: result.codebooks, value });
+  return value;
+}
+
 export function changesPayload(project: Project, result: WithChanges, lang: Locale = "en") {
   const { attribution } = result;
   // Each check's reason in the page's language.
   const checks = claimsIn(lang, result.claims);
   const names: Record<string, string> = Object.fromEntries(project.countries.map((c) => [c.code, countryName(lang, c)]));
-  const cbByVersion = new Map(result.codebooks.map((c) => [c.version, c]));
-  const sectionOf = (pair: PairAttribution, id: string) => cbByVersion.get(pair.methodology_to)?.sections.find((s) => s.id === id) ?? cbByVersion.get(pair.methodology_from)?.sections.find((s) => s.id === id);
-  const indicatorOf = (pair: PairAttribution, id: string) => cbByVersion.get(pair.methodology_to)?.indicators.find((s) => s.id === id) ?? cbByVersion.get(pair.methodology_from)?.indicators.find((s) => s.id === id);
+  // Each codebook's sections and indicators by id (the first of an id, as find() gave), looked up per item.
+  const byId = <T extends { id: string }>(items: readonly T[]) => {
+    const m = new Map<string, T>();
+    for (const x of items) if (!m.has(x.id)) m.set(x.id, x);
+    return m;
+  };
+  const cbByVersion = new Map<string, { sections: Map<string, Codebook["sections"][number]>; indicators: Map<string, Codebook["indicators"][number]> }>();
+  for (const c of result.codebooks) if (!cbByVersion.has(c.version)) cbByVersion.set(c.version, { sections: byId(c.sections), indicators: byId(c.indicators) });
+  const sectionOf = (pair: PairAttribution, id: string) => cbByVersion.get(pair.methodology_to)?.sections.get(id) ?? cbByVersion.get(pair.methodology_from)?.sections.get(id);
+  const indicatorOf = (pair: PairAttribution, id: string) => cbByVersion.get(pair.methodology_to)?.indicators.get(id) ?? cbByVersion.get(pair.methodology_from)?.indicators.get(id);
   const sectionTitle = (pair: PairAttribution) => (id: string) => {
     const s = sectionOf(pair, id);
     return s ? titleOfSection(lang, s) : id;
@@ -299,11 +336,29 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
   };
   const explainEn = explainIn("en");
   const explainRu = explainIn("ru");
+  // What a pair shows in either language (its displayed figures, its explanation in both, its rows),
+  // made once per pair for both payloads.
+  const neutral = (p: PairAttribution) =>
+    languageNeutral(p, project, result, () => {
+      const display = displayPair(p);
+      return {
+        display,
+        explanation: { en: explainEn(p, display), ru: explainRu(p, display) },
+        rows: p.rows.map((r, k) => ({ section: r.section, indicator: r.indicator, kind: r.kind, step: r.step, contribution: r.contribution, shown: display.rows[k]! })),
+      };
+    });
+  const claimsOf = new Map<string, typeof checks>();
+  for (const c of checks) {
+    const key = `${c.country}\u0000${c.year}`;
+    const list = claimsOf.get(key);
+    if (list) list.push(c);
+    else claimsOf.set(key, [c]);
+  }
 
   const pairs = [...attribution.pairs]
     .sort((a, b) => a.to_year - b.to_year || byText(a.country, b.country))
     .map((p) => {
-      const display = displayPair(p);
+      const { display, explanation, rows } = neutral(p);
       const st = sectionTitle(p);
       const it = indicatorTitle(p);
       return {
@@ -343,7 +398,7 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
           shown: display.indicators[i.indicator] ?? 0,
         })),
         // Every contribution (changes.csv for this pair), with its displayed cents; notes are on `indicators`.
-        rows: p.rows.map((r, k) => ({ section: r.section, indicator: r.indicator, kind: r.kind, step: r.step, contribution: r.contribution, shown: display.rows[k]! })),
+        rows,
         unexplained: p.unexplained,
         method: p.method && { ...p.method, unrescorable: p.method.unrescorable.map(({ why_phrase, ...u }) => ({ ...u, why: say(why_phrase, lang) })) },
         // Crossing pairs: each order's method share (full precision) and whether it is comparable; rows only in changes-method-first.csv.
@@ -351,9 +406,9 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
           ? Object.fromEntries(ORDERS.map((o) => [o, { text: lang === "en" ? ORDER_TEXT[o] : t(lang, `page.changes.order.${o}` as StringKey), method: p.orders![o].method.total, comparable: p.orders![o].comparable, reason: reasonIn(p.orders![o], lang) }]))
           : null,
         method_note: methodOrdersText(p, display, lang),
-        explanation: { en: explainEn(p, display), ru: explainRu(p, display) },
+        explanation,
         method_detail: methodShareText(p, display, lang),
-        claims: checks.filter((c) => c.country === p.country && c.year === p.to_year),
+        claims: claimsOf.get(`${p.country}\u0000${p.to_year}`) ?? [],
       };
     });
   const years = [...new Set(pairs.map((p) => p.to_year))].sort((a, b) => a - b);

@@ -10,7 +10,7 @@ import { pointsRange } from "../score.ts";
 import { byText } from "../order.ts";
 import { fmt, signed, type Locale } from "../shared/format.ts";
 import { LANGS, t, type StringKey } from "../shared/strings/index.ts";
-import { changesPayload, type ExplanationItem } from "./changes.ts";
+import { changesPayload, type ChangesPair, type ExplanationItem } from "./changes.ts";
 import { labelPoint, REGION, shapeArea, SMALL_LABEL_AREA, type CountryShape } from "./map.ts";
 
 /** A line names at most this many parts of the change. */
@@ -47,16 +47,19 @@ function codebookMaximum(project: Project, version: string): number | null {
   return cb.indicators.reduce((sum, ind) => sum + pointsRange(ind).best * (weight.get(ind.section) ?? 0), 0);
 }
 
-export function frontPayload(project: Project, result: WithChanges, shapes: readonly CountryShape[]) {
+/** `pairs`: the What changed pages' pairs, when the caller has them already (the build does: loaders/present/changes-data.ts). */
+export function frontPayload(project: Project, result: WithChanges, shapes: readonly CountryShape[], pairs: ChangesPair[] = changesPayload(project, result).pairs) {
   const names = new Map(project.countries.map((c) => [c.code, { en: c.name_en, ru: c.name_ru }]));
   const nameIn = (code: string, lang: Locale) => names.get(code)?.[lang] ?? code;
   const years = [...new Set(result.index.map((r) => r.year))].sort((a, b) => a - b);
   const year = years.at(-1) ?? null;
   const latest = result.index.filter((r) => r.year === year).sort((a, b) => a.rank - b.rank || byText(a.country, b.country));
-  const pairs = changesPayload(project, result).pairs;
+  // The first pair of each country-year, as find() gave.
+  const pairOf = new Map<string, ChangesPair>();
+  for (const p of pairs) if (!pairOf.has(`${p.country}\u0000${p.to_year}`)) pairOf.set(`${p.country}\u0000${p.to_year}`, p);
 
   const lineOf = (r: IndexTotal) => {
-    const pair = pairs.find((p) => p.country === r.country && p.to_year === r.year) ?? null;
+    const pair = pairOf.get(`${r.country}\u0000${r.year}`) ?? null;
     const driver = pair ? releaseDriver(result.claims, r.country, r.year) : null;
     const reasons = inBoth((lang) => {
       const items = pair ? mainReasons(pair.explanation[lang].items, pair.change) : [];

@@ -169,11 +169,24 @@ export function countryPayload(project: Project, result: PipelineResult, code: s
   const index = own.index;
   const answers = [...own.answers].sort((a, b) => a.year - b.year);
   // The codebook a year was scored under names its survey's roles (role_labels) and its answers' Russian words.
-  const codebookOf = (year: number) => project.codebooks.find((cb) => cb.version === index.find((r) => r.year === year)?.methodology) ?? project.codebooks[project.codebooks.length - 1] ?? {};
+  // Each year's codebook and its indicators by id found once, not searched again for every answer.
+  const find = (year: number) => project.codebooks.find((cb) => cb.version === index.find((r) => r.year === year)?.methodology) ?? project.codebooks[project.codebooks.length - 1] ?? {};
+  const codebookOfYear = new Map<number, { cb: ReturnType<typeof find>; indicators: Map<string, Codebook["indicators"][number]> }>();
+  const codebookEntry = (year: number) => {
+    let hit = codebookOfYear.get(year);
+    if (!hit) {
+      const cb = find(year);
+      const indicators = new Map<string, Codebook["indicators"][number]>();
+      for (const i of (cb as Partial<Codebook>).indicators ?? []) if (!indicators.has(i.id)) indicators.set(i.id, i);
+      codebookOfYear.set(year, (hit = { cb, indicators }));
+    }
+    return hit;
+  };
+  const codebookOf = (year: number) => codebookEntry(year).cb;
   // On a Russian page the answer and the kind of change in Russian words (the sheets' own words stay in `value`, `change`).
   const inWords = (a: (typeof answers)[number]) => {
     if (lang === "en") return {};
-    const def = (codebookOf(a.year) as Partial<Codebook>).indicators?.find((i) => i.id === a.indicator);
+    const def = codebookEntry(a.year).indicators.get(a.indicator);
     return { value_shown: def ? answerWord(def.scale, a.value, lang) : a.value, change_shown: changeIn(a.change, lang) };
   };
   const previous = new Map<string, string>();
