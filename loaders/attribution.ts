@@ -65,6 +65,7 @@ import { ANSWER_RU } from "./workbook/words.ts";
 import { byText } from "./order.ts";
 import type { Locale } from "./shared/format.ts";
 import { phrase, say, type Term } from "./attribution-words.ts";
+import { groupBy } from "./group.ts";
 
 export const ATTRIBUTION_KINDS = ["law", "practice", "reassessment", "data", "survey", "coverage", "methodology", "unexplained"] as const;
 export type AttributionKind = (typeof ATTRIBUTION_KINDS)[number];
@@ -679,18 +680,6 @@ function attributePair(
   for (const s of all) splits[s].method.total = splits[s].rows.filter((r) => r.kind === "methodology").reduce((sum, r) => sum + r.contribution, 0);
   const own = split === "method_first" ? splits.method_first : splits.shapley;
   return { rows: own.rows, method: own.method, orders: { method_first: splits.method_first, answers_first: splits.answers_first } };
-}
-
-/** Items by a key, each group in the items' order, the groups in the order of their first item. */
-function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
-  }
-  return groups;
 }
 
 const rowOrder = (a: ContributionRow, b: ContributionRow) =>

@@ -26,6 +26,7 @@ import { t, type StringKey } from "../shared/strings/index.ts";
 import { countryName, indicatorTitle as titleOfIndicator, sectionTitle as titleOfSection } from "./lang.ts";
 import { kindName, phrase, say, type Term } from "../attribution-words.ts";
 import { changeIn } from "../workbook/words.ts";
+import { groupBy } from "../group.ts";
 
 export { kindName };
 
@@ -78,14 +79,7 @@ export interface DisplayPair {
 
 /** The positions of `items` under each key, in order; the keys in the order they first appear. */
 function groupIndices<T>(items: readonly T[], key: (item: T) => string): Map<string, number[]> {
-  const by = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    const k = key(item);
-    const list = by.get(k);
-    if (list) list.push(i);
-    else by.set(k, [i]);
-  });
-  return by;
+  return groupBy(items.map((_, i) => i), (i) => key(items[i]!));
 }
 
 /** The rounding policy (rounding.ts) applied to one pair: change → sections → rows; change → kinds. */

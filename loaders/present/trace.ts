@@ -18,6 +18,7 @@ import { round2 } from "../rounding.ts";
 import { surveyMoveText } from "../attribution.ts";
 import { aggregationText, codebookTitle, indicatorTitle, missingDataText, roleName, sectionTitle } from "./lang.ts";
 import { fmt, noiseless, percent, signed as signedFigure } from "../shared/format.ts";
+import { groupBy } from "../group.ts";
 
 /** A section's or indicator's title in English and Russian; its id where the codebook does not have it. */
 function titles<T extends { title: string }>(item: T | undefined, id: string, title: (lang: "en" | "ru", item: T) => string): { title: string; title_ru: string } {
@@ -159,16 +160,6 @@ export interface TraceLookup {
   years: Map<string, number[]>;
 }
 const cy = (country: string, year: number) => `${country}\u001f${year}`;
-function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-}
 export function traceLookup(result: PipelineResult, project: TraceProject): TraceLookup {
   const index = new Map<string, PipelineResult["index"][number]>();
   for (const t of result.index) if (!index.has(cy(t.country, t.year))) index.set(cy(t.country, t.year), t); // the first, as find() gave
