@@ -6,35 +6,16 @@
 // HTML blocks (styles, scripts, the notice), links or HTML tags.
 import type { Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
-import type { GlossaryTerm } from "./glossary.ts";
+import { GLOSSARY_TERMS, type GlossaryTerm } from "./glossary.ts";
 
 /**
- * The terms a page links. The others are also everyday words here (an index of an array, "this
- * section", an English or Russian edition of the site, a spreadsheet's sheet, a weight or a rank in
- * passing) and are linked only where a glossary-worthy form of them is listed under another term.
+ * The glossary's terms that are also everyday words here (an index of an array, "this section", an
+ * English or Russian edition of the site, a weight or a rank in passing): never linked as such, only
+ * where a glossary-worthy form of them is listed under another term. A page links every other term.
  */
-export const LINKED_TERMS = [
-  "maximum-attainable",
-  "exclusion",
-  "survey-score",
-  "role-mean",
-  "interval",
-  "attribution",
-  "shapley",
-  "waterfall",
-  "largest-remainder",
-  "monte-carlo",
-  "sobol",
-  "codebook",
-  "methodology",
-  "sheet",
-  "reconstruction",
-  "data-year",
-  "release",
-  "claim",
-  "reconciliation",
-] as const satisfies readonly GlossaryTerm[];
-export type LinkedTerm = (typeof LINKED_TERMS)[number];
+const EVERYDAY_TERMS = ["index", "section", "indicator", "points", "weight", "rank", "edition"] as const satisfies readonly GlossaryTerm[];
+export type LinkedTerm = Exclude<GlossaryTerm, (typeof EVERYDAY_TERMS)[number]>;
+export const LINKED_TERMS: readonly LinkedTerm[] = GLOSSARY_TERMS.filter((id): id is LinkedTerm => !(EVERYDAY_TERMS as readonly string[]).includes(id));
 
 export const formsKey = (id: LinkedTerm) => `page.glossary.forms.${id}` as StringKey;
 
