@@ -19,6 +19,7 @@ import type { StringKey } from "./shared/strings/index.ts";
 import { readInputFile, tooLarge } from "./input-file.ts";
 import { issueProblem } from "./issues.ts";
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES } from "./limits.ts";
+import { columnLetters } from "./workbook/address.ts";
 
 export interface RawRecord {
   line: number; // CSV: physical line where the record starts; XLSX: worksheet row number
@@ -670,16 +671,8 @@ async function csvGrid(file: string, bytes: Uint8Array, columns: Columns, proble
 // ---------------------------------------------------------------------------------------------
 // XLSX
 
-const colLetter = (index: number) => {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
+/** The letters of a 0-based column index. */
+const colLetter = (index: number) => columnLetters(index + 1);
 
 type CellResult = { text: string } | { error: Said };
 

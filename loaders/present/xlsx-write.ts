@@ -11,6 +11,7 @@ import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { plainNumber } from "../shared/format.ts";
 import { FIXED_DATE, zipFiles } from "./zip.ts";
+import { columnLetters } from "../workbook/address.ts";
 
 export interface SheetSpec {
   name: string;
@@ -31,12 +32,6 @@ function xmlText(s: string): string {
 }
 const ENTITY: Record<string, string> = { '"': "&quot;", "&": "&amp;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
 
-/** A1-style column letters of a 1-based column number. */
-function columnName(n: number): string {
-  let s = "";
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 type Value = string | number | boolean | null;
 const cellValue = (v: unknown): Value => {
@@ -51,7 +46,7 @@ function sheetXml(s: SheetSpec): { data: string; dimension: string; strings: str
   const ids = new Map<string, number>();
   const strings: string[] = [];
   let count = 0;
-  const letters = s.columns.map((_, i) => columnName(i + 1));
+  const letters = s.columns.map((_, i) => columnLetters(i + 1));
   const parts: string[] = ["<sheetData>"];
   let top = 0, left = 0, bottom = 0, right = 0;
   const row = (n: number, values: Value[], header: boolean) => {
@@ -83,7 +78,7 @@ function sheetXml(s: SheetSpec): { data: string; dimension: string; strings: str
   row(1, s.columns, true);
   s.rows.forEach((r, i) => row(i + 2, s.columns.map((c) => cellValue(r[c])), false));
   parts.push("</sheetData>");
-  const dimension = top ? `${columnName(left)}${top}:${columnName(right)}${bottom}` : "A1";
+  const dimension = top ? `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}` : "A1";
   return { data: parts.join(""), dimension, strings, count };
 }
 

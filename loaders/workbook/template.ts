@@ -11,6 +11,7 @@ import { t, type StringKey } from "../shared/strings/index.ts";
 import { fmt } from "../shared/format.ts";
 import { questionHeader } from "./columns.ts";
 import { ANSWER_RU, answerWords, changeWord, roleWord, type Lang, type Role } from "./words.ts";
+import { columnLetters } from "./address.ts";
 
 export interface PreviousAnswer {
   value: string;
@@ -171,11 +172,6 @@ function header(ws: ExcelJS.Worksheet, row: number, names: string[]): void {
   });
 }
 
-const colLetter = (n: number) => {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-};
 const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 function answers(wb: ExcelJS.Workbook, input: TemplateInput): void {
@@ -259,7 +255,7 @@ function answers(wb: ExcelJS.Workbook, input: TemplateInput): void {
   });
   fitRows(ws, 2);
   ws.pageSetup = { ...ws.pageSetup, ...PRINT, printTitlesRow: "2:2" };
-  wb.definedNames.add(`${quoted(ws.name)}!$A$2:$${colLetter(keys.length)}$2`, ROLE_NAMES.answers);
+  wb.definedNames.add(`${quoted(ws.name)}!$A$2:$${columnLetters(keys.length)}$2`, ROLE_NAMES.answers);
 }
 
 function survey(wb: ExcelJS.Workbook, input: TemplateInput): void {
@@ -309,7 +305,7 @@ function survey(wb: ExcelJS.Workbook, input: TemplateInput): void {
     });
   }
   ws.pageSetup = { ...ws.pageSetup, ...PRINT, printTitlesRow: "2:2" };
-  wb.definedNames.add(`${quoted(ws.name)}!$A$2:$${colLetter(questions.length + 2)}$2`, ROLE_NAMES.survey);
+  wb.definedNames.add(`${quoted(ws.name)}!$A$2:$${columnLetters(questions.length + 2)}$2`, ROLE_NAMES.survey);
 }
 
 /** The workbook's bytes; the same input gives the same bytes (fixed dates, in the workbook and in its zip). */
