@@ -39,6 +39,7 @@ import { loadProject, type Project } from "./project.ts";
 import { computeIndex, type PipelineResult } from "./pipeline.ts";
 import { PUBLISHED_METHOD } from "./method.ts";
 import { BuildManifest } from "./schema.ts";
+import { inTurn } from "./in-turn.ts";
 
 export const MANIFEST_FORMAT = "prohibition-of-torture-index/manifest@2";
 export const MANIFEST_NAME = "manifest.json";
@@ -93,17 +94,6 @@ export async function hashFile(abs: string, file = abs): Promise<FileHash> {
     await handle.close();
   }
   return { file, sha256: hash.digest("hex"), bytes };
-}
-
-/** `work` over `items`, a few at a time (not all files open at once), results in the items' order. */
-async function inTurn<T, R>(items: readonly T[], work: (item: T) => Promise<R>, width = 8): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    for (let i; (i = next++) < items.length; ) out[i] = await work(items[i]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
-  return out;
 }
 
 /** Commit and dirtiness when `root` is inside a git checkout; undefined otherwise (or without git). */

@@ -40,6 +40,7 @@ import {
   type CountryYear,
   type Locate,
 } from "./validate.ts";
+import { inTurn } from "./in-turn.ts";
 
 export { codebookFor } from "./validate.ts";
 
@@ -240,20 +241,6 @@ async function discover(root: string): Promise<{ inputs: Input[]; problems: Prob
 /** Files read at once: enough to keep the disk busy, few enough that their bytes and raw tables do not pile up. */
 const FILES_AT_ONCE = 8;
 
-/** `read` over `inputs`, a few at a time, the results in the inputs' order. */
-async function inTurn<T, R>(inputs: T[], read: (input: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(inputs.length);
-  let next = 0;
-  const reader = async () => {
-    while (next < inputs.length) {
-      const k = next++;
-      out[k] = await read(inputs[k]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, inputs.length) }, reader));
-  return out;
-}
-
 async function readRows<S extends z.ZodObject>(root: string, file: string, schema: S): Promise<TableRead<z.output<S>>> {
   return tableRead(file, await scanTable(root, file, columnsOf(schema)), schema);
 }
@@ -426,8 +413,8 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   const surveyInputs = of("survey");
   const schemas = { sheet: SheetRow, survey: SurveyRow, sheetColumns: columnsOf(SheetRow), surveyColumns: columnsOf(SurveyRow) };
   const [sheetReads, surveyReads] = await Promise.all([
-    inTurn(sheetInputs, (i) => readSheet(root, i.file, codebookOf(i), schemas, placeOf(i))),
-    inTurn(surveyInputs, (i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns)),
+    inTurn(sheetInputs, (i) => readSheet(root, i.file, codebookOf(i), schemas, placeOf(i)), FILES_AT_ONCE),
+    inTurn(surveyInputs, (i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns), FILES_AT_ONCE),
   ]);
 
   // Which country-years have a sheet / a survey (on disk, whether selected or not)
@@ -470,8 +457,8 @@ export async function checkProject(rootDir: string, opts: LoadOptions = {}): Pro
   const contextSheets = earlier("sheet", sheetAt);
   const contextSurveys = earlier("survey", surveyAt);
   const [contextSheetReads, contextSurveyReads] = await Promise.all([
-    inTurn(contextSheets, (i) => readSheet(root, i.file, codebookOf(i), schemas, placeOf(i))),
-    inTurn(contextSurveys, (i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns)),
+    inTurn(contextSheets, (i) => readSheet(root, i.file, codebookOf(i), schemas, placeOf(i)), FILES_AT_ONCE),
+    inTurn(contextSurveys, (i) => readSurvey(root, i.file, codebookOf(i), SurveyRow, schemas.surveyColumns), FILES_AT_ONCE),
   ]);
   const years = new Map<string, CountryYear>();
   const surveyRows = new Map<string, SurveyResponse[]>();
