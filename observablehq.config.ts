@@ -1,11 +1,9 @@
 // Observable Framework configuration. Private by construction: no third-party
 // stylesheet, font, script or telemetry; every page carries the reconstruction notice.
-import { existsSync } from "node:fs";
 import { readTable, parseRows } from "./loaders/read.ts";
 import { columnsOf } from "./loaders/project.ts";
 import { CountryRow } from "./loaders/schema.ts";
-import { reviewYearsOnDisk } from "./loaders/pages/review.ts";
-import { sheetsOnDisk } from "./loaders/pages/sheets.ts";
+import { hasPage, pageRoutes } from "./loaders/pages/routes.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gitState, snapshotInputs } from "./loaders/manifest.ts";
@@ -27,11 +25,8 @@ async function countryNames(): Promise<Record<string, { name_en: string; name_ru
   }
 }
 
-const sheets = sheetsOnDisk(root);
 const names = await countryNames();
-const countries = [...new Set(sheets.map((s) => s.country))].sort();
-const years = [...new Set(sheets.map((s) => s.year))].sort();
-const changeYears = years.filter((y) => years.includes(y - 1));
+const { countries, changeYears, dynamicPaths } = await pageRoutes(root);
 
 /** A link that works from any page depth, also when the site is opened from disk. */
 function relative(from: string, to: string): string {
@@ -47,12 +42,10 @@ const built = { commit: gitState(root), inputs: inputsDigest((await snapshotInpu
 
 /** Pages are listed only once their Markdown exists, so the navigation never links to nothing. */
 // A page is a Markdown file or a page loader (<page>.md.ts, emitted once per language: loaders/pages/page.ts).
-const has = (file: string) => existsSync(path.join(root, "src", file)) || existsSync(path.join(root, "src", file + ".ts"));
+const has = (file: string) => hasPage(root, file);
 const page = (key: SiteMap["pages"][number]["key"], p: string, file: string) => (has(file) ? [{ key, path: p }] : []);
 // Once the results have their own page (/results), "/" is the front page.
 const results = has("results.md");
-// "Review YEAR" exists only while YEAR has sheets and no published edition (loaders/pages/review.ts).
-const reviewYears = has("review/[year].md") ? await reviewYearsOnDisk(root, years) : [];
 
 const site: SiteMap = {
   pages: [
@@ -81,13 +74,8 @@ export default {
   style: "style.css",
   search: false,
   interpreters: { ".ts": ["node", "--import", "tsx"] },
-  dynamicPaths: [
-    ...(has("countries/[code].md") ? countries.map((c) => `/countries/${c}`) : []),
-    ...(has("changes/[year].md") ? changeYears.map((y) => `/changes/${y}`) : []),
-    ...reviewYears.flatMap((y) => [`/review/${y}`, `/ru/review/${y}`]),
-    ...(has("ru/countries/[code].md") ? countries.map((c) => `/ru/countries/${c}`) : []),
-    ...(has("ru/changes/[year].md") ? changeYears.map((y) => `/ru/changes/${y}`) : []),
-  ],
+  // Every country, "What changed" and review page (loaders/pages/routes.ts); the build writes the same list.
+  dynamicPaths,
   // One sidebar serves every page in Framework, so there is none: each page's header carries the
   // navigation and the language switch in its own language (loaders/pages/chrome.ts).
   sidebar: false,

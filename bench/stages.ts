@@ -13,7 +13,8 @@ import { analyseSensitivity, prepareMatrix } from "../loaders/sensitivity.ts";
 import { intervalCheck } from "../loaders/survey-coverage.ts";
 import { deepFreeze, type Result } from "../loaders/result.ts";
 import { inputManifest } from "../loaders/manifest.ts";
-import { writeLoaderOutputs } from "../loaders/payloads.ts";
+import { writeLoaderOutputs, writePageOutputs } from "../loaders/payloads.ts";
+import { pageRoutes } from "../loaders/pages/routes.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -52,7 +53,6 @@ done("interval check");
 const { commit: _c, ...inputs } = await inputManifest(project, result, { git: false });
 done("input manifest (hashes)");
 const shared = { project, result, inputs };
-// Every payload the pages load, each built once and serialised as the build writes it.
 // Every loader's output, as the build writes it (loaders/payloads.ts), into a throwaway folder.
 const out = mkdtempSync(path.join(tmpdir(), "pti-bench-outputs-"));
 try {
@@ -60,6 +60,8 @@ try {
     done(`output ${w.loader}${w.files.length > 1 ? ` (${w.files.length} files)` : ""}`, w.files.reduce((n, f) => n + f.bytes, 0));
   });
   if (skipped.length) console.error(`not written by the build (Framework runs them): ${skipped.join(", ")}`);
+  const pages = await writePageOutputs(root, out, (await pageRoutes(root)).dynamicPaths);
+  done(`pages (${pages.written.reduce((n, w) => n + w.files.length, 0)} files)`, pages.written.reduce((n, w) => n + w.files.reduce((m, f) => m + f.bytes, 0), 0));
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { InputError, formatProblem } from "./problems.ts";
+import { collector } from "./collect.ts";
 import { runAll, type Result } from "./result.ts";
 import { inputManifest, type InputManifest } from "./manifest.ts";
 import type { Project } from "./project.ts";
@@ -65,36 +66,18 @@ export interface Routes {
 }
 export type Registration = { kind: "make"; make: Make } | ({ kind: "routes" } & Routes);
 
-// Set by the build while it imports one loader (collect): the loader registers instead of running.
-let collecting: { registration: Registration | null } | null = null;
-// A module runs once per process: what it registered the first time is kept for later builds in the same process.
-const collected = new Map<string, Registration | null>();
-export async function collectLoader(url: string): Promise<Registration | null> {
-  if (collected.has(url)) return collected.get(url)!;
-  collecting = { registration: null };
-  try {
-    await import(url);
-    collected.set(url, collecting.registration);
-    return collecting.registration;
-  } finally {
-    collecting = null;
-  }
-}
+const loaders = collector<Registration>();
+/** What the data loader at `url` registers when the build imports it (null: it registers nothing, and Framework runs it). */
+export const collectLoader = (url: string) => loaders.collect(url);
 
 export async function runLoader(make: Make): Promise<void> {
-  if (collecting) {
-    collecting.registration = { kind: "make", make };
-    return;
-  }
+  if (loaders.active) return loaders.register({ kind: "make", make });
   await emit(() => make(projectRoot));
 }
 
 /** A parametrised loader: Framework runs it with --NAME=VALUE for the NAME in its file name ([NAME]). */
 export async function runRoutes(spec: Routes): Promise<void> {
-  if (collecting) {
-    collecting.registration = { kind: "routes", ...spec };
-    return;
-  }
+  if (loaders.active) return loaders.register({ kind: "routes", ...spec });
   await emit(async () => {
     const name = /\[([^\]]+)\]/.exec(path.basename(process.argv[1] ?? ""))?.[1];
     if (!name) throw new Error(`runRoutes: ${process.argv[1]} has no [parameter] in its name`);

@@ -1,11 +1,14 @@
-// The build's side of the data loaders (loaders/framework.ts): every src/data loader's output
-// computed in the build's own process from the one result it holds, and written where Framework
-// keeps loader outputs (src/.observablehq/cache/<path>), one file per page's data. Framework then
-// finds each output fresh and runs no loader; no file holds the whole project.
+// The build's side of the loaders: every src/data loader's output (loaders/framework.ts) computed in
+// the build's own process from the one result it holds, and every page loader's Markdown
+// (src/**/*.md.ts, loaders/pages/page.ts), written where Framework keeps loader outputs
+// (src/.observablehq/cache/<path>), one file per page's data and one per page. Framework then finds
+// each output fresh and starts no loader process (one per page, each loading the engine anew, was
+// most of the build's time at 57 countries); no file holds the whole project.
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, writeSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { collectLoader, provideShared, type Shared } from "./framework.ts";
+import { collectPage, fillRoute, pageMarkdown } from "./pages/page.ts";
 
 export const DATA_LOADERS = "src/data";
 /** A Framework data loader written in TypeScript: `<name>.<ext>.ts`, whose output is `<name>.<ext>`. */
@@ -33,32 +36,76 @@ export interface Written {
  */
 export async function writeLoaderOutputs(root: string, shared: Shared, cache: string, onWritten: (w: Written) => void = () => {}): Promise<{ written: Written[]; skipped: string[] }> {
   provideShared(root, shared);
-  const written: Written[] = [];
-  const skipped: string[] = [];
   try {
-    for (const { loader, output } of dataLoaders(root)) {
-      const t = performance.now();
-      const registration = await collectLoader(pathToFileURL(path.join(root, loader)).href);
-      if (!registration) {
-        skipped.push(loader);
-        continue;
-      }
-      const files: Written["files"] = [];
-      const put = (out: string, value: unknown) => files.push({ file: out, bytes: writeOutput(path.join(cache, out), value) });
-      if (registration.kind === "make") put(output, await registration.make(root));
-      else {
-        const param = /\[([^\]]+)\]/.exec(output);
-        if (!param) throw new Error(`${loader}: runRoutes needs a [parameter] in the file name`);
-        for (const value of registration.routes(shared)) put(output.replace(param[0], value), registration.payload(shared, value));
-      }
-      const w = { loader, files, ms: performance.now() - t };
-      written.push(w);
-      onWritten(w);
-    }
+    return await writeEach(root, cache, dataLoaders(root), collectLoader, onWritten, async ({ loader, output }, registration, put) => {
+      if (registration.kind === "make") return put(output, await registration.make(root));
+      const param = /\[([^\]]+)\]/.exec(output);
+      if (!param) throw new Error(`${loader}: runRoutes needs a [parameter] in the file name`);
+      for (const value of registration.routes(shared)) put(output.replace(param[0], value), registration.payload(shared, value));
+    });
   } finally {
     provideShared(root, null);
   }
+}
+
+/**
+ * Each loader of `loaders` imported through `collect`; one that registers is written by `write`
+ * (through `put`, into `cache`) and reported, one that registers nothing is named in `skipped`.
+ */
+async function writeEach<L extends { loader: string }, R>(
+  root: string,
+  cache: string,
+  loaders: L[],
+  collect: (url: string) => Promise<R | null>,
+  onWritten: (w: Written) => void,
+  write: (item: L, registration: R, put: (file: string, value: unknown) => void) => Promise<void>,
+): Promise<{ written: Written[]; skipped: string[] }> {
+  const written: Written[] = [];
+  const skipped: string[] = [];
+  for (const item of loaders) {
+    const t = performance.now();
+    const registration = await collect(pathToFileURL(path.join(root, item.loader)).href);
+    if (!registration) {
+      skipped.push(item.loader);
+      continue;
+    }
+    const files: Written["files"] = [];
+    await write(item, registration, (file, value) => files.push({ file, bytes: writeOutput(path.join(cache, file), value) }));
+    const w = { loader: item.loader, files, ms: performance.now() - t };
+    written.push(w);
+    onWritten(w);
+  }
   return { written, skipped };
+}
+
+/** A page loader: `<page>.md.ts` anywhere in src/ but the data loaders' folder and Framework's own. */
+const PAGE_LOADER = /^(.+)\.md\.ts$/;
+
+/** Every page loader under src (relative to root, sorted) and the page it serves ("/countries/[code]", "/ru/index"). */
+export function pageLoaders(root: string): { loader: string; page: string }[] {
+  const walk = (rel: string): string[] =>
+    readdirSync(path.join(root, rel), { withFileTypes: true })
+      .filter((e) => !e.name.startsWith(".") && `${rel}/${e.name}` !== DATA_LOADERS)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .flatMap((e) => (e.isDirectory() ? walk(`${rel}/${e.name}`) : PAGE_LOADER.test(e.name) ? [`${rel}/${e.name}`] : []));
+  return walk("src").map((loader) => ({ loader, page: "/" + PAGE_LOADER.exec(loader.slice("src/".length))![1]! }));
+}
+
+/**
+ * Writes the Markdown of every page of every page loader that registers through emitPage into
+ * `cache`: the loader's own page, or, for a parametrised one, each of `dynamicPaths` it serves (the
+ * config's list: loaders/pages/routes.ts). A loader that registers nothing is left to Framework.
+ */
+export async function writePageOutputs(root: string, cache: string, dynamicPaths: readonly string[], onWritten: (w: Written) => void = () => {}): Promise<{ written: Written[]; skipped: string[] }> {
+  return writeEach(root, cache, pageLoaders(root), collectPage, onWritten, async ({ page }, registration, put) => {
+    const names = [...page.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!);
+    const pattern = new RegExp("^" + page.split(/\[[^\]]+\]/).map((part) => part.replace(/[.*+?^${}()|\\]/g, "\\$&")).join("([^/]+)") + "$");
+    for (const served of names.length ? dynamicPaths.filter((p) => pattern.test(p)) : [page]) {
+      const values = pattern.exec(served)!.slice(1);
+      const sitePath = fillRoute(registration.route, (name) => values[names.indexOf(name)]!);
+      put(`${served.slice(1)}.md`, Buffer.from(await pageMarkdown(registration.render, registration.lang, sitePath), "utf8"));
+    }
+  });
 }
 
 /** Writes one output as runLoader prints it (bytes, or JSON.stringify's text), via a temporary file; returns its size. */

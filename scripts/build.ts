@@ -194,7 +194,8 @@ pinBuiltinVersions();
 
 // The one result is computed once per build, and every data loader's output from it, here, into
 // Framework's cache of loader outputs (loaders/payloads.ts): one file per page's data, never the
-// whole project in one, and no loader process recomputing what another already did.
+// whole project in one, and no loader process recomputing what another already did. Every page's
+// Markdown is written there too, so that Framework starts no process per page.
 // A bad input stops the build here, with every problem listed.
 const { sharedState } = await import("../loaders/framework.ts");
 const { InputError, formatProblem } = await import("../loaders/problems.ts");
@@ -217,21 +218,30 @@ if (!warm) {
   const { written, skipped } = await timed("data loader outputs", () => writeLoaderOutputs(root, shared, cache)).catch(stopOnInputError);
   const files = written.reduce((n, w) => n + w.files.length, 0);
   console.log(`data loader outputs: ${files} files from ${written.length} loaders → ${path.relative(root, cache)}/${skipped.length ? `; left to Framework (they register no output): ${skipped.join(", ")}` : ""}`);
+  // The pages' Markdown too, from the same list of pages Framework is given (loaders/pages/routes.ts).
+  const { writePageOutputs } = await import("../loaders/payloads.ts");
+  const { pageRoutes } = await import("../loaders/pages/routes.ts");
+  const { dynamicPaths } = await pageRoutes(root);
+  const pages = await timed("pages", () => writePageOutputs(root, cache, dynamicPaths));
+  console.log(`pages: ${pages.written.reduce((n, w) => n + w.files.length, 0)} files from ${pages.written.length} page loaders → ${path.relative(root, cache)}/${pages.skipped.length ? `; left to Framework (they register no page): ${pages.skipped.join(", ")}` : ""}`);
 }
 scratch = mkdtempSync(path.join(tmpdir(), "pti-build-"));
 
 // ---- files/ (downloads; loaders/downloads.ts) ----------------------------------------------------
 // Written here, not by a data loader: attaching .csv/.xlsx/.zip files to a page makes Framework
-// fetch their parsers from a CDN at build time. Written before Framework runs (it empties its output
-// folder first) and moved in after, so that the result can be let go before Framework's own peak.
+// fetch their parsers from a CDN at build time. Written while Framework builds the pages in its own
+// process (the two cores each have one), into the scratch folder (Framework empties its output
+// folder first), and moved in after.
 const { writeDownloads, DOWNLOADS_DIR } = await import("../loaders/present/downloads.ts");
-const downloads = await writeDownloads(pipeline.result, scratch);
+// Its time is printed after Framework's, so that the two logs do not run into each other.
+const downloadsStart = performance.now();
+const writing = writeDownloads(pipeline.result, scratch).then((files) => ({ files, ms: performance.now() - downloadsStart }));
+writing.catch(() => {}); // awaited below, after Framework; a failure there fails the build
 // What the manifest needs of the run (loaders/manifest.ts ManifestProject, the codebooks' seeds).
 const forManifest = {
   project: { root: pipeline.project.root, files: pipeline.project.files, codebooks: pipeline.project.codebooks },
   result: { codebooks: pipeline.result.codebooks },
 };
-pipeline = null;
 
 // Framework writes the pages into the fresh folder (scripts/framework-build.js), never into dist/.
 const framework = performance.now();
@@ -250,6 +260,9 @@ if (status !== 0) {
   rmSync(digestFile, { force: true });
   fail(`Framework could not build the pages (exit status ${status})`);
 }
+const { files: downloads, ms: downloadsMs } = await writing;
+console.log(`downloads (written while Framework ran): ${(downloadsMs / 1000).toFixed(1)} s`);
+pipeline = null;
 mkdirSync(cache, { recursive: true });
 writeFileSync(digestFile, digest);
 
@@ -289,7 +302,7 @@ rmSync(scratch, { recursive: true, force: true });
 // once it is swapped in. After the manifest, which leaves pdf/ out. PTI_PDF=0 skips it (the tests' builds).
 if (process.env.PTI_PDF !== "0") {
   const { printPdfs } = await import("./pdf.ts");
-  await printPdfs(staging).catch((e: unknown) => fail(`the PDFs could not be printed (${(e as Error).message})`));
+  await timed("PDFs", () => printPdfs(staging)).catch((e: unknown) => fail(`the PDFs could not be printed (${(e as Error).message})`));
 }
 await unchangedSince("while the build ran");
 
@@ -300,4 +313,4 @@ if (existsSync(dist)) renameSync(dist, previous);
 renameSync(staging, dist);
 swapped = true;
 rmSync(previous, { recursive: true, force: true });
-console.log(`report → dist/`);
+console.log(`report → dist/ (peak memory of the build's own process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);

@@ -42,6 +42,11 @@ describe("npm run build", () => {
   it("rebuilds from edited data, never from a stale cache, gives a newly added country its page, and references no third party", async () => {
     const first = npmRun(project.root, "build");
     expect(first.status, first.stderr).toBe(0);
+    // The build wrote every page and every loader output itself: Framework found each fresh and started no loader process.
+    const plain = (out: string) => out.replace(/\x1b\[[0-9;]*m/g, ""); // Framework colours its log even with FORCE_COLOR=0
+    const started = (out: string) => plain(out).split("\n").filter((l) => /\[(missing|stale)\]/.test(l));
+    expect(started(first.stdout)).toEqual([]);
+    expect(plain(first.stdout)).toContain("load /countries/KAZ.md → [fresh]");
     expect(grepDist(project.root, `"index":${FRESH}`)).toEqual([]);
     expect(existsSync(path.join(project.root, "dist/countries/XTS.html"))).toBe(false);
 
@@ -59,6 +64,8 @@ describe("npm run build", () => {
 
     const second = npmRun(project.root, "build");
     expect(second.status, second.stderr).toBe(0);
+    expect(started(second.stdout)).toEqual([]);
+    expect(plain(second.stdout)).toContain("load /ru/countries/XTS.md → [fresh]");
     expect(grepDist(project.root, `"index":${FRESH}`).length).toBeGreaterThan(0);
     expect(existsSync(path.join(project.root, "dist/countries/XTS.html"))).toBe(true);
     const results = grepDist(project.root, /"ranking":/).find((f) => f.includes("results"))!;

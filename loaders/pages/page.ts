@@ -5,6 +5,8 @@
 import type { Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
 import { linkGlossaryTerms } from "./glossary-links.ts";
+import { collector } from "../collect.ts";
+import { routeParam } from "./words.ts";
 
 export interface PageContext {
   lang: Locale;
@@ -51,10 +53,31 @@ export async function pageMarkdown(render: RenderPage, lang: Locale, sitePath: s
   return sitePath === "/glossary" ? md : linkGlossaryTerms(md, lang, ctx.href("/glossary"));
 }
 
-/** Writes the page's Markdown to standard output (what a Framework page loader does); any error fails the build. */
-export async function emitPage(render: RenderPage, lang: Locale, sitePath: string): Promise<void> {
+/** What a page loader (src/<page>.md.ts) hands the build: its render function, language and route ("/countries/[code]"). */
+export interface PageRegistration {
+  render: RenderPage;
+  lang: Locale;
+  /** The English-site path, with a [name] for each route parameter. */
+  route: string;
+}
+const pages = collector<PageRegistration>();
+/** What the page loader at `url` registers when the build imports it (null: it registers nothing, and Framework runs it). */
+export const collectPage = (url: string) => pages.collect(url);
+
+/** The route with each [name] filled in from `params` (or Framework's --name=value arguments). */
+export function fillRoute(route: string, param: (name: string) => string = (name) => routeParam(name)): string {
+  return route.replace(/\[([^\]]+)\]/g, (_, name: string) => param(name));
+}
+
+/**
+ * A page loader's one call. Run by Framework, it writes the page's Markdown to standard output, and
+ * any error fails the build; imported by the build (loaders/payloads.ts writePageOutputs), it hands
+ * over its render function, and the build writes every page of the route in its own process.
+ */
+export async function emitPage(render: RenderPage, lang: Locale, route: string): Promise<void> {
+  if (pages.active) return pages.register({ render, lang, route });
   try {
-    process.stdout.write(await pageMarkdown(render, lang, sitePath));
+    process.stdout.write(await pageMarkdown(render, lang, fillRoute(route)));
   } catch (e) {
     process.stderr.write(String((e as Error)?.stack ?? e) + "\n");
     process.exit(1);

@@ -22,6 +22,9 @@ export async function reviewYearsOnDisk(root: string, sheetYears: readonly numbe
 
 const js = (x: unknown) => JSON.stringify(x);
 
+/** The review page of the year its address names (/review/2025, /ru/review/2025): what its page loader emits. */
+export const reviewPageOfRoute: RenderPage = (ctx) => reviewPage(Number(ctx.path.split("/").at(-1)))(ctx);
+
 export default function reviewPage(year: number): RenderPage {
   return ({ t, base, lang }: PageContext) => {
     const prev_year = year - 1;

@@ -1,4 +1,3 @@
 import { emitPage } from "../../loaders/pages/page.ts";
-import { routeParam } from "../../loaders/pages/words.ts";
 import page from "../../loaders/pages/changes.ts";
-await emitPage(page, "en", `/changes/${routeParam("year")}`);
+await emitPage(page, "en", "/changes/[year]");

@@ -1,5 +1,3 @@
-import { parseArgs } from "node:util";
 import { emitPage } from "../../../loaders/pages/page.ts";
-import page from "../../../loaders/pages/review.ts";
-const { year } = parseArgs({ options: { year: { type: "string" } }, strict: false }).values as { year: string };
-await emitPage(page(Number(year)), "ru", `/review/${year}`);
+import { reviewPageOfRoute } from "../../../loaders/pages/review.ts";
+await emitPage(reviewPageOfRoute, "ru", "/review/[year]");
