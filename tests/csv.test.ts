@@ -2,7 +2,8 @@ import { describe, it, expect } from "vitest";
 import { toCsv, csvCell, neutralise } from "../loaders/present/csv.ts";
 import { readTableData } from "../loaders/read.ts";
 import { toXlsx } from "../loaders/present/xlsx-write.ts";
-import { zipFiles } from "../loaders/present/zip.ts";
+import { DEFLATE_LEVEL, zipFiles } from "../loaders/present/zip.ts";
+import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 
 describe("CSV output", () => {
@@ -67,6 +68,30 @@ describe("XLSX and ZIP output", () => {
     const a = await zipFiles([["x.txt", "1"], ["y.csv", "a\n"]]);
     const b = await zipFiles([["x.txt", "1"], ["y.csv", "a\n"]]);
     expect(a.equals(b)).toBe(true);
+  });
+
+  it("stores a workbook inside the archive as it is, and deflates text at level 6", async () => {
+    const text = "country,index\n" + "BLR,-95.02\n".repeat(500);
+    const workbook = await toXlsx([{ name: "Index", columns: ["country"], rows: [{ country: "BLR" }] }]);
+    const zip = await zipFiles([["index.csv", text], ["index.xlsx", workbook]]);
+    // Each local file header: signature, version, flags, method (0 stored, 8 deflated), …, sizes, name.
+    const entries: Record<string, { method: number; packed: number; size: number; data: Buffer }> = {};
+    for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; ) {
+      const packed = zip.readUInt32LE(at + 18);
+      const nameLength = zip.readUInt16LE(at + 26);
+      const extra = zip.readUInt16LE(at + 28);
+      const start = at + 30 + nameLength + extra;
+      entries[zip.subarray(at + 30, at + 30 + nameLength).toString()] = { method: zip.readUInt16LE(at + 8), packed, size: zip.readUInt32LE(at + 22), data: zip.subarray(start, start + packed) };
+      at += 30 + nameLength + extra + packed;
+    }
+    expect(Object.keys(entries)).toEqual(["index.csv", "index.xlsx"]);
+    expect(entries["index.xlsx"]!.method).toBe(0);
+    expect(entries["index.xlsx"]!.data.equals(workbook)).toBe(true);
+    expect(entries["index.csv"]!.method).toBe(8);
+    expect(entries["index.csv"]!.size).toBe(Buffer.byteLength(text));
+    expect(inflateRawSync(entries["index.csv"]!.data).toString()).toBe(text);
+    expect(entries["index.csv"]!.packed).toBeLessThan(200);
+    expect(DEFLATE_LEVEL).toBe(6);
   });
 });
 
