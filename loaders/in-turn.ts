@@ -1,5 +1,5 @@
-// Work over many files a few at a time: enough to keep the disk busy, few enough that their bytes
-// (and open handles) do not pile up on a large project.
+// Work over many items a few at a time: enough to keep the disk (or the two cores) busy, few enough
+// that their bytes (and open handles) do not pile up on a large project.
 
 /** `work` over `items`, at most `width` at once, the results in the items' order. */
 export async function inTurn<T, R>(items: readonly T[], work: (item: T) => Promise<R>, width = 8): Promise<R[]> {

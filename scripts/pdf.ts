@@ -21,6 +21,7 @@ import { t, LANGS } from "../loaders/shared/strings/index.ts";
 import type { Locale } from "../loaders/shared/format.ts";
 import { sitePathOf } from "../loaders/pages/page.ts";
 import { langOf } from "../loaders/pages/chrome.ts";
+import { inTurn } from "../loaders/in-turn.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -38,7 +39,11 @@ export const pdfName = (base: string, lang: Locale) => (lang === "en" ? `${base}
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-async function printPage(browser: Browser, url: string, title: string, notice = true): Promise<Uint8Array> {
+/**
+ * Prints one page once per variant (its running title; with or without the reconstruction notice),
+ * loading and drawing it once: the variants that keep the notice are printed first, then it is hidden.
+ */
+async function printPage(browser: Browser, url: string, variants: { title: string; notice: boolean }[]): Promise<Uint8Array[]> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   try {
     const page = await context.newPage();
@@ -46,15 +51,27 @@ async function printPage(browser: Browser, url: string, title: string, notice = 
     // Framework renders cells asynchronously; the page is ready when every chart has its SVG.
     await page.waitForFunction(() => document.querySelector("#observablehq-main") && [...document.querySelectorAll(".chart-canvas")].every((c) => c.querySelector("svg")), null, { timeout: 60_000 });
     await page.waitForLoadState("networkidle").catch(() => undefined);
-    if (!notice) await page.addStyleTag({ content: HIDE_NOTICE });
-    return await page.pdf({
-      format: "A4",
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: `<div style="font: 8px 'DejaVu Sans', sans-serif; width: 100%; text-align: center; color: #444;">${escapeHtml(title)}</div>`,
-      footerTemplate: "<div></div>",
-      margin: { top: "1.6cm", bottom: "1.6cm", left: "1.2cm", right: "1.2cm" },
-    });
+    const printed = new Map<number, Uint8Array>();
+    const order = variants.map((v, i) => ({ ...v, i })).sort((a, b) => Number(b.notice) - Number(a.notice));
+    let hidden = false;
+    for (const { title, notice, i } of order) {
+      if (!notice && !hidden) {
+        await page.addStyleTag({ content: HIDE_NOTICE });
+        hidden = true;
+      }
+      printed.set(
+        i,
+        await page.pdf({
+          format: "A4",
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: `<div style="font: 8px 'DejaVu Sans', sans-serif; width: 100%; text-align: center; color: #444;">${escapeHtml(title)}</div>`,
+          footerTemplate: "<div></div>",
+          margin: { top: "1.6cm", bottom: "1.6cm", left: "1.2cm", right: "1.2cm" },
+        }),
+      );
+    }
+    return variants.map((_, i) => printed.get(i)!);
   } finally {
     await context.close();
   }
@@ -108,20 +125,35 @@ export async function printPdfs(site: string, log: (line: string) => void = cons
       const pages = reportOrder(all.filter((p) => langOf(p) === lang));
       if (pages.length === 0) continue;
       const reportTitle = t(lang, "site.pdf.report_title");
-      const printed = new Map<string, Uint8Array>();
-      // Two at a time (two cores).
-      for (let i = 0; i < pages.length; i += 2)
-        await Promise.all(pages.slice(i, i + 2).map(async (p, j) => printed.set(p, await printPage(browser, url + p, reportTitle, i + j === 0))));
-      writeFileSync(path.join(out, pdfName("report", lang)), await documentOf(pages.map((p) => printed.get(p)!), reportTitle));
-      written.push(pdfName("report", lang));
-      for (const p of pages.filter((x) => sitePathOf(x).startsWith("/countries/"))) {
+      const countryTitle = (p: string) => {
         const code = sitePathOf(p).split("/")[2]!;
         const c = names.get(code);
-        const title = t(lang, "site.pdf.country_title", { name: c ? (lang === "ru" ? c.name_ru : c.name_en) : code });
-        writeFileSync(path.join(out, pdfName(code, lang)), await documentOf([await printPage(browser, url + p, title)], title));
+        return { code, title: t(lang, "site.pdf.country_title", { name: c ? (lang === "ru" ? c.name_ru : c.name_en) : code }) };
+      };
+      const isCountry = (p: string) => sitePathOf(p).startsWith("/countries/");
+      // Each page is loaded once: a country page is printed for the report (notice hidden, the
+      // report's title) and for its own PDF (the notice at its head, the country's title) from one visit.
+      const printed = new Map<string, Uint8Array>();
+      const own = new Map<string, Uint8Array>();
+      // Two at a time (two cores), each lane taking the next page as soon as it is free.
+      await inTurn(
+        pages,
+        async (p) => {
+          const forReport = { title: reportTitle, notice: p === pages[0] };
+          const [inReport, alone] = await printPage(browser, url + p, isCountry(p) ? [forReport, { title: countryTitle(p).title, notice: true }] : [forReport]);
+          printed.set(p, inReport!);
+          if (alone) own.set(p, alone);
+        },
+        2,
+      );
+      writeFileSync(path.join(out, pdfName("report", lang)), await documentOf(pages.map((p) => printed.get(p)!), reportTitle));
+      written.push(pdfName("report", lang));
+      for (const p of pages.filter(isCountry)) {
+        const { code, title } = countryTitle(p);
+        writeFileSync(path.join(out, pdfName(code, lang)), await documentOf([own.get(p)!], title));
         written.push(pdfName(code, lang));
       }
-      log(`pdf (${lang}): ${pdfName("report", lang)} from ${pages.length} pages, and ${pages.filter((x) => sitePathOf(x).startsWith("/countries/")).length} country PDFs`);
+      log(`pdf (${lang}): ${pdfName("report", lang)} from ${pages.length} pages, and ${pages.filter(isCountry).length} country PDFs`);
     }
   } finally {
     await browser.close();
