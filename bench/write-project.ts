@@ -22,11 +22,14 @@ export function writeSyntheticProject(root: string, from: string, o: SyntheticOp
   copyFileSync(path.join(from, "data", "methodology", "sensitivity.yaml"), path.join(data, "methodology", "sensitivity.yaml"));
   for (const readme of ["README.md", "README.ru.md"]) copyFileSync(path.join(from, "data", "reconstruction", readme), path.join(data, "reconstruction", readme));
   writeFileSync(path.join(data, "countries.csv"), "code,name_en,name_ru\n" + project.countries.map((c) => csvLine([c.code, c.name_en, c.name_ru])).join(""));
-  // One published total and one release statement (a project has at least one of each); the
-  // synthetic Index was never released, so the audit reports both as not reproduced.
+  // Every year but the last has been published (one edition a year, as the Working Group's), so
+  // that only the last year is under review, as in a real project; each edition states one total and
+  // the first a release statement. The synthetic Index was never released, so the audit reports
+  // them as not reproduced.
   const first = project.sheets[0]!;
-  const last = project.sheets.at(-1)!.year;
-  writeFileSync(path.join(data, "published", "editions.csv"), `edition,published,year,country,index,source\n1,${last + 1}-06-01,${first.year},${first.country},0,synthetic\n`);
+  const years = [...new Set(project.sheets.map((s) => s.year))].sort((a, b) => a - b);
+  const editions = (years.length > 1 ? years.slice(0, -1) : years).map((year, i) => `${i + 1},${year + 1}-06-01,${year},${first.country},0,synthetic\n`);
+  writeFileSync(path.join(data, "published", "editions.csv"), "edition,published,year,country,index,source\n" + editions.join(""));
   writeFileSync(path.join(data, "published", "claims.csv"), `id,edition,country,year,kind,component,value,text,source\nE1-leader,1,${first.country},${first.year},leader,,,${first.country} led the Index,synthetic\n`);
   for (const cb of project.codebooks) writeFileSync(path.join(data, "methodology", `${cb.version}.yaml`), stringify(cb));
   for (const s of project.sheets) {
