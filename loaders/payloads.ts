@@ -7,7 +7,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, writeSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { collectLoader, provideShared, type Shared } from "./framework.ts";
+import { collectLoader, forget, provideShared, type Shared } from "./framework.ts";
 import { collectPage, fillRoute, pageMarkdown } from "./pages/page.ts";
 
 export const DATA_LOADERS = "src/data";
@@ -36,17 +36,26 @@ export interface Written {
  */
 export async function writeLoaderOutputs(root: string, shared: Shared, cache: string, onWritten: (w: Written) => void = () => {}): Promise<{ written: Written[]; skipped: string[] }> {
   provideShared(root, shared);
+  // The loaders come language by language (data/…, data/ru/…): what one language's loaders shared is
+  // let go when the next language's begin, and everything once all are written.
+  let lang = "en";
   try {
     return await writeEach(root, cache, dataLoaders(root), collectLoader, onWritten, async ({ loader, output }, registration, put) => {
+      const now = languageOfOutput(output);
+      if (now !== lang) forget(shared, lang), (lang = now);
       if (registration.kind === "make") return put(output, await registration.make(root));
       const param = /\[([^\]]+)\]/.exec(output);
       if (!param) throw new Error(`${loader}: runRoutes needs a [parameter] in the file name`);
       for (const value of registration.routes(shared)) put(output.replace(param[0], value), registration.payload(shared, value));
     });
   } finally {
+    forget(shared);
     provideShared(root, null);
   }
 }
+
+/** The language of a data loader's output: data/ru/… is Russian, everything else English. */
+const languageOfOutput = (output: string) => (/^data\/ru\//.test(output) ? "ru" : "en");
 
 /**
  * Each loader of `loaders` imported through `collect`; one that registers is written by `write`
