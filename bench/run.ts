@@ -228,12 +228,18 @@ function endToEnd(which: keyof typeof CASES): EndToEnd {
     // One sheet changes (one answer flips): the one result depends on every sheet (ranks within a
     // year, the sensitivity over all country-years), so the build recomputes it and every output.
     const sheet = path.join(copy, "data", "sheets", String(2001 + c.years - 1), "XAA.csv");
-    const text = readFileSync(sheet, "utf8");
-    writeFileSync(sheet, text.includes(",yes,") ? text.replace(",yes,", ",no,") : text.replace(",no,", ",yes,"));
+    // The first yes/no answer the same as the year before (no kind of change stated) flips, and says
+    // why (a change with no kind is refused by the check, as the Working Group's would be).
+    const lines = readFileSync(sheet, "utf8").split("\n");
+    const at = lines.findIndex((l) => /^[^,]+,(yes|no),.*,$/.test(l));
+    if (at < 0) throw new Error(`${sheet}: no yes/no answer without a stated change to flip`);
+    lines[at] = lines[at]!.replace(/^([^,]+),(yes|no),(.*),$/, (_, id: string, v: string, rest: string) => `${id},${v === "yes" ? "no" : "yes"},${rest},practice`);
+    writeFileSync(sheet, lines.join("\n"));
     // Without the PDFs (PTI_PDF=0): printing them takes as long in every build (the cold build's
     // "PDFs" line), and the rebuilds are about what is recomputed.
     const again = build({ PTI_PDF: "0" });
     figure(`${label}: rebuild after one sheet changed, without the PDFs (recomputes the one result: see below)`, again.ok ? `${sec(again.ms)}${again.cpuMs === null ? "" : ` (CPU ${sec(again.cpuMs)})`}` : "FAILED", "—", null);
+    if (!again.ok) console.log(again.out.split("\n").slice(-10).join("\n"));
     const warm = build({ PTI_PDF: "0" });
     figure(`${label}: rebuild with nothing changed, without the PDFs (loader outputs and pages kept)`, warm.ok ? `${sec(warm.ms)}${warm.cpuMs === null ? "" : ` (CPU ${sec(warm.cpuMs)})`}` : "FAILED", "—", null);
     return { label, answers, buildMs: cold.ms, buildRss: cold.rss };
