@@ -41,8 +41,10 @@ export async function writeLoaderOutputs(root: string, shared: Shared, cache: st
   let lang = "en";
   try {
     return await writeEach(root, cache, dataLoaders(root), collectLoader, onWritten, async ({ loader, output }, registration, put) => {
-      const now = languageOfOutput(output);
-      if (now !== lang) forget(shared, lang), (lang = now);
+      if (languageOfOutput(output) !== lang) {
+        forget(shared, lang);
+        lang = languageOfOutput(output);
+      }
       if (registration.kind === "make") return put(output, await registration.make(root));
       const param = /\[([^\]]+)\]/.exec(output);
       if (!param) throw new Error(`${loader}: runRoutes needs a [parameter] in the file name`);

@@ -64,7 +64,7 @@ const pages = collector<PageRegistration>();
 /** What the page loader at `url` registers when the build imports it (null: it registers nothing, and Framework runs it). */
 export const collectPage = (url: string) => pages.collect(url);
 
-/** The route with each [name] filled in from `params` (or Framework's --name=value arguments). */
+/** The route with each [name] filled in by `param(name)` (by default Framework's --name=value argument). */
 export function fillRoute(route: string, param: (name: string) => string = (name) => routeParam(name)): string {
   return route.replace(/\[([^\]]+)\]/g, (_, name: string) => param(name));
 }
