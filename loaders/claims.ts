@@ -500,7 +500,7 @@ export function claimsTable(checks: ClaimCheck[]) {
 
 /** Reads a claims file other than data/published/claims.csv (e.g. a test fixture), with the same schema. */
 // ---------------------------------------------------------------------------------------------
-// What the "What changed" pages show (src/data/changes.json.ts prints this).
+// What the "What changed" pages show (src/data/changes/[year].json.ts prints one year of it).
 
 export interface ChangesPayloadOptions {
   /** Claims to check instead of project.claims. */

@@ -10,6 +10,8 @@ import { syntheticProject } from "../bench/synthetic.ts";
 import { computeIndex, type PipelineResult } from "../loaders/pipeline.ts";
 import { traceCountryPayload, traceCountryYear, traceIndexPayload, traceLookup, traceable, type Trace } from "../loaders/present/trace.ts";
 import { traceCountries } from "../loaders/present/trace-data.ts";
+import { changesOf, type ChangesYear } from "../loaders/present/changes-data.ts";
+import { changeYearsOf } from "../loaders/pages/routes.ts";
 import { countryPayload, countryRows } from "../loaders/present/pages.ts";
 import { writeJson, writeLoaderOutputs, dataLoaders } from "../loaders/payloads.ts";
 import { sharedState } from "../loaders/framework.ts";
@@ -129,6 +131,30 @@ describe("the build's loader outputs (data/ of this repository)", () => {
       traced += payload.traces.length;
     }
     expect(traced).toBe(shared.result.index.length);
+    // What changed: one file per year with a year before it, in each language, each holding that year's
+    // pairs and statements and no other's, together every pair once.
+    const changeYears = changeYearsOf(shared.result.index);
+    expect(changeYears).toEqual([2020, 2021, 2022, 2023, 2024]);
+    for (const [lang, folder] of [["en", path.join(dir, "data", "changes")], ["ru", path.join(dir, "data", "ru", "changes")]] as const) {
+      expect(files(folder).sort()).toEqual(changeYears.map((y) => `${y}.json`));
+      const all = changesOf(shared, lang);
+      let pairs = 0;
+      for (const year of changeYears) {
+        const file = JSON.parse(readFileSync(path.join(folder, `${year}.json`), "utf8")) as ChangesYear;
+        expect(file.pairs.length, `${lang} ${year}`).toBeGreaterThan(0);
+        expect(file.pairs.every((p) => p.to_year === year)).toBe(true);
+        expect(file.claims.every((c) => c.year === year)).toBe(true);
+        expect(file.claims.length).toBe(all.claims.filter((c) => c.year === year).length);
+        expect(Object.keys(file.claims_by_year)).toEqual(all.claims_by_year[year] ? [String(year)] : []);
+        expect(file.names).toEqual(all.names);
+        pairs += file.pairs.length;
+      }
+      expect(pairs).toBe(all.pairs.length);
+    }
+    // The 2024 statements (the Kyrgyzstan release among them) are in 2024's file alone.
+    expect(changesOf(shared).claims_by_year[2024]!.checked).toBeGreaterThan(0);
+    expect((JSON.parse(readFileSync(path.join(dir, "data", "changes", "2024.json"), "utf8")) as ChangesYear).claims_by_year).toEqual({ 2024: changesOf(shared).claims_by_year[2024] });
+
     // No output is the whole project: the largest is smaller than the project's answers alone.
     const largest = Math.max(...files(dir).map((f) => statSync(path.join(dir, f)).size));
     expect(largest).toBeLessThan(Buffer.byteLength(JSON.stringify({ project: shared.project, result: shared.result })) / 2);
@@ -139,6 +165,7 @@ describe("the build's loader outputs (data/ of this repository)", () => {
       ["src/data/results.json.ts", [], "data/results.json"],
       ["src/data/countries/[code].json.ts", [`--code=${countries[0]}`], `data/countries/${countries[0]}.json`],
       ["src/data/trace/[country].json.ts", [`--country=${countries.at(-1)}`], `data/trace/${countries.at(-1)}.json`],
+      ["src/data/ru/changes/[year].json.ts", ["--year=2021"], "data/ru/changes/2021.json"],
     ] as const) {
       const r = spawnSync(process.execPath, ["--import", "tsx", loader, ...args], { cwd: repoRoot, env, maxBuffer: 1 << 28 });
       expect(r.status, String(r.stderr)).toBe(0);

@@ -17,10 +17,11 @@ import { changeBlock, claimList } from "${base}components/waterfall.js";
 import { figuresTable } from "${base}components/table.js";
 import { fmt, signed, text } from "${base}components/format.js";
 const claimKind = ${names("claims.kind.", [...CLAIM_KINDS, "precision"])};
-const changes = await FileAttachment("${dataDir(ctx)}changes.json").json();
+// This year's pairs and statements only (src/data/changes/[year].json.ts).
+const changes = await FileAttachment("${dataDir(ctx)}changes/${year}.json").json();
 const year = ${year};
-const pairs = changes.pairs.filter((p) => p.to_year === year);
-const claims = changes.claims.filter((c) => c.year === year);
+const pairs = changes.pairs;
+const claims = changes.claims;
 const paired = new Set(pairs.map((p) => p.country));
 const differs = claims.filter((c) => c.status === "differs");
 \`\`\`

@@ -20,11 +20,17 @@ export interface PageRoutes {
 /** Whether src/ holds the page `file` ("countries/[code].md"), as Markdown or as a page loader. */
 export const hasPage = (root: string, file: string): boolean => existsSync(path.join(root, "src", file)) || existsSync(path.join(root, "src", file + ".ts"));
 
+/** The years with a "What changed" page: every year with the year before it (the data loaders' years too). */
+export const changeYearsOf = (rows: readonly { year: number }[]): number[] => {
+  const years = new Set(rows.map((r) => r.year));
+  return [...years].filter((y) => years.has(y - 1)).sort((a, b) => a - b);
+};
+
 export async function pageRoutes(root: string): Promise<PageRoutes> {
   const sheets = sheetsOnDisk(root);
   const countries = [...new Set(sheets.map((s) => s.country))].sort();
   const years = [...new Set(sheets.map((s) => s.year))].sort();
-  const changeYears = years.filter((y) => years.includes(y - 1));
+  const changeYears = changeYearsOf(sheets);
   const has = (file: string) => hasPage(root, file);
   const reviewYears = has("review/[year].md") ? await reviewYearsOnDisk(root, years) : [];
   const dynamicPaths = [

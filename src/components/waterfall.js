@@ -1,6 +1,6 @@
 // What drove a year's change: a waterfall from last year's total through the section contributions
 // to this year's total, and the block that explains it. Reused by the "What changed" pages and the
-// country pages. Input: one entry of `pairs` in src/data/changes.json (loaders/claims.ts
+// country pages. Input: one entry of `pairs` in src/data/changes/<year>.json (loaders/claims.ts
 // changesPayload). Every figure drawn is a displayed figure from the loader (`display`, `shown`):
 // rounded by the stated policy so the steps add up exactly; nothing is computed here but positions.
 import { vlChart, pageLang } from "./chart.js";
