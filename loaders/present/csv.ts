@@ -26,13 +26,31 @@ export function csvCell(v: Cell): string {
   return quote(neutralise(v));
 }
 
-export function toCsv<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
-  const lines = [columns.join(",")];
-  for (const r of rows) lines.push(columns.map((c) => csvCell((r as Record<string, unknown>)[c] as Cell)).join(","));
-  return lines.join("\n") + "\n";
+/** A CSV's lines, each with its newline: toCsv joined, or piecesToBytes for a table too long for one string. */
+export function* csvLines<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): Generator<string> {
+  yield columns.join(",") + "\n";
+  for (const r of rows) yield columns.map((c) => csvCell((r as Record<string, unknown>)[c] as Cell)).join(",") + "\n";
 }
+
+export function toCsv<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
+  return [...csvLines(rows, columns)].join("");
+}
+
+const numbersPlain = (_key: string, v: unknown) => (typeof v === "number" ? plainNumber(v) : v);
 
 /** JSON with a trailing newline, numbers as plainNumber; key order is the objects' own (built deterministically). */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" ? plainNumber(v) : v), 2) + "\n";
+  return JSON.stringify(value, numbersPlain, 2) + "\n";
+}
+
+/** toJson of an array, element by element (the same text), for piecesToBytes. */
+export function* jsonRows(rows: readonly unknown[]): Generator<string> {
+  if (rows.length === 0) {
+    yield "[]\n";
+    return;
+  }
+  yield "[\n";
+  // A JSON text has no raw newline inside a string, so indenting each line indents the element.
+  for (let i = 0; i < rows.length; i++) yield `${i ? ",\n" : ""}  ${(JSON.stringify(rows[i], numbersPlain, 2) ?? "null").replaceAll("\n", "\n  ")}`;
+  yield "\n]\n";
 }

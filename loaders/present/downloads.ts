@@ -3,7 +3,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { PipelineResult } from "../pipeline.ts";
 import { LEVELS, levelTable, type Level } from "./levels.ts";
-import { toCsv, toJson } from "./csv.ts";
+import { csvLines, jsonRows, toJson } from "./csv.ts";
+import { piecesToBytes } from "./bytes.ts";
 import { toXlsx } from "./xlsx-write.ts";
 import { zipFiles } from "./zip.ts";
 import type { Locale } from "../shared/format.ts";
@@ -60,8 +61,8 @@ export async function downloadFiles(result: PipelineResult): Promise<[string, st
   for (const d of DOWNLOADS) {
     const columns = [...LEVELS[d.level]];
     const rows = levelTable(result, d.level);
-    files.push([`${d.file}.csv`, toCsv(rows, columns)]);
-    files.push([`${d.file}.json`, toJson(rows)]);
+    files.push([`${d.file}.csv`, piecesToBytes(csvLines(rows, columns))]);
+    files.push([`${d.file}.json`, piecesToBytes(jsonRows(rows))]);
     files.push([`${d.file}.xlsx`, await toXlsx([{ name: d.title, columns, rows }])]);
   }
   return files;

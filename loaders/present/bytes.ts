@@ -1,0 +1,34 @@
+// Large text outputs (the downloads' tables) as UTF-8 bytes, gathered piece by piece and never joined
+// into one string: at 193 countries × 30 years × 300 indicators a table is longer than a JavaScript
+// string can be ("Invalid string length").
+
+/** Collects text pieces into bytes, a few megabytes of text at a time. */
+export function byteWriter(): { write: (s: string) => void; bytes: () => Buffer } {
+  const done: Buffer[] = [];
+  let pending: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    done.push(Buffer.from(pending.join(""), "utf8"));
+    pending = [];
+    length = 0;
+  };
+  return {
+    write(s) {
+      pending.push(s);
+      length += s.length;
+      if (length >= 1 << 23) flush();
+    },
+    bytes() {
+      flush();
+      return done.length === 1 ? done[0]! : Buffer.concat(done);
+    },
+  };
+}
+
+/** The pieces' text, as bytes. */
+export function piecesToBytes(pieces: Iterable<string>): Buffer {
+  const w = byteWriter();
+  for (const s of pieces) w.write(s);
+  return w.bytes();
+}
