@@ -86,10 +86,13 @@ const HASH_CHUNK = 1 << 20;
 export async function hashFile(abs: string, file = abs): Promise<FileHash> {
   const hash = createHash("sha256");
   const handle = await open(abs, "r");
-  const buffer = Buffer.allocUnsafe(HASH_CHUNK);
   let bytes = 0;
   try {
-    for (let n; (n = (await handle.read(buffer, 0, HASH_CHUNK, null)).bytesRead) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+    // A buffer no larger than the file: thousands of small sheets each taking a whole chunk outside
+    // the heap make the collector run again and again over a large heap.
+    const size = Math.min(HASH_CHUNK, Math.max(1, (await handle.stat()).size));
+    const buffer = Buffer.allocUnsafe(size);
+    for (let n; (n = (await handle.read(buffer, 0, size, null)).bytesRead) > 0; bytes += n) hash.update(buffer.subarray(0, n));
   } finally {
     await handle.close();
   }
@@ -169,7 +172,8 @@ export async function inputManifest(project: ManifestProject, result: Pick<Pipel
     if (!h) throw new Error(`${file} was read but is not in the snapshot of data/ taken before the build: it appeared while the build ran`);
     inputs.push({ file, sha256: h.sha256, bytes: h.bytes, pipeline });
   }
-  if (options.snapshot) for (const f of options.snapshot.keys()) if (!files.some((x) => x.file === f)) throw new Error(`${f} was in data/ when the build began and is gone`);
+  const listed = new Set(files.map((x) => x.file));
+  if (options.snapshot) for (const f of options.snapshot.keys()) if (!listed.has(f)) throw new Error(`${f} was in data/ when the build began and is gone`);
   const commit = "commit" in options ? options.commit : options.git === false ? undefined : gitState(project.root);
   return {
     format: MANIFEST_FORMAT,
