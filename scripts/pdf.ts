@@ -1,16 +1,18 @@
 // `npm run pdf` (and the last step of `npm run build`, inside its fresh folder): prints the built
 // report with Debian's Chromium into <site>/pdf/, in each language: report.pdf and report.ru.pdf
 // (every page of that language, in report order) and one PDF per country (<CODE>.pdf, <CODE>.ru.pdf).
-// Each printed page carries the document's title at the top (Chromium's header, in the system's
-// fonts: DejaVu from Debian's fonts-dejavu-core has Cyrillic; no web font) and "page / pages" at the
-// bottom (stamped with pdf-lib after merging, so the report's numbering runs through the whole
-// document). The print stylesheet (src/style.css) hides the navigation chrome; the reconstruction
-// notice heads the merged report once (scripts/print-notice.ts) and every country PDF.
+// Every page of the site is printed once; each document's pages then carry its title at the top (a
+// strip Chromium prints in the system's fonts: DejaVu from Debian's fonts-dejavu-core has Cyrillic;
+// no web font) and "page / pages" at the bottom, both drawn with pdf-lib after merging, so that a
+// country page's one print serves the report and the country's own PDF, and the report's numbering
+// runs through the whole document. The print stylesheet (src/style.css) hides the navigation chrome;
+// the reconstruction notice heads the merged report once (scripts/print-notice.ts), and every
+// country PDF opens with a page of its own: the notice, the country's name, how to cite.
 import { mkdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { serveDirectory } from "./static-server.ts";
 import { HIDE_NOTICE } from "./print-notice.ts";
 import { findPages, launch, CHROMIUM } from "../tests/browser/check.ts";
@@ -39,11 +41,21 @@ export const pdfName = (base: string, lang: Locale) => (lang === "en" ? `${base}
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+const MARGIN = { top: "1.6cm", bottom: "1.6cm", left: "1.2cm", right: "1.2cm" };
+// A country PDF's first page, printed from the same visit once the page itself is printed: the page's
+// reconstruction notice, its heading (the country's name in both languages) and its footer (how to
+// cite, the licences, the commit). The rest is taken out of the page, not hidden: printing restyles
+// the whole document, and a hidden answer grid made the cover cost as much as the page (2 s, not 0.1 s).
+const COVER_ONLY = "#observablehq-main > :not(h1), #observablehq-toc";
+const COVER = "@media print { #observablehq-main { min-height: 0 !important; } }";
+
 /**
- * Prints one page once per variant (its running title; with or without the reconstruction notice),
- * loading and drawing it once: the variants that keep the notice are printed first, then it is hidden.
+ * Prints one page once, loading and drawing it once: with the reconstruction notice at its head when
+ * `notice`, else without (HIDE_NOTICE); with `cover`, then also a country PDF's first page (COVER).
+ * No running title is printed here: it is drawn onto each document's pages after merging
+ * (titleStrip), so that one print serves the report and the country's own PDF alike.
  */
-async function printPage(browser: Browser, url: string, variants: { title: string; notice: boolean }[]): Promise<Uint8Array[]> {
+async function printPage(browser: Browser, url: string, { notice, cover }: { notice: boolean; cover: boolean }): Promise<{ page: Uint8Array; cover?: Uint8Array }> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   try {
     const page = await context.newPage();
@@ -51,30 +63,29 @@ async function printPage(browser: Browser, url: string, variants: { title: strin
     // Framework renders cells asynchronously; the page is ready when every chart has its SVG.
     await page.waitForFunction(() => document.querySelector("#observablehq-main") && [...document.querySelectorAll(".chart-canvas")].every((c) => c.querySelector("svg")), null, { timeout: 60_000 });
     await page.waitForLoadState("networkidle").catch(() => undefined);
-    const printed = new Map<number, Uint8Array>();
-    const order = variants.map((v, i) => ({ ...v, i })).sort((a, b) => Number(b.notice) - Number(a.notice));
-    let hidden = false;
-    for (const { title, notice, i } of order) {
-      if (!notice && !hidden) {
-        await page.addStyleTag({ content: HIDE_NOTICE });
-        hidden = true;
-      }
-      printed.set(
-        i,
-        await page.pdf({
-          format: "A4",
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: `<div style="font: 8px 'DejaVu Sans', sans-serif; width: 100%; text-align: center; color: #444;">${escapeHtml(title)}</div>`,
-          footerTemplate: "<div></div>",
-          margin: { top: "1.6cm", bottom: "1.6cm", left: "1.2cm", right: "1.2cm" },
-        }),
-      );
-    }
-    return variants.map((_, i) => printed.get(i)!);
+    const print = () => page.pdf({ format: "A4", printBackground: true, margin: MARGIN });
+    const hidden = notice ? null : await page.addStyleTag({ content: HIDE_NOTICE });
+    const printed = await print();
+    if (!cover) return { page: printed };
+    await hidden?.evaluate((el) => (el as Element).remove());
+    await page.evaluate((only) => document.querySelectorAll(only).forEach((el) => el.remove()), COVER_ONLY);
+    await page.addStyleTag({ content: COVER });
+    return { page: printed, cover: await print() };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * A document's running title, printed by Chromium (the system's DejaVu, which has Cyrillic; no web
+ * font) as a strip the width of an A4 page and the height of its top margin, to draw at the head of
+ * every page of that document: one print of a page serves every document it is in.
+ */
+async function titleStrip(page: Page, title: string): Promise<Uint8Array> {
+  await page.setContent(
+    `<!doctype html><html><head><meta charset="utf-8"><style>html, body { margin: 0; } div { box-sizing: border-box; height: ${MARGIN.top}; padding-top: 0.42cm; font: 8px 'DejaVu Sans', sans-serif; text-align: center; color: #444; }</style></head><body><div>${escapeHtml(title)}</div></body></html>`,
+  );
+  return page.pdf({ width: "210mm", height: MARGIN.top, margin: { top: "0", bottom: "0", left: "0", right: "0" }, pageRanges: "1" });
 }
 
 /** "3 / 57" at the foot of every page (digits only, so the standard font serves every language). */
@@ -88,7 +99,8 @@ async function numbered(doc: PDFDocument): Promise<void> {
   });
 }
 
-async function documentOf(parts: Uint8Array[], title: string): Promise<Uint8Array> {
+/** One document: the parts' pages in order, each headed by the title strip and numbered at its foot. */
+export async function documentOf(parts: Uint8Array[], title: string, strip: Uint8Array): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   // Fixed metadata dates keep a PDF the same for the same pages.
   const fixed = new Date(Date.UTC(2000, 0, 1));
@@ -100,6 +112,8 @@ async function documentOf(parts: Uint8Array[], title: string): Promise<Uint8Arra
     const src = await PDFDocument.load(part);
     for (const pg of await doc.copyPages(src, src.getPageIndices())) doc.addPage(pg);
   }
+  const [head] = await doc.embedPdf(strip, [0]);
+  for (const pg of doc.getPages()) pg.drawPage(head!, { x: 0, y: pg.getHeight() - head!.height });
   await numbered(doc);
   return doc.save();
 }
@@ -131,27 +145,32 @@ export async function printPdfs(site: string, log: (line: string) => void = cons
         return { code, title: t(lang, "site.pdf.country_title", { name: c ? (lang === "ru" ? c.name_ru : c.name_en) : code }) };
       };
       const isCountry = (p: string) => sitePathOf(p).startsWith("/countries/");
-      // Each page is loaded once: a country page is printed for the report (notice hidden, the
-      // report's title) and for its own PDF (the notice at its head, the country's title) from one visit.
+      // Each page is loaded and printed once: a country page's print is in the report and in its own
+      // PDF, which its cover heads (the report's first page carries the notice itself).
       const printed = new Map<string, Uint8Array>();
-      const own = new Map<string, Uint8Array>();
+      const covers = new Map<string, Uint8Array>();
       // Two at a time (two cores), each lane taking the next page as soon as it is free.
       await inTurn(
         pages,
         async (p) => {
-          const forReport = { title: reportTitle, notice: p === pages[0] };
-          const [inReport, alone] = await printPage(browser, url + p, isCountry(p) ? [forReport, { title: countryTitle(p).title, notice: true }] : [forReport]);
-          printed.set(p, inReport!);
-          if (alone) own.set(p, alone);
+          const { page, cover } = await printPage(browser, url + p, { notice: p === pages[0], cover: isCountry(p) });
+          printed.set(p, page);
+          if (cover) covers.set(p, cover);
         },
         2,
       );
-      writeFileSync(path.join(out, pdfName("report", lang)), await documentOf(pages.map((p) => printed.get(p)!), reportTitle));
-      written.push(pdfName("report", lang));
-      for (const p of pages.filter(isCountry)) {
-        const { code, title } = countryTitle(p);
-        writeFileSync(path.join(out, pdfName(code, lang)), await documentOf([own.get(p)!], title));
-        written.push(pdfName(code, lang));
+      const strips = await browser.newContext();
+      try {
+        const strip = await strips.newPage();
+        writeFileSync(path.join(out, pdfName("report", lang)), await documentOf(pages.map((p) => printed.get(p)!), reportTitle, await titleStrip(strip, reportTitle)));
+        written.push(pdfName("report", lang));
+        for (const p of pages.filter(isCountry)) {
+          const { code, title } = countryTitle(p);
+          writeFileSync(path.join(out, pdfName(code, lang)), await documentOf([covers.get(p)!, printed.get(p)!], title, await titleStrip(strip, title)));
+          written.push(pdfName(code, lang));
+        }
+      } finally {
+        await strips.close();
       }
       log(`pdf (${lang}): ${pdfName("report", lang)} from ${pages.length} pages, and ${pages.filter(isCountry).length} country PDFs`);
     }

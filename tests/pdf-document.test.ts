@@ -1,0 +1,60 @@
+// The PDFs' assembly (scripts/pdf.ts documentOf): every page of the parts in order, each headed by
+// the document's title strip and numbered "page / pages" at its foot, with fixed metadata so that the
+// same prints give the same bytes. Chromium is not needed: the parts here are made with pdf-lib.
+import { describe, it, expect } from "vitest";
+import { PDFDocument, PDFName, PDFDict, PDFRawStream, PDFArray, StandardFonts, decodePDFRawStream } from "pdf-lib";
+import { documentOf } from "../scripts/pdf.ts";
+
+const A4 = [595.28, 841.89] as const;
+async function part(label: string, pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 0; i < pages; i++) doc.addPage([...A4]).drawText(`${label} ${i + 1}`, { x: 50, y: 400, size: 12, font });
+  return doc.save();
+}
+async function strip(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([A4[0], 45.35]).drawText("Kazakhstan: Prohibition of Torture Index", { x: 200, y: 25, size: 6, font });
+  return doc.save();
+}
+const hex = (s: string) => Buffer.from(s, "latin1").toString("hex").toUpperCase();
+
+/** Each page's content, decoded, and the names of the forms (embedded pages) it may draw. */
+async function pagesOf(bytes: Uint8Array) {
+  const doc = await PDFDocument.load(bytes);
+  return {
+    title: doc.getTitle(),
+    created: doc.getCreationDate()?.toISOString(),
+    pages: doc.getPages().map((pg) => {
+      const contents = pg.node.Contents();
+      const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+      const text = streams.map((s) => Buffer.from(decodePDFRawStream(s as PDFRawStream).decode()).toString("latin1")).join("\n");
+      const xobjects = pg.node.Resources()?.lookup(PDFName.of("XObject"), PDFDict);
+      return { text, forms: xobjects ? xobjects.keys().map((k) => k.asString()) : [] };
+    }),
+  };
+}
+
+describe("a PDF document from printed pages", () => {
+  it("keeps every page of the parts in order, heads each with the title strip and numbers it", async () => {
+    const bytes = await documentOf([await part("cover", 1), await part("country", 3)], "Kazakhstan: Prohibition of Torture Index", await strip());
+    const { title, created, pages } = await pagesOf(bytes);
+    expect(title).toBe("Kazakhstan: Prohibition of Torture Index");
+    expect(created).toBe("2000-01-01T00:00:00.000Z");
+    expect(pages).toHaveLength(4);
+    expect(pages.map((p) => ["cover 1", "country 1", "country 2", "country 3"].findIndex((l) => p.text.includes(`<${hex(l)}>`)))).toEqual([0, 1, 2, 3]);
+    pages.forEach((p, i) => {
+      // The strip is one embedded page drawn on every page, at the top (its height below the page's).
+      expect(p.forms, `page ${i + 1}`).toHaveLength(1);
+      expect(p.text).toContain(`/${p.forms[0]!.replace(/^\//, "")} Do`);
+      expect(p.text).toMatch(/1 0 0 1 0 796\.\d+ cm/);
+      expect(p.text).toContain(`<${hex(`${i + 1} / 4`)}>`);
+    });
+  });
+
+  it("gives the same bytes for the same prints", async () => {
+    const make = async () => Buffer.from(await documentOf([await part("page", 2)], "Report", await strip()));
+    expect((await make()).equals(await make())).toBe(true);
+  });
+});
