@@ -15,14 +15,9 @@ export const changesOf = (shared: Shared, lang: Locale = "en"): ChangesPayload =
  * loads only its own year, and no file holds every year (at 193 countries × 30 years that one file
  * would be longer than a JavaScript string can be).
  */
-export function changesYear(payload: ChangesPayload, pairsOfYear: readonly ChangesPayload["pairs"][number][], year: number) {
-  const { pairs: _pairs, claims, claims_by_year, ...common } = payload;
-  return {
-    ...common,
-    pairs: pairsOfYear,
-    claims: claims.filter((c) => c.year === year),
-    claims_by_year: Object.hasOwn(claims_by_year, year) ? { [year]: claims_by_year[year]! } : {},
-  };
+export function changesYear(payload: ChangesPayload, year: number, ofYear: { pairs: ChangesPayload["pairs"]; claims: ChangesPayload["claims"] }) {
+  const { pairs: _pairs, claims: _claims, claims_by_year, ...common } = payload;
+  return { ...common, ...ofYear, claims_by_year: Object.hasOwn(claims_by_year, year) ? { [year]: claims_by_year[year]! } : {} };
 }
 export type ChangesYear = ReturnType<typeof changesYear>;
 
@@ -30,7 +25,9 @@ export const changesYearRoutes = (lang: Locale): Routes => ({
   routes: ({ result }) => changeYearsOf(result.index).map(String),
   payload: (shared, year) => {
     const payload = changesOf(shared, lang);
-    const byYear = once(shared, `changes pairs by year (${lang})`, () => groupBy(payload.pairs, (p) => String(p.to_year)));
-    return changesYear(payload, byYear.get(year) ?? [], Number(year));
+    // Grouped once for every year's file.
+    const byYear = once(shared, `changes by year (${lang})`, () => ({ pairs: groupBy(payload.pairs, (p) => p.to_year), claims: groupBy(payload.claims, (c) => c.year) }));
+    const y = Number(year);
+    return changesYear(payload, y, { pairs: byYear.pairs.get(y) ?? [], claims: byYear.claims.get(y) ?? [] });
   },
 });
