@@ -48,6 +48,9 @@ const MARGIN = { top: "1.6cm", bottom: "1.6cm", left: "1.2cm", right: "1.2cm" };
 // the whole document, and a hidden answer grid made the cover cost as much as the page (2 s, not 0.1 s).
 const COVER_ONLY = "#observablehq-main > :not(h1), #observablehq-toc";
 const COVER = "@media print { #observablehq-main { min-height: 0 !important; } }";
+// What the print stylesheet leaves out (src/style.css .web-only) is taken out before printing: the
+// PDF is what the page prints, without Chromium restyling thousands of rows it will not print.
+const WEB_ONLY = ".web-only";
 
 /**
  * Prints one page once, loading and drawing it once: with the reconstruction notice at its head when
@@ -64,6 +67,7 @@ async function printPage(browser: Browser, url: string, { notice, cover }: { not
     await page.waitForFunction(() => document.querySelector("#observablehq-main") && [...document.querySelectorAll(".chart-canvas")].every((c) => c.querySelector("svg")), null, { timeout: 60_000 });
     await page.waitForLoadState("networkidle").catch(() => undefined);
     const print = () => page.pdf({ format: "A4", printBackground: true, margin: MARGIN });
+    await page.evaluate((sel) => document.querySelectorAll(sel).forEach((el) => el.remove()), WEB_ONLY);
     const hidden = notice ? null : await page.addStyleTag({ content: HIDE_NOTICE });
     const printed = await print();
     if (!cover) return { page: printed };

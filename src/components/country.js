@@ -1,5 +1,5 @@
 // Country-page builders: section stack, indicator × year grid, list of changes, survey intervals.
-import { figure, fmt, text, sourceLink, tr } from "./format.js";
+import { count, figure, fmt, text, sourceLink, tr } from "./format.js";
 import { figuresTable } from "./table.js";
 import { SECTION_COLOURS, COUNTRY_COLOURS, inkOn } from "./palette.js";
 import { pageLang } from "./chart.js";
@@ -88,7 +88,12 @@ export function changeList(c, { lang } = {}) {
   const l = pageLang(lang);
   const changed = c.cells.filter((x) => x.changed).sort((a, b) => a.year - b.year || a.indicator.localeCompare(b.indicator));
   if (!changed.length) return text("p", t(l, "table.country.none_changed"));
-  return figuresTable(changed, [
+  // In print, the latest year's changed answers alone: every earlier year's, with its reasons and
+  // notes, stays on the web page and in the downloads, and a printed line says so. At twenty years
+  // the whole list ran to half of a country's PDF, and printing it cost most of that PDF's time.
+  const latest = Math.max(...c.cells.map((x) => x.year));
+  const earlier = changed.filter((x) => x.year < latest).length;
+  const table = figuresTable(changed, [
     { key: "year", label: t(l, "chart.year") },
     { key: "indicator", label: t(l, "table.change.indicator") },
     // A Russian page's payload gives the answer and the kind of change in Russian words (value_shown, change_shown).
@@ -96,7 +101,15 @@ export function changeList(c, { lang } = {}) {
     { key: "points", label: t(l, "chart.points"), numeric: true },
     { key: "change", label: t(l, "table.country.reason"), format: (x, r) => (r.change_shown ?? x) ?? t(l, "table.country.not_given") },
     { key: "note", label: t(l, "table.change.note"), asWritten: true },
-  ], { caption: t(l, "table.country.changes_caption"), id: "change-list", lang: l });
+  ], { caption: t(l, "table.country.changes_caption"), id: "change-list", lang: l, rowClass: (r) => (r.year < latest ? "web-only" : "") });
+  if (!earlier) return table;
+  const printed = changed.length - earlier;
+  if (!printed) table.className += " web-only";
+  const box = document.createElement("div");
+  box.append(table, text("p", printed
+    ? t(l, "table.country.changes_printed", { year: String(latest), n: count(printed, l), m: count(earlier, l) })
+    : t(l, "table.country.changes_printed_none", { year: String(latest), m: count(earlier, l) }), "print-only muted"));
+  return box;
 }
 
 export function surveySpec(surveys, { lang } = {}) {

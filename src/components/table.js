@@ -21,9 +21,9 @@ export function scrollRegion(table, label) {
 /**
  * columns: [{key, label, numeric?, format?(value,row), className?(value,row), asWritten?}]; asWritten marks
  * a cell of text shown as written (notes, sources) with its language (textLang).
- * options: {caption, id, lang}; numbers in the page's language (<html lang>) unless lang is given.
+ * options: {caption, id, lang, rowClass?(row)}; numbers in the page's language (<html lang>) unless lang is given.
  */
-export function figuresTable(rows, columns, { caption, id, lang } = {}) {
+export function figuresTable(rows, columns, { caption, id, lang, rowClass } = {}) {
   const l = langOf(lang);
   const table = document.createElement("table");
   table.className = "figures";
@@ -41,6 +41,8 @@ export function figuresTable(rows, columns, { caption, id, lang } = {}) {
   const tbody = document.createElement("tbody");
   for (const row of rows) {
     const tr = document.createElement("tr");
+    const rc = rowClass?.(row);
+    if (rc) tr.className = rc;
     columns.forEach((c, i) => {
       const v = row[c.key];
       const shown = c.format ? c.format(v, row) : c.numeric ? fmt(v, { locale: l }) : v;

@@ -663,6 +663,8 @@ export const en = {
   "table.country.reason": "Reason",
   "table.country.not_given": "(not given)",
   "table.country.changes_caption": "Answers that changed from the previous year",
+  "table.country.changes_printed": "In print, only the answers that changed in {year} are listed ({n}). Those that changed in earlier years ({m} in all), with their reasons and notes, are on this page on the web and in the downloads: answers.csv, answers.xlsx.",
+  "table.country.changes_printed_none": "No answer changed in {year}. Those that changed in earlier years ({m} in all), with their reasons and notes, are on this page on the web and in the downloads: answers.csv, answers.xlsx.",
   "table.country.sources_intro": "Answers citing a public source (all other answers are reconstructed):",
   "table.trace.rows_shown": "{shown} of {all} rows",
   "table.trace.all": "all",

@@ -661,6 +661,8 @@ export const ru: Record<StringKey, string> = {
   "table.country.reason": "Причина",
   "table.country.not_given": "(не указана)",
   "table.country.changes_caption": "Ответы, изменившиеся по сравнению с прошлым годом",
+  "table.country.changes_printed": "В печатной версии перечислены только ответы, изменившиеся в {year} году (всего {n}). Ответы, изменившиеся в более ранние годы (всего {m}), с причинами и примечаниями — на этой странице на сайте и в файлах для скачивания: answers.csv, answers.xlsx.",
+  "table.country.changes_printed_none": "В {year} году ни один ответ не изменился. Ответы, изменившиеся в более ранние годы (всего {m}), с причинами и примечаниями — на этой странице на сайте и в файлах для скачивания: answers.csv, answers.xlsx.",
   "table.country.sources_intro": "Ответы со ссылкой на публичный источник (все остальные ответы восстановлены):",
   "table.trace.rows_shown": "{shown} из {all} строк",
   "table.trace.all": "все",

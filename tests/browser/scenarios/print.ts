@@ -71,3 +71,41 @@ export const scenarios: Scenario[] = [
     },
   },
 ];
+
+// A country page prints its latest year's changed answers alone, with a line saying how many earlier
+// ones it leaves out (they stay on the screen and in the downloads); scripts/pdf.ts takes the
+// screen-only rows out before printing, so the PDF shows what this print shows.
+const CHANGED_ROWS = `(() => {
+  const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const rows = [...document.querySelectorAll("#change-list tbody tr")];
+  const note = document.querySelector("#change-list")?.closest(".table-scroll")?.parentElement?.querySelector(":scope > .print-only");
+  return { years: rows.map((r) => [r.cells[0].textContent, shown(r)]), note: note ? [note.textContent, shown(note)] : null };
+})()`;
+
+scenarios.push({
+  name: "print: a country page lists its latest year's changed answers and says where the others are",
+  applies: (p) => p.startsWith("/countries/"),
+  async run(page, { lang }) {
+    type Found = { years: [string, boolean][]; note: [string, boolean] | null };
+    const screen = (await page.evaluate(CHANGED_ROWS)) as Found;
+    if (!screen.years.length) return [];
+    if (screen.years.some(([, s]) => !s)) throw new Error("on screen, a changed answer's row is hidden");
+    if (screen.note?.[1]) throw new Error("on screen, the print-only line is shown");
+    const latest = screen.years.map(([y]) => Number(y)).reduce((a, b) => Math.max(a, b));
+    await page.emulateMedia({ media: "print" });
+    try {
+      const print = (await page.evaluate(CHANGED_ROWS)) as Found;
+      const wrong = print.years.filter(([y, s]) => s !== (Number(y) === latest));
+      if (wrong.length) throw new Error(`in print, ${wrong.length} row(s) are shown or hidden wrongly: ${JSON.stringify(wrong.slice(0, 3))}`);
+      const left = print.years.filter(([, s]) => !s).length;
+      if (!left) return [`print: all ${print.years.length} changed answers are in ${latest}`];
+      if (!print.note?.[1]) throw new Error(`in print, ${left} earlier changed answers are left out and no line says so`);
+      const said = print.note[0].replace(/(\d)[\s\u202f\u00a0](?=\d)/g, "$1");
+      const expected = lang === "ru" ? `(всего ${left})` : `(${left} in all)`;
+      if (!said.includes(expected) || !said.includes(String(latest))) throw new Error(`the printed line does not say ${expected} for ${latest}: ${print.note[0]}`);
+      return [`print: ${print.years.length - left} changed answers of ${latest} printed, ${left} earlier ones on the screen only`];
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+  },
+});

@@ -1,0 +1,55 @@
+// A country page's changed answers as printed (src/components/country.js changeList): the latest
+// year's rows alone, every earlier row marked for the screen only (.web-only, which the print
+// stylesheet hides and scripts/pdf.ts takes out before printing), and one printed line saying how
+// many were left out and where they are, in the page's language.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allNodes, installFakeDocument, type FakeNode } from "./helpers/fake-document.ts";
+
+type ChangeList = (c: unknown, o: { lang: string }) => FakeNode;
+let changeList: ChangeList;
+let uninstall: () => void;
+beforeAll(async () => {
+  uninstall = installFakeDocument();
+  changeList = ((await import("../src/components/country.js")) as unknown as { changeList: ChangeList }).changeList;
+});
+afterAll(() => uninstall());
+
+const cell = (year: number, indicator: string, changed: boolean) => ({ year, indicator, value: "yes", points: 1, change: changed ? "law" : null, note: "", changed });
+// 2022 and 2023 each change two answers, 2024 one (below, 1,200 earlier rows show the thousands separator).
+const cells = [
+  cell(2022, "A1", true), cell(2022, "A2", true), cell(2022, "A3", false),
+  cell(2023, "A1", true), cell(2023, "A2", true), cell(2023, "A3", false),
+  cell(2024, "A1", false), cell(2024, "A2", false), cell(2024, "A3", true),
+];
+const rows = (root: FakeNode) => allNodes(root).filter((n) => n.tagName === "TR" && allNodes(n).some((c) => c.tagName === "TD"));
+const printOnly = (root: FakeNode) => allNodes(root).filter((n) => n.className.split(" ").includes("print-only"));
+
+describe("changeList in print: the latest year's changed answers, and where the others are", () => {
+  it("marks every earlier year's row for the screen only, and not the latest year's", () => {
+    const list = changeList({ cells }, { lang: "en" });
+    expect(rows(list).map((r) => [r.children[0]!.textContent, r.className])).toEqual([
+      ["2022", "web-only"], ["2022", "web-only"], ["2023", "web-only"], ["2023", "web-only"], ["2024", ""],
+    ]);
+  });
+  it("prints one line saying how many were left out, in English and in Russian", () => {
+    expect(printOnly(changeList({ cells }, { lang: "en" })).map((n) => n.textContent)).toEqual([
+      "In print, only the answers that changed in 2024 are listed (1). Those that changed in earlier years (4 in all), with their reasons and notes, are on this page on the web and in the downloads: answers.csv, answers.xlsx.",
+    ]);
+    expect(printOnly(changeList({ cells }, { lang: "ru" })).map((n) => n.textContent)).toEqual([
+      "В печатной версии перечислены только ответы, изменившиеся в 2024 году (всего 1). Ответы, изменившиеся в более ранние годы (всего 4), с причинами и примечаниями — на этой странице на сайте и в файлах для скачивания: answers.csv, answers.xlsx.",
+    ]);
+  });
+  it("when the latest year changed nothing, the whole table is for the screen and the line says so", () => {
+    const many = [...Array.from({ length: 1200 }, (_, i) => cell(2023, `B${i}`, true)), cell(2024, "B0", false)];
+    const list = changeList({ cells: many }, { lang: "ru" });
+    expect(allNodes(list).filter((n) => n.className === "table-scroll web-only")).toHaveLength(1);
+    expect(printOnly(list).map((n) => n.textContent)).toEqual([
+      "В 2024 году ни один ответ не изменился. Ответы, изменившиеся в более ранние годы (всего 1\u202f200), с причинами и примечаниями — на этой странице на сайте и в файлах для скачивания: answers.csv, answers.xlsx.",
+    ]);
+  });
+  it("a country whose changes are all in the latest year prints them all, with no line", () => {
+    const list = changeList({ cells: [cell(2023, "A1", false), cell(2024, "A1", true)] }, { lang: "en" });
+    expect(rows(list).map((r) => r.className)).toEqual([""]);
+    expect(printOnly(list)).toEqual([]);
+  });
+});
