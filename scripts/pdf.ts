@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { serveDirectory } from "./static-server.ts";
 import { HIDE_NOTICE } from "./print-notice.ts";
 import { findPages, launch, CHROMIUM } from "../tests/browser/check.ts";
@@ -53,32 +53,32 @@ const COVER = "@media print { #observablehq-main { min-height: 0 !important; } }
 const WEB_ONLY = ".web-only";
 
 /**
- * Prints one page once, loading and drawing it once: with the reconstruction notice at its head when
- * `notice`, else without (HIDE_NOTICE); with `cover`, then also a country PDF's first page (COVER).
- * No running title is printed here: it is drawn onto each document's pages after merging
- * (titleStrip), so that one print serves the report and the country's own PDF alike.
+ * Prints one page once, loading and drawing it once, in a lane's tab (`page`, which goes on to the
+ * lane's next page: a fresh context per page cost a renderer process and the bundles' download
+ * each time, some 15 % of the printing): with the reconstruction notice at its head when `notice`,
+ * else without (HIDE_NOTICE); with `cover`, then also a country PDF's first page (COVER). What one
+ * page added (style tags, removed elements) goes with the next navigation. No running title is
+ * printed here: it is drawn onto each document's pages after merging (titleStrip), so that one print
+ * serves the report and the country's own PDF alike.
  */
-async function printPage(browser: Browser, url: string, { notice, cover }: { notice: boolean; cover: boolean }): Promise<{ page: Uint8Array; cover?: Uint8Array }> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  try {
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: "load" });
-    // Framework renders cells asynchronously; the page is ready when every chart has its SVG.
-    await page.waitForFunction(() => document.querySelector("#observablehq-main") && [...document.querySelectorAll(".chart-canvas")].every((c) => c.querySelector("svg")), null, { timeout: 60_000 });
-    await page.waitForLoadState("networkidle").catch(() => undefined);
-    const print = () => page.pdf({ format: "A4", printBackground: true, margin: MARGIN });
-    await page.evaluate((sel) => document.querySelectorAll(sel).forEach((el) => el.remove()), WEB_ONLY);
-    const hidden = notice ? null : await page.addStyleTag({ content: HIDE_NOTICE });
-    const printed = await print();
-    if (!cover) return { page: printed };
-    await hidden?.evaluate((el) => (el as Element).remove());
-    await page.evaluate((only) => document.querySelectorAll(only).forEach((el) => el.remove()), COVER_ONLY);
-    await page.addStyleTag({ content: COVER });
-    return { page: printed, cover: await print() };
-  } finally {
-    await context.close();
-  }
+async function printPage(page: Page, url: string, { notice, cover }: { notice: boolean; cover: boolean }): Promise<{ page: Uint8Array; cover?: Uint8Array }> {
+  await page.goto(url, { waitUntil: "load" });
+  // Framework renders cells asynchronously; the page is ready when every chart has its SVG.
+  await page.waitForFunction(() => document.querySelector("#observablehq-main") && [...document.querySelectorAll(".chart-canvas")].every((c) => c.querySelector("svg")), null, { timeout: 60_000 });
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  const print = () => page.pdf({ format: "A4", printBackground: true, margin: MARGIN });
+  await page.evaluate((sel) => document.querySelectorAll(sel).forEach((el) => el.remove()), WEB_ONLY);
+  const hidden = notice ? null : await page.addStyleTag({ content: HIDE_NOTICE });
+  const printed = await print();
+  if (!cover) return { page: printed };
+  await hidden?.evaluate((el) => (el as Element).remove());
+  await page.evaluate((only) => document.querySelectorAll(only).forEach((el) => el.remove()), COVER_ONLY);
+  await page.addStyleTag({ content: COVER });
+  return { page: printed, cover: await print() };
 }
+
+/** Two lanes (two cores), each with its own context and tab, taking the next page as soon as it is free. */
+const LANES = 2;
 
 /**
  * A document's running title, printed by Chromium (the system's DejaVu, which has Cyrillic; no web
@@ -153,16 +153,27 @@ export async function printPdfs(site: string, log: (line: string) => void = cons
       // PDF, which its cover heads (the report's first page carries the notice itself).
       const printed = new Map<string, Uint8Array>();
       const covers = new Map<string, Uint8Array>();
-      // Two at a time (two cores), each lane taking the next page as soon as it is free.
-      await inTurn(
-        pages,
-        async (p) => {
-          const { page, cover } = await printPage(browser, url + p, { notice: p === pages[0], cover: isCountry(p) });
-          printed.set(p, page);
-          if (cover) covers.set(p, cover);
-        },
-        2,
-      );
+      const contexts = await Promise.all(Array.from({ length: LANES }, () => browser.newContext({ viewport: { width: 1200, height: 900 } })));
+      try {
+        // inTurn keeps at most LANES pages in hand, so a tab is always free.
+        const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+        await inTurn(
+          pages,
+          async (p) => {
+            const tab = tabs.pop()!;
+            try {
+              const { page, cover } = await printPage(tab, url + p, { notice: p === pages[0], cover: isCountry(p) });
+              printed.set(p, page);
+              if (cover) covers.set(p, cover);
+            } finally {
+              tabs.push(tab);
+            }
+          },
+          LANES,
+        );
+      } finally {
+        await Promise.all(contexts.map((c) => c.close()));
+      }
       const strips = await browser.newContext();
       try {
         const strip = await strips.newPage();
