@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFString, StandardFonts, rgb } from "pdf-lib";
 import type { Page } from "playwright-core";
 import { serveDirectory } from "./static-server.ts";
 import { HIDE_NOTICE } from "./print-notice.ts";
@@ -103,8 +103,33 @@ async function numbered(doc: PDFDocument): Promise<void> {
   });
 }
 
-/** One document: the parts' pages in order, each headed by the title strip and numbered at its foot. */
-export async function documentOf(parts: Uint8Array[], title: string, strip: Uint8Array): Promise<Uint8Array> {
+/**
+ * The site's links in a printed page point at the local server that served it for printing
+ * (http://127.0.0.1:<port>/ru/reconstruction): a reader's click would go to their own machine, and
+ * the port made every build's PDFs differ. Each becomes relative to the PDF's folder (pdf/ beside the
+ * pages: ../ru/reconstruction), which a viewer resolves against wherever the report is published.
+ * Links to anywhere else (the sources) stay as they are.
+ */
+function relink(doc: PDFDocument, origin: string): void {
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const action = annots!.lookupMaybe(i, PDFDict)?.lookupMaybe(PDFName.of("A"), PDFDict);
+      const uri = action?.lookupMaybe(PDFName.of("URI"), PDFString, PDFHexString)?.decodeText();
+      if (!uri || !uri.startsWith(origin + "/")) continue;
+      // A URI is ASCII (PDF 32000 12.6.4.7): anything else percent-encoded; a string's own parentheses and backslashes escaped.
+      const relative = ".." + uri.slice(origin.length);
+      const ascii = /^[\x20-\x7e]*$/.test(relative) ? relative : encodeURI(relative);
+      action!.set(PDFName.of("URI"), PDFString.of(ascii.replace(/[\\()]/g, "\\$&")));
+    }
+  }
+}
+
+/**
+ * One document: the parts' pages in order, each headed by the title strip and numbered at its foot;
+ * links to `origin` (the server the pages were printed from) made relative to the PDF (relink).
+ */
+export async function documentOf(parts: Uint8Array[], title: string, strip: Uint8Array, origin?: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   // Fixed metadata dates keep a PDF the same for the same pages.
   const fixed = new Date(Date.UTC(2000, 0, 1));
@@ -116,6 +141,7 @@ export async function documentOf(parts: Uint8Array[], title: string, strip: Uint
     const src = await PDFDocument.load(part);
     for (const pg of await doc.copyPages(src, src.getPageIndices())) doc.addPage(pg);
   }
+  if (origin) relink(doc, origin);
   const [head] = await doc.embedPdf(strip, [0]);
   for (const pg of doc.getPages()) pg.drawPage(head!, { x: 0, y: pg.getHeight() - head!.height });
   await numbered(doc);
@@ -177,11 +203,11 @@ export async function printPdfs(site: string, log: (line: string) => void = cons
       const strips = await browser.newContext();
       try {
         const strip = await strips.newPage();
-        writeFileSync(path.join(out, pdfName("report", lang)), await documentOf(pages.map((p) => printed.get(p)!), reportTitle, await titleStrip(strip, reportTitle)));
+        writeFileSync(path.join(out, pdfName("report", lang)), await documentOf(pages.map((p) => printed.get(p)!), reportTitle, await titleStrip(strip, reportTitle), url));
         written.push(pdfName("report", lang));
         for (const p of pages.filter(isCountry)) {
           const { code, title } = countryTitle(p);
-          writeFileSync(path.join(out, pdfName(code, lang)), await documentOf([covers.get(p)!, printed.get(p)!], title, await titleStrip(strip, title)));
+          writeFileSync(path.join(out, pdfName(code, lang)), await documentOf([covers.get(p)!, printed.get(p)!], title, await titleStrip(strip, title), url));
           written.push(pdfName(code, lang));
         }
       } finally {

@@ -2,7 +2,7 @@
 // the document's title strip and numbered "page / pages" at its foot, with fixed metadata so that the
 // same prints give the same bytes. Chromium is not needed: the parts here are made with pdf-lib.
 import { describe, it, expect } from "vitest";
-import { PDFDocument, PDFName, PDFDict, PDFRawStream, PDFArray, StandardFonts, decodePDFRawStream } from "pdf-lib";
+import { PDFDocument, PDFName, PDFDict, PDFRawStream, PDFArray, PDFString, PDFHexString, StandardFonts, decodePDFRawStream } from "pdf-lib";
 import { documentOf } from "../scripts/pdf.ts";
 
 const A4 = [595.28, 841.89] as const;
@@ -56,5 +56,29 @@ describe("a PDF document from printed pages", () => {
   it("gives the same bytes for the same prints", async () => {
     const make = async () => Buffer.from(await documentOf([await part("page", 2)], "Report", await strip()));
     expect((await make()).equals(await make())).toBe(true);
+  });
+
+  it("makes the links to the server the pages were printed from relative to the PDF, and leaves the others", async () => {
+    // A printed page as Chromium gives it: each link an annotation with a URI action.
+    const linked = async (uris: string[]) => {
+      const doc = await PDFDocument.create();
+      const page = doc.addPage([...A4]);
+      const annots = uris.map((uri) => doc.context.register(doc.context.obj({ Type: "Annot", Subtype: "Link", Rect: [0, 0, 10, 10], A: { Type: "Action", S: "URI", URI: PDFString.of(uri) } })));
+      page.node.set(PDFName.of("Annots"), doc.context.obj(annots));
+      return doc.save();
+    };
+    const origin = "http://127.0.0.1:43255";
+    const bytes = await documentOf(
+      [await linked([`${origin}/ru/reconstruction`, `${origin}/countries/KAZ#change-2024`, "https://civicsolidarity.org/", "http://127.0.0.1:9/elsewhere"]), await linked([`${origin}/files/answers.csv`])],
+      "Report",
+      await strip(),
+      origin,
+    );
+    const doc = await PDFDocument.load(bytes);
+    const uris = doc.getPages().map((pg) => {
+      const annots = pg.node.Annots()!;
+      return Array.from({ length: annots.size() }, (_, i) => annots.lookup(i, PDFDict).lookup(PDFName.of("A"), PDFDict).lookup(PDFName.of("URI"), PDFString, PDFHexString).decodeText());
+    });
+    expect(uris).toEqual([["../ru/reconstruction", "../countries/KAZ#change-2024", "https://civicsolidarity.org/", "http://127.0.0.1:9/elsewhere"], ["../files/answers.csv"]]);
   });
 });
