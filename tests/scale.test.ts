@@ -11,6 +11,8 @@ import { computeIndex, type PipelineResult } from "../loaders/pipeline.ts";
 import { traceCountryPayload, traceCountryYear, traceIndexPayload, traceLookup, traceable, type Trace } from "../loaders/present/trace.ts";
 import { traceCountries } from "../loaders/present/trace-data.ts";
 import { changesOf, type ChangesYear } from "../loaders/present/changes-data.ts";
+import { changesPayload, MOVED_SHOWN } from "../loaders/present/changes.ts";
+import { withChanges } from "../loaders/claims.ts";
 import { changeYearsOf, pageRoutes } from "../loaders/pages/routes.ts";
 import { countryPayload, countryRows } from "../loaders/present/pages.ts";
 import { writeJson, writeLoaderOutputs, dataLoaders } from "../loaders/payloads.ts";
@@ -63,6 +65,21 @@ describe("presentation look-ups are by key, not a scan of the result per country
     expect(pages.map((p) => p.cells.length)).toEqual(new Array(12).fill(5 * 40));
     expect(pages[3]).toEqual(countryPayload(project, result, "XAD")); // same page as grouping for one country
     expect(tally.reads).toBeLessThanOrEqual(3 * rows);
+  });
+});
+
+describe("a What changed pair carries what its change block shows", () => {
+  // 40 indicators, about a third of them changing each year: far more moved indicators than are listed.
+  const project = syntheticProject({ countries: 3, years: 3, indicators: 40, respondents: 5, seed: 11 });
+  const result = withChanges(project, computeIndex(project, undefined, { intervals: false }));
+  it("the first MOVED_SHOWN moved indicators in the attribution's order, and not every contribution", () => {
+    const pairs = changesPayload(project, result).pairs;
+    const moved = (country: string, year: number) => result.attribution.pairs.find((p) => p.country === country && p.to_year === year)!.indicators.filter((i) => i.contribution !== 0 || i.reason);
+    expect(pairs.some((p) => moved(p.country, p.to_year).length > MOVED_SHOWN)).toBe(true);
+    for (const p of pairs) {
+      expect(p.indicators.map((i) => [i.indicator, i.contribution]), `${p.country} ${p.to_year}`).toEqual(moved(p.country, p.to_year).slice(0, MOVED_SHOWN).map((i) => [i.indicator, i.contribution]));
+      expect(p).not.toHaveProperty("rows");
+    }
   });
 });
 

@@ -285,6 +285,13 @@ function languageNeutral<T>(pair: PairAttribution, project: Project, result: Wit
   return value;
 }
 
+/**
+ * How many of a pair's moved indicators its change block lists ("Indicators that moved most",
+ * src/components/waterfall.js movedIndicators): the payload carries those alone. With 200 indicators
+ * the whole list was three quarters of every What changed and country file, and none of it shown.
+ */
+export const MOVED_SHOWN = 8;
+
 export function changesPayload(project: Project, result: WithChanges, lang: Locale = "en") {
   const { attribution } = result;
   // Each check's reason in the page's language.
@@ -338,7 +345,6 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
       return {
         display,
         explanation: { en: explainEn(p, display), ru: explainRu(p, display) },
-        rows: p.rows.map((r, k) => ({ section: r.section, indicator: r.indicator, kind: r.kind, step: r.step, contribution: r.contribution, shown: display.rows[k]! })),
       };
     });
   const claimsOf = new Map<string, typeof checks>();
@@ -352,7 +358,7 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
   const pairs = [...attribution.pairs]
     .sort((a, b) => a.to_year - b.to_year || byText(a.country, b.country))
     .map((p) => {
-      const { display, explanation, rows } = neutral(p);
+      const { display, explanation } = neutral(p);
       const st = sectionTitle(p);
       const it = indicatorTitle(p);
       return {
@@ -380,7 +386,8 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
         sections: p.sections.map((s) => ({ ...s, title: st(s.section), shown: display.sections[s.section] ?? 0 })),
         kinds: p.kinds.map((k) => ({ ...k, name: kindName(k.kind, lang), text: kindText(k.kind), shown: display.kinds[k.kind] ?? 0 })),
         // The attribution names indicators and says how they moved in English; the page names them in its own language (same codebook: the later).
-        indicators: p.indicators.map(({ move_phrase, detail_phrase, ...i }) => ({
+        // The ones the page shows (MOVED_SHOWN), in the attribution's order; every changed answer and its points are on the country page, in the audit's trace and in the downloads.
+        indicators: p.indicators.filter((i) => i.contribution !== 0 || i.reason).slice(0, MOVED_SHOWN).map(({ move_phrase, detail_phrase, ...i }) => ({
           ...i,
           title: it(i.indicator),
           move: say(move_phrase, lang),
@@ -391,8 +398,6 @@ export function changesPayload(project: Project, result: WithChanges, lang: Loca
           section_title: st(i.section),
           shown: display.indicators[i.indicator] ?? 0,
         })),
-        // Every contribution (changes.csv for this pair), with its displayed cents; notes are on `indicators`.
-        rows,
         unexplained: p.unexplained,
         method: p.method && { ...p.method, unrescorable: p.method.unrescorable.map(({ why_phrase, ...u }) => ({ ...u, why: say(why_phrase, lang) })) },
         // Crossing pairs: each order's method share (full precision) and whether it is comparable; rows only in changes-method-first.csv.

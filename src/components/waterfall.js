@@ -151,6 +151,7 @@ export function waterfallChart(pair, { caption, lang } = {}) {
 }
 
 /** Table of the indicators that moved most (|contribution|), with the sheet's reason and note as text. */
+// The payload carries the first MOVED_SHOWN (loaders/present/changes.ts) of a pair's moved indicators: the same eight.
 export function movedIndicators(pair, { limit = 8, lang } = {}) {
   const l = pageLang(lang);
   const moved = pair.indicators.filter((i) => i.contribution !== 0 || i.reason).slice(0, limit);
