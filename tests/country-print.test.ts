@@ -1,16 +1,18 @@
-// A country page's changed answers as printed (src/components/country.js changeList): the latest
-// year's rows alone, every earlier row marked for the screen only (.web-only, which the print
-// stylesheet hides and scripts/pdf.ts takes out before printing), and one printed line saying how
-// many were left out and where they are, in the page's language.
+// A country page's answers as printed (src/components/country.js): the answer grid's last six years
+// (answerGrid, PRINTED_YEARS) and the latest year's changed answers (changeList). What print leaves
+// out is marked for the screen only (.web-only, which the print stylesheet hides and scripts/pdf.ts
+// takes out before printing), and one printed line says what was left out and where it is, in the
+// page's language.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allNodes, installFakeDocument, type FakeNode } from "./helpers/fake-document.ts";
 
 type ChangeList = (c: unknown, o: { lang: string }) => FakeNode;
 let changeList: ChangeList;
+let answerGrid: ChangeList;
 let uninstall: () => void;
 beforeAll(async () => {
   uninstall = installFakeDocument();
-  changeList = ((await import("../src/components/country.js")) as unknown as { changeList: ChangeList }).changeList;
+  ({ changeList, answerGrid } = (await import("../src/components/country.js")) as unknown as { changeList: ChangeList; answerGrid: ChangeList });
 });
 afterAll(() => uninstall());
 
@@ -51,5 +53,35 @@ describe("changeList in print: the latest year's changed answers, and where the 
     const list = changeList({ cells: [cell(2023, "A1", false), cell(2024, "A1", true)] }, { lang: "en" });
     expect(rows(list).map((r) => r.className)).toEqual([""]);
     expect(printOnly(list)).toEqual([]);
+  });
+});
+
+describe("answerGrid in print: the last six years' columns, and where the others are", () => {
+  const country = (years: number[]) => ({
+    name_en: "Kazakhstan",
+    years,
+    indicators: [{ id: "A1", title: "Definition of torture" }],
+    cells: years.map((year) => cell(year, "A1", false)),
+  });
+  const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const marked = (root: FakeNode) =>
+    allNodes(root)
+      .filter((n) => n.tagName === "TH" || n.tagName === "TD")
+      .filter((n) => n.className.split(" ").includes("web-only"))
+      .map((n) => n.textContent);
+  it("marks the header and every cell of the years before the last six for the screen only", () => {
+    const grid = answerGrid(country(years(2017, 2024)), { lang: "en" });
+    expect(marked(grid)).toEqual(["2017", "2018", "yes (1.00)", "yes (1.00)"]);
+    expect(printOnly(grid).map((n) => n.textContent)).toEqual([
+      "In print, the answers of 2019–2024; those of every year, 2017–2024, are on this page on the web and in the downloads: answers.csv, answers.xlsx.",
+    ]);
+    expect(printOnly(answerGrid(country(years(2017, 2024)), { lang: "ru" })).map((n) => n.textContent)).toEqual([
+      "В печатной версии — ответы за 2019–2024 годы; ответы за все годы, 2017–2024, — на этой странице на сайте и в файлах для скачивания: answers.csv, answers.xlsx.",
+    ]);
+  });
+  it("prints six years or fewer whole, with no line", () => {
+    const grid = answerGrid(country(years(2019, 2024)), { lang: "en" });
+    expect(marked(grid)).toEqual([]);
+    expect(printOnly(grid)).toEqual([]);
   });
 });

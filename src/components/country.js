@@ -60,6 +60,9 @@ export function sectionStackSpec(sections, { lang } = {}) {
 
 const countryName = (c, l) => (l === "ru" ? c.name_ru : undefined) ?? c.name_en;
 
+/** How many years' answers a country page prints side by side: as many as an A4 page holds legibly beside the indicator and its title. */
+export const PRINTED_YEARS = 6;
+
 export function answerGrid(c, { lang } = {}) {
   const l = pageLang(lang);
   const rows = c.indicators.map((ind) => {
@@ -72,7 +75,10 @@ export function answerGrid(c, { lang } = {}) {
     const value = cell.value === "survey" ? t(l, "table.country.survey_value", { score: fmt(cell.survey_score, { locale: l }) }) : (cell.value_shown ?? cell.value);
     return `${cell.changed ? "● " : ""}${value} (${cell.excluded ? t(l, "table.country.excluded") : fmt(cell.points, { locale: l })})`;
   };
-  return figuresTable(rows, [
+  // In print, the last PRINTED_YEARS years' columns alone: twenty year columns on an A4 page left each
+  // answer a letter or two a line, and the earlier years stay on the web page and in the downloads.
+  const printed = c.years.slice(-PRINTED_YEARS);
+  const grid = figuresTable(rows, [
     { key: "indicator", label: t(l, "table.change.indicator") },
     { key: "title", label: t(l, "table.change.title") },
     ...c.years.map((y) => ({
@@ -80,8 +86,13 @@ export function answerGrid(c, { lang } = {}) {
       label: String(y),
       format: (cell) => cellText(cell),
       className: (cell) => (cell?.changed ? "changed" : cell?.points < 0 ? "negative-points" : ""),
+      columnClass: printed.includes(y) ? undefined : "web-only",
     })),
   ], { caption: t(l, "table.country.grid_caption", { name: countryName(c, l) }), id: "answer-grid", lang: l });
+  if (printed.length === c.years.length) return grid;
+  const box = document.createElement("div");
+  box.append(grid, text("p", t(l, "table.country.grid_printed", { from: String(printed[0]), to: String(printed.at(-1)), first: String(c.years[0]) }), "print-only muted"));
+  return box;
 }
 
 export function changeList(c, { lang } = {}) {

@@ -19,8 +19,9 @@ export function scrollRegion(table, label) {
 }
 
 /**
- * columns: [{key, label, numeric?, format?(value,row), className?(value,row), asWritten?}]; asWritten marks
- * a cell of text shown as written (notes, sources) with its language (textLang).
+ * columns: [{key, label, numeric?, format?(value,row), className?(value,row), columnClass?, asWritten?}]; asWritten marks
+ * a cell of text shown as written (notes, sources) with its language (textLang); columnClass goes on the
+ * column's header and every one of its cells (e.g. web-only: left out in print).
  * options: {caption, id, lang, rowClass?(row)}; numbers in the page's language (<html lang>) unless lang is given.
  */
 export function figuresTable(rows, columns, { caption, id, lang, rowClass } = {}) {
@@ -32,7 +33,7 @@ export function figuresTable(rows, columns, { caption, id, lang, rowClass } = {}
   const thead = document.createElement("thead");
   const hr = document.createElement("tr");
   for (const c of columns) {
-    const th = text("th", c.label, c.numeric ? "num" : "");
+    const th = text("th", c.label, [c.numeric ? "num" : "", c.columnClass ?? ""].filter(Boolean).join(" "));
     th.scope = "col";
     hr.append(th);
   }
@@ -56,6 +57,7 @@ export function figuresTable(rows, columns, { caption, id, lang, rowClass } = {}
       if (c.numeric) classes.push("num");
       if (c.numeric && typeof v === "number" && v < 0) classes.push("negative");
       if (c.className) classes.push(c.className(v, row) ?? "");
+      if (c.columnClass) classes.push(c.columnClass);
       td.className = classes.filter(Boolean).join(" ");
       if (c.numeric && typeof v === "number" && v < 0) td.setAttribute("aria-label", t(l, "table.minus", { value: fmt(-v, { locale: l }) }));
       tr.append(td);

@@ -658,6 +658,7 @@ export const en = {
   "table.country.survey_value": "survey {score}",
   "table.country.excluded": "excluded",
   "table.country.grid_caption": "{name}: answers (points) by indicator and year",
+  "table.country.grid_printed": "In print, the answers of {from}–{to}; those of every year, {first}–{to}, are on this page on the web and in the downloads: answers.csv, answers.xlsx.",
   "table.country.none_changed": "No answer changed between years.",
   "table.country.answer": "Answer",
   "table.country.reason": "Reason",

@@ -656,6 +656,7 @@ export const ru: Record<StringKey, string> = {
   "table.country.survey_value": "опрос {score}",
   "table.country.excluded": "исключён",
   "table.country.grid_caption": "{name}: ответы (баллы) по показателям и годам",
+  "table.country.grid_printed": "В печатной версии — ответы за {from}–{to} годы; ответы за все годы, {first}–{to}, — на этой странице на сайте и в файлах для скачивания: answers.csv, answers.xlsx.",
   "table.country.none_changed": "Ни один ответ не изменился между годами.",
   "table.country.answer": "Ответ",
   "table.country.reason": "Причина",

@@ -72,38 +72,52 @@ export const scenarios: Scenario[] = [
   },
 ];
 
-// A country page prints its latest year's changed answers alone, with a line saying how many earlier
-// ones it leaves out (they stay on the screen and in the downloads); scripts/pdf.ts takes the
-// screen-only rows out before printing, so the PDF shows what this print shows.
+// A country page prints its answer grid's last six years and its latest year's changed answers
+// alone, each with a line saying what it leaves out (that stays on the screen and in the downloads);
+// scripts/pdf.ts takes the screen-only cells and rows out before printing, so the PDF shows what this
+// print shows.
 const CHANGED_ROWS = `(() => {
   const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   const rows = [...document.querySelectorAll("#change-list tbody tr")];
   const note = document.querySelector("#change-list")?.closest(".table-scroll")?.parentElement?.querySelector(":scope > .print-only");
-  return { years: rows.map((r) => [r.cells[0].textContent, shown(r)]), note: note ? [note.textContent, shown(note)] : null };
+  const gridNote = document.querySelector("#answer-grid")?.closest(".table-scroll")?.parentElement?.querySelector(":scope > .print-only");
+  return {
+    years: rows.map((r) => [r.cells[0].textContent, shown(r)]),
+    note: note ? [note.textContent, shown(note)] : null,
+    grid: [...document.querySelectorAll("#answer-grid thead th")].slice(2).map((th) => [th.textContent, shown(th)]),
+    gridNote: gridNote ? [gridNote.textContent, shown(gridNote)] : null,
+  };
 })()`;
 
 scenarios.push({
-  name: "print: a country page lists its latest year's changed answers and says where the others are",
+  name: "print: a country page prints its grid's last six years and its latest year's changed answers, and says where the others are",
   applies: (p) => p.startsWith("/countries/"),
   async run(page, { lang }) {
-    type Found = { years: [string, boolean][]; note: [string, boolean] | null };
+    type Found = { years: [string, boolean][]; note: [string, boolean] | null; grid: [string, boolean][]; gridNote: [string, boolean] | null };
     const screen = (await page.evaluate(CHANGED_ROWS)) as Found;
-    if (!screen.years.length) return [];
+    if (screen.grid.some(([, s]) => !s)) throw new Error("on screen, a year of the answer grid is hidden");
+    if (screen.note?.[1] || screen.gridNote?.[1]) throw new Error("on screen, a print-only line is shown");
     if (screen.years.some(([, s]) => !s)) throw new Error("on screen, a changed answer's row is hidden");
-    if (screen.note?.[1]) throw new Error("on screen, the print-only line is shown");
-    const latest = screen.years.map(([y]) => Number(y)).reduce((a, b) => Math.max(a, b));
     await page.emulateMedia({ media: "print" });
     try {
       const print = (await page.evaluate(CHANGED_ROWS)) as Found;
+      // The grid: the last six years (as many as there are, if fewer), and a line when any is left out.
+      const printedYears = print.grid.filter(([, s]) => s).map(([y]) => y);
+      const lastSix = screen.grid.map(([y]) => y).slice(-6);
+      if (printedYears.join() !== lastSix.join()) throw new Error(`in print, the answer grid shows ${printedYears.join(", ")}, not ${lastSix.join(", ")}`);
+      if ((printedYears.length < screen.grid.length) !== Boolean(print.gridNote?.[1])) throw new Error(`in print, the grid leaves out ${screen.grid.length - printedYears.length} year(s) and its line is ${print.gridNote?.[1] ? "shown" : "not shown"}`);
+      if (!screen.years.length) return [`print: the answer grid's ${printedYears.length} of ${screen.grid.length} years`];
+      const latest = screen.years.map(([y]) => Number(y)).reduce((a, b) => Math.max(a, b));
       const wrong = print.years.filter(([y, s]) => s !== (Number(y) === latest));
       if (wrong.length) throw new Error(`in print, ${wrong.length} row(s) are shown or hidden wrongly: ${JSON.stringify(wrong.slice(0, 3))}`);
       const left = print.years.filter(([, s]) => !s).length;
       if (!left) return [`print: all ${print.years.length} changed answers are in ${latest}`];
       if (!print.note?.[1]) throw new Error(`in print, ${left} earlier changed answers are left out and no line says so`);
-      const said = print.note[0].replace(/(\d)[\s\u202f\u00a0](?=\d)/g, "$1");
+      // The count as the page's language writes it, its thousands separators taken out (2,446; 2 446).
+      const said = print.note[0].replace(/(\d)[,\s\u202f\u00a0](?=\d{3})/g, "$1");
       const expected = lang === "ru" ? `(всего ${left})` : `(${left} in all)`;
       if (!said.includes(expected) || !said.includes(String(latest))) throw new Error(`the printed line does not say ${expected} for ${latest}: ${print.note[0]}`);
-      return [`print: ${print.years.length - left} changed answers of ${latest} printed, ${left} earlier ones on the screen only`];
+      return [`print: the answer grid's ${printedYears.length} of ${screen.grid.length} years; ${print.years.length - left} changed answers of ${latest} printed, ${left} earlier ones on the screen only`];
     } finally {
       await page.emulateMedia({ media: null });
     }
