@@ -111,18 +111,25 @@ async function numbered(doc: PDFDocument): Promise<void> {
  * Links to anywhere else (the sources) stay as they are.
  */
 function relink(doc: PDFDocument, origin: string): void {
-  for (const page of doc.getPages()) {
-    const annots = page.node.Annots();
-    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+  for (const { uri, action } of linksOf(doc)) {
+    if (!uri.startsWith(origin + "/")) continue;
+    // A URI is ASCII (PDF 32000 12.6.4.7): anything else percent-encoded; a string's own parentheses and backslashes escaped.
+    const relative = ".." + uri.slice(origin.length);
+    const ascii = /^[\x20-\x7e]*$/.test(relative) ? relative : encodeURI(relative);
+    action.set(PDFName.of("URI"), PDFString.of(ascii.replace(/[\\()]/g, "\\$&")));
+  }
+}
+
+/** Every link of a PDF, page by page: its URI and the action that holds it (relink; .ci/run checks the built PDFs with it). */
+export function linksOf(doc: PDFDocument): { page: number; uri: string; action: PDFDict }[] {
+  return doc.getPages().flatMap((pg, page) => {
+    const annots = pg.node.Annots();
+    return Array.from({ length: annots?.size() ?? 0 }, (_, i) => {
       const action = annots!.lookupMaybe(i, PDFDict)?.lookupMaybe(PDFName.of("A"), PDFDict);
       const uri = action?.lookupMaybe(PDFName.of("URI"), PDFString, PDFHexString)?.decodeText();
-      if (!uri || !uri.startsWith(origin + "/")) continue;
-      // A URI is ASCII (PDF 32000 12.6.4.7): anything else percent-encoded; a string's own parentheses and backslashes escaped.
-      const relative = ".." + uri.slice(origin.length);
-      const ascii = /^[\x20-\x7e]*$/.test(relative) ? relative : encodeURI(relative);
-      action!.set(PDFName.of("URI"), PDFString.of(ascii.replace(/[\\()]/g, "\\$&")));
-    }
-  }
+      return action && uri ? [{ page, uri, action }] : [];
+    }).flat();
+  });
 }
 
 /**

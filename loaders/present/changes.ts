@@ -287,8 +287,9 @@ function languageNeutral<T>(pair: PairAttribution, project: Project, result: Wit
 
 /**
  * How many of a pair's moved indicators its change block lists ("Indicators that moved most",
- * src/components/waterfall.js movedIndicators): the payload carries those alone. With 200 indicators
- * the whole list was three quarters of every What changed and country file, and none of it shown.
+ * src/components/waterfall.js movedIndicators, which shows the payload's as they are): the payload
+ * carries those alone. With 200 indicators the whole list was three quarters of every What changed
+ * and country file, and none of it shown.
  */
 export const MOVED_SHOWN = 8;
 

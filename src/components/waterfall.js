@@ -150,11 +150,13 @@ export function waterfallChart(pair, { caption, lang } = {}) {
   });
 }
 
-/** Table of the indicators that moved most (|contribution|), with the sheet's reason and note as text. */
-// The payload carries the first MOVED_SHOWN (loaders/present/changes.ts) of a pair's moved indicators: the same eight.
-export function movedIndicators(pair, { limit = 8, lang } = {}) {
+/**
+ * Table of the indicators that moved most (|contribution|), with the sheet's reason and note as text:
+ * the pair's `indicators` as the loader chose them (loaders/present/changes.ts MOVED_SHOWN).
+ */
+export function movedIndicators(pair, { lang } = {}) {
   const l = pageLang(lang);
-  const moved = pair.indicators.filter((i) => i.contribution !== 0 || i.reason).slice(0, limit);
+  const moved = pair.indicators;
   if (!moved.length) return text("p", t(l, "table.change.none_moved"));
   const years = { from_year: pair.from_year, to_year: pair.to_year };
   return figuresTable(
