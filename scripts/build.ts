@@ -210,9 +210,14 @@ const timed = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
   console.log(`${what}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return value;
 };
-let pipeline: Awaited<ReturnType<typeof sharedState>> | null = await timed("read, validate and compute the one result", () => sharedState(root)).catch(stopOnInputError);
+// With the loader outputs kept, the last build's downloads and manifest inputs are too (scripts/kept-run.ts):
+// nothing is read or computed again.
+const { keepRun, keptRun } = await import("./kept-run.ts");
+const lastRun = warm ? keptRun(cache, root) : null;
+if (lastRun) console.log("loader inputs unchanged: the one result is not computed again; the downloads and the manifest's inputs are the last build's");
+let pipeline: Awaited<ReturnType<typeof sharedState>> | null = lastRun ? null : await timed("read, validate and compute the one result", () => sharedState(root)).catch(stopOnInputError);
 await unchangedSince("while the build read data/");
-if (!warm) {
+if (!warm && pipeline) {
   const { writeLoaderOutputs } = await import("../loaders/payloads.ts");
   const shared = pipeline;
   const { written, skipped } = await timed("data loader outputs", () => writeLoaderOutputs(root, shared, cache)).catch(stopOnInputError);
@@ -235,13 +240,16 @@ scratch = mkdtempSync(path.join(tmpdir(), "pti-build-"));
 const { writeDownloads, DOWNLOADS_DIR } = await import("../loaders/present/downloads.ts");
 // Its time is printed after Framework's, so that the two logs do not run into each other.
 const downloadsStart = performance.now();
-const writing = writeDownloads(pipeline.result, scratch).then((files) => ({ files, ms: performance.now() - downloadsStart }));
+const written = pipeline ? writeDownloads(pipeline.result, scratch) : Promise.resolve(lastRun!.copyDownloads(path.join(scratch, DOWNLOADS_DIR)));
+const writing = written.then((files) => ({ files, ms: performance.now() - downloadsStart }));
 writing.catch(() => {}); // awaited below, after Framework; a failure there fails the build
 // What the manifest needs of the run (loaders/manifest.ts ManifestProject, the codebooks' seeds).
-const forManifest = {
-  project: { root: pipeline.project.root, files: pipeline.project.files, codebooks: pipeline.project.codebooks },
-  result: { codebooks: pipeline.result.codebooks },
-};
+const forManifest = pipeline
+  ? {
+      project: { root: pipeline.project.root, files: pipeline.project.files, codebooks: pipeline.project.codebooks },
+      result: { codebooks: pipeline.result.codebooks },
+    }
+  : lastRun!.run;
 
 // Framework writes the pages into the fresh folder (scripts/framework-build.js), never into dist/.
 const framework = performance.now();
@@ -261,9 +269,10 @@ if (status !== 0) {
   fail(`Framework could not build the pages (exit status ${status})`);
 }
 const { files: downloads, ms: downloadsMs } = await writing;
-console.log(`downloads (written while Framework ran): ${(downloadsMs / 1000).toFixed(1)} s`);
+console.log(`downloads (${pipeline ? "written" : "copied from the last build"} while Framework ran): ${(downloadsMs / 1000).toFixed(1)} s`);
 pipeline = null;
 mkdirSync(cache, { recursive: true });
+if (!lastRun) keepRun(cache, path.join(scratch, DOWNLOADS_DIR), forManifest);
 writeFileSync(digestFile, digest);
 
 // Framework writes each attached file's modification time (the moment its loader ran) into the

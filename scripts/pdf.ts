@@ -24,6 +24,7 @@ import type { Locale } from "../loaders/shared/format.ts";
 import { sitePathOf } from "../loaders/pages/page.ts";
 import { langOf } from "../loaders/pages/chrome.ts";
 import { inTurn } from "../loaders/in-turn.ts";
+import { PrintCache } from "./print-cache.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -160,8 +161,19 @@ async function countryNames(): Promise<Map<string, { name_en: string; name_ru: s
   return new Map(parseRows(table, CountryRow).rows.map((c) => [c.code, c]));
 }
 
-/** Prints every page of the site in `site` into `site`/pdf/; resolves to what was written. */
-export async function printPdfs(site: string, log: (line: string) => void = console.log): Promise<string[]> {
+/** The HTML file of a page ("/" → index.html, "/ru/" → ru/index.html, "/countries/KAZ" → countries/KAZ.html). */
+export const pageFile = (site: string, page: string) => path.join(site, page.endsWith("/") ? `${page}index.html` : `${page}.html`);
+
+/** Where the last build's prints are kept (beside Framework's caches, which a cold build deletes with them). */
+export const PRINT_CACHE = path.join(root, "src", ".observablehq", "cache", "_pdf");
+// What a print depends on beyond its page: how this file and the notice's style print it.
+const PRINTING_SOURCES = ["scripts/pdf.ts", "scripts/print-notice.ts"];
+
+/**
+ * Prints every page of the site in `site` into `site`/pdf/; resolves to what was written. A page
+ * printed by an earlier run exactly as it would be now is taken from `cacheDir` (PrintCache).
+ */
+export async function printPdfs(site: string, log: (line: string) => void = console.log, cacheDir = PRINT_CACHE): Promise<string[]> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} to print the PDFs (apt-get install -y chromium fonts-dejavu-core; or CHROMIUM=/path/to/chromium)`);
   const out = path.join(site, "pdf");
   rmSync(out, { recursive: true, force: true });
@@ -171,6 +183,7 @@ export async function printPdfs(site: string, log: (line: string) => void = cons
   const { server, url } = await serveDirectory(site);
   const browser = await launch();
   const written: string[] = [];
+  const cache = new PrintCache(cacheDir, [browser.version(), ...PRINTING_SOURCES.map((f) => readFileSync(path.join(root, f), "utf8"))].join("\0"));
   try {
     for (const lang of LANGS) {
       const pages = reportOrder(all.filter((p) => langOf(p) === lang));
@@ -183,45 +196,72 @@ export async function printPdfs(site: string, log: (line: string) => void = cons
       };
       const isCountry = (p: string) => sitePathOf(p).startsWith("/countries/");
       // Each page is loaded and printed once: a country page's print is in the report and in its own
-      // PDF, which its cover heads (the report's first page carries the notice itself).
-      const printed = new Map<string, Uint8Array>();
-      const covers = new Map<string, Uint8Array>();
-      const contexts = await Promise.all(Array.from({ length: LANES }, () => browser.newContext({ viewport: { width: 1200, height: 900 } })));
-      try {
-        // inTurn keeps at most LANES pages in hand, so a tab is always free.
-        const tabs = await Promise.all(contexts.map((c) => c.newPage()));
-        await inTurn(
-          pages,
-          async (p) => {
-            const tab = tabs.pop()!;
-            try {
-              const { page, cover } = await printPage(tab, url + p, { notice: p === pages[0], cover: isCountry(p) });
-              printed.set(p, page);
-              if (cover) covers.set(p, cover);
-            } finally {
-              tabs.push(tab);
-            }
-          },
-          LANES,
-        );
-      } finally {
-        await Promise.all(contexts.map((c) => c.close()));
+      // PDF, which its cover heads (the report's first page carries the notice itself). A page whose
+      // print is kept (PrintCache: same HTML, same way of printing) is not loaded at all.
+      const keys = new Map(
+        pages.map((p) => {
+          const how = { notice: p === pages[0], cover: isCountry(p) };
+          const page = cache.key("page", p, readFileSync(pageFile(site, p)), how.notice ? "notice" : "", how.cover ? "cover" : "");
+          return [p, { how, page, cover: how.cover ? cache.key("cover", page) : null }] as const;
+        }),
+      );
+      const toPrint = pages.filter((p) => {
+        const k = keys.get(p)!;
+        return !(cache.has(k.page) && (k.cover === null || cache.has(k.cover)));
+      });
+      if (toPrint.length) {
+        const contexts = await Promise.all(Array.from({ length: LANES }, () => browser.newContext({ viewport: { width: 1200, height: 900 } })));
+        try {
+          // inTurn keeps at most LANES pages in hand, so a tab is always free.
+          const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+          await inTurn(
+            toPrint,
+            async (p) => {
+              const tab = tabs.pop()!;
+              const k = keys.get(p)!;
+              try {
+                const { page, cover } = await printPage(tab, url + p, k.how);
+                cache.put(k.page, page);
+                if (k.cover !== null) cache.put(k.cover, cover!);
+              } finally {
+                tabs.push(tab);
+              }
+            },
+            LANES,
+          );
+        } finally {
+          await Promise.all(contexts.map((c) => c.close()));
+        }
       }
+      // The documents: each merged from its parts' prints unless the same parts made it before.
+      let merged = 0;
       const strips = await browser.newContext();
       try {
         const strip = await strips.newPage();
-        writeFileSync(path.join(out, pdfName("report", lang)), await documentOf(pages.map((p) => printed.get(p)!), reportTitle, await titleStrip(strip, reportTitle), url));
-        written.push(pdfName("report", lang));
+        const write = async (name: string, title: string, parts: string[]) => {
+          const bytes = await cache.through(cache.key("document", title, ...parts), async () => {
+            merged++;
+            return documentOf(parts.map((k) => cache.read(k)), title, await titleStrip(strip, title), url);
+          });
+          writeFileSync(path.join(out, name), bytes);
+          written.push(name);
+        };
+        await write(pdfName("report", lang), reportTitle, pages.map((p) => keys.get(p)!.page));
         for (const p of pages.filter(isCountry)) {
           const { code, title } = countryTitle(p);
-          writeFileSync(path.join(out, pdfName(code, lang)), await documentOf([covers.get(p)!, printed.get(p)!], title, await titleStrip(strip, title), url));
-          written.push(pdfName(code, lang));
+          const k = keys.get(p)!;
+          await write(pdfName(code, lang), title, [k.cover!, k.page]);
         }
       } finally {
         await strips.close();
       }
-      log(`pdf (${lang}): ${pdfName("report", lang)} from ${pages.length} pages, and ${pages.filter(isCountry).length} country PDFs`);
+      const documents = 1 + pages.filter(isCountry).length;
+      log(
+        `pdf (${lang}): ${pdfName("report", lang)} from ${pages.length} pages, and ${pages.filter(isCountry).length} country PDFs; ` +
+          `${toPrint.length} page(s) printed, ${pages.length - toPrint.length} kept from the last build (unchanged); ${merged} of ${documents} document(s) merged`,
+      );
     }
+    cache.prune();
   } finally {
     await browser.close();
     server.close();

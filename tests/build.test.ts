@@ -4,6 +4,7 @@
 import { describe, it, expect, afterAll } from "vitest";
 import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync, appendFileSync } from "node:fs";
 import path from "node:path";
+import { createHash } from "node:crypto";
 import { copyProject, npmRun } from "./helpers/project-copy.ts";
 import { loadProject } from "../loaders/project.ts";
 
@@ -13,6 +14,9 @@ function filesUnder(dir: string): string[] {
     return statSync(p).isDirectory() ? filesUnder(p) : [p];
   });
 }
+/** Every file under `dir` by its path there, with its SHA-256. */
+const digests = (dir: string) =>
+  Object.fromEntries(filesUnder(dir).map((f) => [path.relative(dir, f), createHash("sha256").update(readFileSync(f)).digest("hex")]).sort(([a], [b]) => (a < b ? -1 : 1)));
 const grepDist = (root: string, needle: string | RegExp) =>
   filesUnder(path.join(root, "dist")).filter((f) => {
     const s = readFileSync(f, "latin1");
@@ -50,6 +54,15 @@ describe("npm run build", () => {
     expect(grepDist(project.root, `"index":${FRESH}`)).toEqual([]);
     expect(existsSync(path.join(project.root, "dist/countries/XTS.html"))).toBe(false);
 
+    // Nothing changed: the one result is not computed again (scripts/kept-run.ts), and the report is the same, byte for byte.
+    const before = digests(path.join(project.root, "dist"));
+    const again = npmRun(project.root, "build");
+    expect(again.status, again.stderr).toBe(0);
+    expect(plain(again.stdout)).toContain("loader inputs unchanged: the one result is not computed again");
+    expect(plain(again.stdout)).not.toContain("read, validate and compute the one result");
+    expect(plain(again.stdout)).toContain("downloads (copied from the last build while Framework ran)");
+    expect(digests(path.join(project.root, "dist"))).toEqual(before);
+
     // A later edition publishes a value for the latest sheet's country-year, and a new country (XTS)
     // gets a copy of that sheet and its survey.
     const data = await loadProject(project.root);
@@ -64,6 +77,7 @@ describe("npm run build", () => {
 
     const second = npmRun(project.root, "build");
     expect(second.status, second.stderr).toBe(0);
+    expect(plain(second.stdout)).toContain("read, validate and compute the one result");
     expect(started(second.stdout)).toEqual([]);
     expect(plain(second.stdout)).toContain("load /ru/countries/XTS.md → [fresh]");
     expect(grepDist(project.root, `"index":${FRESH}`).length).toBeGreaterThan(0);
@@ -72,7 +86,7 @@ describe("npm run build", () => {
     const ranking = JSON.parse(readFileSync(results, "utf8")).ranking as { country: string }[];
     expect(ranking.map((r) => r.country)).toContain("XTS");
     expect(grepDist(project.root, /cdn\.jsdelivr|unpkg\.com|fonts\.googleapis|fonts\.gstatic/)).toEqual([]);
-  }, 1_500_000); // two builds of the site in both languages, on a shared machine
+  }, 1_500_000); // three builds of the site in both languages, on a shared machine
 
   it("fails with file, row and column when a published total is not a number", () => {
     const line = appendRow(editions, { edition: "1", published: "2099-01-01", year: "2099", country: "XTS", index: "abc", source: "x" });

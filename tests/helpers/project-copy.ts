@@ -20,8 +20,8 @@ export function copyProject(): { root: string; cleanup: () => void } {
       if (rel === "") return true;
       const parts = rel.split(path.sep);
       if (SKIP.has(parts[0]!) || BUILDING.test(parts[0]!)) return false;
-      // Keep Framework's bundle caches, drop cached loader outputs.
-      if (parts[0] === "src" && parts[1] === ".observablehq") return parts.length < 4 || parts[3]!.startsWith("_");
+      // Keep Framework's bundle caches, drop cached loader outputs and the kept prints (scripts/print-cache.ts).
+      if (parts[0] === "src" && parts[1] === ".observablehq") return parts.length < 4 || (parts[3]!.startsWith("_") && parts[3] !== "_pdf");
       return !SKIP.has(parts[parts.length - 1]!);
     },
   });
