@@ -1,13 +1,14 @@
 // `npm run pdf` (and the last step of `npm run build`, inside its fresh folder): prints the built
 // report with Debian's Chromium into <site>/pdf/, in each language: report.pdf and report.ru.pdf
-// (every page of that language, in report order) and one PDF per country (<CODE>.pdf, <CODE>.ru.pdf).
-// Every page of the site is printed once; each document's pages then carry its title at the top (a
-// strip Chromium prints in the system's fonts: DejaVu from Debian's fonts-dejavu-core has Cyrillic;
-// no web font) and "page / pages" at the bottom, both drawn with pdf-lib after merging, so that a
-// country page's one print serves the report and the country's own PDF, and the report's numbering
-// runs through the whole document. The print stylesheet (src/style.css) hides the navigation chrome;
-// the reconstruction notice heads the merged report once (scripts/print-notice.ts), and every
-// country PDF opens with a page of its own: the notice, the country's name, how to cite.
+// (every page of that language in report order, of the What changed pages those of the printed
+// years alone: printedPages) and one PDF per country (<CODE>.pdf, <CODE>.ru.pdf). Every page in
+// them is printed once; each document's pages then carry its title at the top (a strip Chromium
+// prints in the system's fonts: DejaVu from Debian's fonts-dejavu-core has Cyrillic; no web font)
+// and "page / pages" at the bottom, both drawn with pdf-lib after merging, so that a country page's
+// one print serves the report and the country's own PDF, and the report's numbering runs through
+// the whole document. The print stylesheet (src/style.css) hides the navigation chrome; the
+// reconstruction notice heads the merged report once (scripts/print-notice.ts), and every country
+// PDF opens with a page of its own: the notice, the country's name, how to cite.
 import { mkdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +26,7 @@ import { sitePathOf } from "../loaders/pages/page.ts";
 import { langOf } from "../loaders/pages/chrome.ts";
 import { inTurn } from "../loaders/in-turn.ts";
 import { PrintCache } from "./print-cache.ts";
+import { printedChanges } from "../loaders/shared/print.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -35,6 +37,17 @@ export function reportOrder(pages: string[]): string[] {
     return s === "/" ? 0 : s === "/results" ? 1 : s === "/methodology" ? 2 : s.startsWith("/countries/") ? 3 : s.startsWith("/changes/") ? 4 : 5;
   };
   return [...pages].sort((a, b) => rank(a) - rank(b) || sitePathOf(a).localeCompare(sitePathOf(b)));
+}
+
+const changesYear = (p: string) => /^\/changes\/(\d+)$/.exec(sitePathOf(p))?.[1];
+/**
+ * The pages report.pdf holds: every page but the What changed pages of the years before the printed
+ * ones (loaders/shared/print.ts printedChanges: the last five changes, as each country page prints
+ * them). Those stay on the web; the country pages say so in print.
+ */
+export function printedPages(pages: string[]): string[] {
+  const printed = new Set(printedChanges(pages.map(changesYear).filter((y) => y !== undefined).sort()));
+  return pages.filter((p) => changesYear(p) === undefined || printed.has(changesYear(p)!));
 }
 
 /** A file's name for a language: report.pdf, report.ru.pdf; KAZ.pdf, KAZ.ru.pdf. */
@@ -186,7 +199,7 @@ export async function printPdfs(site: string, log: (line: string) => void = cons
   const cache = new PrintCache(cacheDir, [browser.version(), ...PRINTING_SOURCES.map((f) => readFileSync(path.join(root, f), "utf8"))].join("\0"));
   try {
     for (const lang of LANGS) {
-      const pages = reportOrder(all.filter((p) => langOf(p) === lang));
+      const pages = printedPages(reportOrder(all.filter((p) => langOf(p) === lang)));
       if (pages.length === 0) continue;
       const reportTitle = t(lang, "site.pdf.report_title");
       const countryTitle = (p: string) => {

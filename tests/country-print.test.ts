@@ -85,3 +85,40 @@ describe("answerGrid in print: the last six years' columns, and where the others
     expect(printOnly(grid)).toEqual([]);
   });
 });
+
+describe("changeBlocks in print: the changes between the last six years, and where the others are", () => {
+  type Blocks = (c: unknown, o: { lang: string; block: (pair: { from_year: number; to_year: number }, o: { id: string }) => FakeNode }) => FakeNode;
+  let changeBlocks: Blocks;
+  beforeAll(async () => {
+    ({ changeBlocks } = (await import("../src/components/country.js")) as unknown as { changeBlocks: Blocks });
+  });
+  // Each block as waterfall.js would head it, without its chart: what is asserted is which print.
+  const block = (pair: { from_year: number; to_year: number }, o: { id: string }) => {
+    const section = document.createElement("section") as unknown as FakeNode;
+    section.className = "change-block";
+    section.setAttribute("id", o.id);
+    return section;
+  };
+  const pairs = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ from_year: from + i, to_year: from + i + 1 }));
+  const blocks = (root: FakeNode) => allNodes(root).filter((n) => n.tagName === "SECTION").map((n) => [n.attributes.id, n.className]);
+
+  it("lists the latest first and marks the changes before the last five for the screen only, with a line in each language", () => {
+    const en = changeBlocks({ pairs: pairs(2016, 2024) }, { lang: "en", block });
+    expect(blocks(en)).toEqual([
+      ["change-2024", "change-block"], ["change-2023", "change-block"], ["change-2022", "change-block"], ["change-2021", "change-block"], ["change-2020", "change-block"],
+      ["change-2019", "change-block web-only"], ["change-2018", "change-block web-only"], ["change-2017", "change-block web-only"],
+    ]);
+    expect(printOnly(en).map((n) => n.textContent)).toEqual([
+      "In print, the changes from 2019 to 2024 alone. The 3 earlier ones, back to 2016, are on the web: on this page, and each on its year's What changed page.",
+    ]);
+    expect(printOnly(changeBlocks({ pairs: pairs(2016, 2024) }, { lang: "ru", block })).map((n) => n.textContent)).toEqual([
+      "В печатной версии — только изменения с 2019 по 2024 год. Остальные 3, начиная с 2016 года, — на сайте: на этой странице и каждое — на странице «Что изменилось» за свой год.",
+    ]);
+  });
+  it("prints five changes or fewer whole, with no line; one year alone says there is nothing to explain", () => {
+    const five = changeBlocks({ pairs: pairs(2019, 2024) }, { lang: "en", block });
+    expect(blocks(five).map(([, c]) => c)).toEqual(Array(5).fill("change-block"));
+    expect(printOnly(five)).toEqual([]);
+    expect(changeBlocks({ pairs: [] }, { lang: "en", block }).textContent).toBe("Only one year measured: no change to explain.");
+  });
+});

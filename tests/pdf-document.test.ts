@@ -83,3 +83,16 @@ describe("a PDF document from printed pages", () => {
     ]);
   });
 });
+
+describe("printedPages: what report.pdf holds", () => {
+  it("keeps every page but the What changed pages before the last five, in each language", async () => {
+    const { printedPages } = await import("../scripts/pdf.ts");
+    const changes = (prefix: string) => Array.from({ length: 19 }, (_, i) => `${prefix}/changes/${2002 + i}`);
+    const en = ["/", "/results", "/countries/KAZ", ...changes(""), "/review/2021", "/sensitivity"];
+    expect(printedPages(en)).toEqual(["/", "/results", "/countries/KAZ", "/changes/2016", "/changes/2017", "/changes/2018", "/changes/2019", "/changes/2020", "/review/2021", "/sensitivity"]);
+    expect(printedPages(["/ru/", ...changes("/ru")]).slice(0, 3)).toEqual(["/ru/", "/ru/changes/2016", "/ru/changes/2017"]);
+    // The Working Group's five changes (2019–2024) are all printed.
+    const five = ["/changes/2020", "/changes/2021", "/changes/2022", "/changes/2023", "/changes/2024"];
+    expect(printedPages(five)).toEqual(five);
+  });
+});

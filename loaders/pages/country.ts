@@ -18,8 +18,7 @@ import { vlChart } from "${base}components/chart.js";
 import { figuresTable } from "${base}components/table.js";
 import { fmt, percent, text } from "${base}components/format.js";
 import { seriesSpec } from "${base}components/charts.js";
-import { changeBlock } from "${base}components/waterfall.js";
-import { sectionStackSpec, answerGrid, changeList, surveySpec, sourceList } from "${base}components/country.js";
+import { sectionStackSpec, answerGrid, changeBlocks, changeList, surveySpec, sourceList } from "${base}components/country.js";
 const c = await FileAttachment("${dataDir(ctx)}countries/${code}.json").json();
 \`\`\`
 
@@ -84,8 +83,7 @@ display(vlChart(sectionStackSpec(c.sections), {
 ${t("page.country.changes_text")}
 
 \`\`\`js
-if (c.pairs.length === 0) display(text("p", ${str("page.country.one_year")}));
-for (const pair of [...c.pairs].reverse()) display(changeBlock(pair, { heading: "h3", id: \`change-\${pair.to_year}\` }));
+display(changeBlocks(c));
 \`\`\`
 
 ## ${t("page.country.answers")}

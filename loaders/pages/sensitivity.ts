@@ -25,7 +25,7 @@ title: ${t("page.sensitivity.title")}
 
 \`\`\`js
 import { vlChart } from "${base}components/chart.js";
-import { figuresTable } from "${base}components/table.js";
+import { figuresTable, yearsInPrint } from "${base}components/table.js";
 import { count, figure, fmt, percent, text } from "${base}components/format.js";
 import { reweightPanel } from "${base}components/reweight-panel.js";
 const s = await FileAttachment("${dataDir(ctx)}sensitivity.json").json();
@@ -111,6 +111,7 @@ const chart = vlChart({
     ]
   }
 }, {
+  print: yearsInPrint(s.years),
   alt: ${tpl("page.sensitivity.intervals_alt", { from: "s.years[0]", to: "s.latest_year", draws: "s.draws" })},
   caption: ${tpl("page.sensitivity.intervals_caption", { draws: "count(s.draws)", seed: "s.seed" })},
   data: rankRows,
@@ -205,6 +206,7 @@ display(vlChart({
     ]
   }
 }, {
+  print: yearsInPrint(s.years),
   alt: ${str("page.sensitivity.heat_alt")},
   caption: ${str("page.sensitivity.heat_caption")},
   // The spec's rows hold every field of the analysis; the table lists what the cells and tooltips show.
@@ -236,13 +238,14 @@ const rankWithChange = (section) => (v, row) => {
   const d = row[\`\${section}_change\`];
   return d === 0 ? String(v) : \`\${v} (\${d < 0 ? "▲" : "▼"}\${Math.abs(d)})\`;
 };
-display(figuresTable(looRows, [
+const looPrint = yearsInPrint(s.years);
+display(looPrint.noted(figuresTable(looRows, [
   { key: "year", label: ${str("page.common.year")} },
   { key: "country", label: ${str("page.common.country")} },
   { key: "rank", label: ${str("page.common.rank")}, numeric: true, format: (v) => String(v) },
   { key: "index", label: ${str("page.common.index")}, numeric: true },
   ...s.sections.map((sec) => ({ key: sec.id, label: ${tpl("page.sensitivity.without", { id: "sec.id" })}, numeric: true, format: rankWithChange(sec.id), className: (v, row) => (row[\`\${sec.id}_change\`] ? "changed" : "") }))
-], { caption: ${str("page.sensitivity.loo_caption")}, id: "leave-one-out-table" }));
+], { caption: ${str("page.sensitivity.loo_caption")}, id: "leave-one-out-table", rowClass: looPrint.rowClass })));
 \`\`\`
 
 ## ${t("page.sensitivity.reweight")}

@@ -3,3 +3,4 @@
 export * from "./format.ts";
 export * from "./kernel.ts";
 export * from "./strings/index.ts";
+export * from "./print.ts";

@@ -109,7 +109,7 @@ export function columnsOf(rows) {
     .map((k) => ({ key: k, label: k, numeric: rows.some((r) => typeof r[k] === "number") && !/year|rank|seed|respondents/.test(k) }));
 }
 
-export function vlChart(spec, { alt, caption, data: given, columns: named, name, lang } = {}) {
+export function vlChart(spec, { alt, caption, data: given, columns: named, name, lang, print } = {}) {
   const l = pageLang(lang);
   // Every chart shows and downloads its numbers: the page's table when it names one, else the spec's own rows.
   const data = given ?? (Array.isArray(spec?.data?.values) ? spec.data.values : undefined);
@@ -132,7 +132,9 @@ export function vlChart(spec, { alt, caption, data: given, columns: named, name,
     const details = document.createElement("details");
     details.className = "chart-data";
     details.append(text("summary", t(l, "chart.show_numbers")));
-    details.append(figuresTable(data, columns, { lang: l }));
+    // `print` (table.js yearsInPrint): the numbers of the printed years alone, and a line saying where the rest are.
+    const table = figuresTable(data, columns, { lang: l, rowClass: print?.rowClass });
+    details.append(print ? print.noted(table) : table);
     figure.append(details);
   }
   const stem = fileStem(name ?? caption ?? alt);

@@ -3,7 +3,8 @@ import { count, figure, fmt, text, sourceLink, tr } from "./format.js";
 import { figuresTable } from "./table.js";
 import { SECTION_COLOURS, COUNTRY_COLOURS, inkOn } from "./palette.js";
 import { pageLang } from "./chart.js";
-import { t } from "./engine.js";
+import { t, printedYears, printedChanges } from "./engine.js";
+import { changeBlock } from "./waterfall.js";
 
 /**
  * Each year's section subtotals stacked from zero (positive up, negative down), the sections always in
@@ -60,8 +61,6 @@ export function sectionStackSpec(sections, { lang } = {}) {
 
 const countryName = (c, l) => (l === "ru" ? c.name_ru : undefined) ?? c.name_en;
 
-/** How many years' answers a country page prints side by side: as many as an A4 page holds legibly beside the indicator and its title. */
-export const PRINTED_YEARS = 6;
 
 export function answerGrid(c, { lang } = {}) {
   const l = pageLang(lang);
@@ -75,9 +74,9 @@ export function answerGrid(c, { lang } = {}) {
     const value = cell.value === "survey" ? t(l, "table.country.survey_value", { score: fmt(cell.survey_score, { locale: l }) }) : (cell.value_shown ?? cell.value);
     return `${cell.changed ? "● " : ""}${value} (${cell.excluded ? t(l, "table.country.excluded") : fmt(cell.points, { locale: l })})`;
   };
-  // In print, the last PRINTED_YEARS years' columns alone: twenty year columns on an A4 page left each
-  // answer a letter or two a line, and the earlier years stay on the web page and in the downloads.
-  const printed = c.years.slice(-PRINTED_YEARS);
+  // In print, the last PRINTED_YEARS years' columns alone (loaders/shared/print.ts): twenty year columns
+  // on an A4 page left each answer a letter or two a line; the earlier years stay on the web page and in the downloads.
+  const printed = printedYears(c.years);
   const grid = figuresTable(rows, [
     { key: "indicator", label: t(l, "table.change.indicator") },
     { key: "title", label: t(l, "table.change.title") },
@@ -92,6 +91,29 @@ export function answerGrid(c, { lang } = {}) {
   if (printed.length === c.years.length) return grid;
   const box = document.createElement("div");
   box.append(grid, text("p", t(l, "table.country.grid_printed", { from: String(printed[0]), to: String(printed.at(-1)), first: String(c.years[0]) }), "print-only muted"));
+  return box;
+}
+
+/**
+ * The country's changes, one block per pair of years, the latest first. In print, those between its
+ * printed years alone (printedChanges), and a line saying where the earlier ones are: on this page on
+ * the web, and each on its year's What changed page. `block` draws one (waterfall.js changeBlock).
+ */
+export function changeBlocks(c, { lang, block: blockOf = changeBlock } = {}) {
+  const l = pageLang(lang);
+  if (c.pairs.length === 0) return text("p", t(l, "page.country.one_year"));
+  const printed = new Set(printedChanges(c.pairs));
+  const box = document.createElement("div");
+  for (const pair of [...c.pairs].reverse()) {
+    const block = blockOf(pair, { heading: "h3", id: `change-${pair.to_year}`, lang: l });
+    if (!printed.has(pair)) block.className += " web-only";
+    box.append(block);
+  }
+  const earlier = c.pairs.length - printed.size;
+  if (earlier) {
+    const first = [...printed][0];
+    box.append(text("p", t(l, "table.country.blocks_printed", { from: String(first.from_year), to: String(c.pairs.at(-1).to_year), m: count(earlier, l), first: String(c.pairs[0].from_year) }), "print-only muted"));
+  }
   return box;
 }
 

@@ -4,7 +4,7 @@
 import * as Inputs from "@observablehq/inputs";
 import { prepareTable, reweight } from "./reweight.js";
 import { fmt, text } from "./format.js";
-import { scrollRegion } from "./table.js";
+import { scrollRegion, yearsInPrint } from "./table.js";
 import { t as translate } from "./engine.js";
 
 /**
@@ -74,9 +74,12 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
   thead.append(head);
   const tbody = document.createElement("tbody");
   const cellsOf = [];
+  const print = yearsInPrint(prepared.cells.map((cell) => cell.year), { lang: l });
   for (const c of order) {
     const cell = prepared.cells[c];
     const tr = document.createElement("tr");
+    // In print, the last six years' rows (yearsInPrint); kept whatever a slider marks.
+    if (print.rowClass(cell)) tr.classList.add("web-only");
     const year = text("th", String(cell.year));
     year.scope = "row";
     const pubIndex = text("td", fmt(cell.index, { locale: l }), "num" + (cell.index < 0 ? " negative" : ""));
@@ -88,7 +91,7 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
     cellsOf.push({ c, tr, rank, change, index });
   }
   t.append(thead, tbody);
-  root.append(scrollRegion(t, tr_("table.reweight.caption")));
+  root.append(print.noted(scrollRegion(t, tr_("table.reweight.caption"))));
 
   // Only what changed is written to the DOM (a slider step usually moves few ranks), which keeps
   // the re-layout after each change small.
@@ -111,7 +114,7 @@ export function reweightPanel(table, { sections, names = {}, max = 3, step = 0.0
       set(row, "d", d, (v) => {
         change.textContent = v > 0 ? `▲ ${v}` : v < 0 ? `▼ ${-v}` : "–";
         change.setAttribute("aria-label", v > 0 ? tr_("table.reweight.up", { n: v }) : v < 0 ? tr_("table.reweight.down", { n: -v }) : tr_("table.reweight.unchanged"));
-        tr.className = v !== 0 ? "rank-moved" : "";
+        tr.classList.toggle("rank-moved", v !== 0);
       });
       const x = prepared.index[c];
       set(row, "shown", fmt(x, { locale: l }), (v) => (index.textContent = v));

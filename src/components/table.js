@@ -1,8 +1,29 @@
 // HTML tables built from data with textContent only (notes and sources are untrusted text).
 import { fmt, markLang, text } from "./format.js";
-import { t } from "./engine.js";
+import { t, printedYears } from "./engine.js";
 
 const langOf = (lang) => (String(lang ?? (typeof document !== "undefined" ? document.documentElement.lang : "") ?? "").toLowerCase().startsWith("ru") ? "ru" : "en");
+
+/**
+ * In print, a table's rows of the last PRINTED_YEARS years alone (loaders/shared/print.ts): `rowClass`
+ * marks the others' rows for the screen only (web-only: the print stylesheet hides them and
+ * scripts/pdf.ts takes them out before printing), and `noted(el)` adds the printed line saying where
+ * they are, or gives `el` back as it is when every year prints. `key`: the rows' field holding the year.
+ */
+export function yearsInPrint(years, { key = "year", lang } = {}) {
+  const l = langOf(lang);
+  const all = [...new Set(years)].sort((a, b) => a - b);
+  const printed = new Set(printedYears(all));
+  return {
+    rowClass: (row) => (printed.has(row[key]) ? "" : "web-only"),
+    noted(el) {
+      if (printed.size === all.length) return el;
+      const box = document.createElement("div");
+      box.append(el, text("p", t(l, "table.printed_years", { from: String(Math.min(...printed)), to: String(all.at(-1)), first: String(all[0]) }), "print-only muted"));
+      return box;
+    },
+  };
+}
 
 /**
  * The wrapper that lets a wide table scroll sideways: focusable (tabindex 0), so a keyboard can scroll

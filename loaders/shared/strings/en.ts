@@ -666,6 +666,8 @@ export const en = {
   "table.country.changes_caption": "Answers that changed from the previous year",
   "table.country.changes_printed": "In print, only the answers that changed in {year} are listed ({n}). Those that changed in earlier years ({m} in all), with their reasons and notes, are on this page on the web and in the downloads: answers.csv, answers.xlsx.",
   "table.country.changes_printed_none": "No answer changed in {year}. Those that changed in earlier years ({m} in all), with their reasons and notes, are on this page on the web and in the downloads: answers.csv, answers.xlsx.",
+  "table.country.blocks_printed": "In print, the changes from {from} to {to} alone. The {m} earlier ones, back to {first}, are on the web: on this page, and each on its year's What changed page.",
+  "table.printed_years": "In print, the rows of {from}–{to}; those of every year, {first}–{to}, are on this page on the web and in its downloads.",
   "table.country.sources_intro": "Answers citing a public source (all other answers are reconstructed):",
   "table.trace.rows_shown": "{shown} of {all} rows",
   "table.trace.all": "all",
