@@ -8,6 +8,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, renameSync, writeSync } fr
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { collectLoader, forget, provideShared, type Shared } from "./framework.ts";
+import { collectGarbage } from "./gc.ts";
 import { collectPage, fillRoute, pageMarkdown } from "./pages/page.ts";
 
 export const DATA_LOADERS = "src/data";
@@ -43,6 +44,7 @@ export async function writeLoaderOutputs(root: string, shared: Shared, cache: st
     return await writeEach(root, cache, dataLoaders(root), collectLoader, onWritten, async ({ loader, output }, registration, put) => {
       if (languageOfOutput(output) !== lang) {
         forget(shared, lang);
+        collectGarbage();
         lang = languageOfOutput(output);
       }
       if (registration.kind === "make") return put(output, await registration.make(root));
@@ -53,6 +55,7 @@ export async function writeLoaderOutputs(root: string, shared: Shared, cache: st
   } finally {
     forget(shared);
     provideShared(root, null);
+    collectGarbage();
   }
 }
 

@@ -238,6 +238,7 @@ scratch = mkdtempSync(path.join(tmpdir(), "pti-build-"));
 // process (the two cores each have one), into the scratch folder (Framework empties its output
 // folder first), and moved in after.
 const { writeDownloads, DOWNLOADS_DIR } = await import("../loaders/present/downloads.ts");
+const { collectGarbage } = await import("../loaders/gc.ts");
 // Its time is printed after Framework's, so that the two logs do not run into each other.
 const downloadsStart = performance.now();
 const written = pipeline ? writeDownloads(pipeline.result, scratch) : Promise.resolve(lastRun!.copyDownloads(path.join(scratch, DOWNLOADS_DIR)));
@@ -271,6 +272,7 @@ if (status !== 0) {
 const { files: downloads, ms: downloadsMs } = await writing;
 console.log(`downloads (${pipeline ? "written" : "copied from the last build"} while Framework ran): ${(downloadsMs / 1000).toFixed(1)} s`);
 pipeline = null;
+collectGarbage(); // the one result is let go before the PDFs, which need little of this process
 mkdirSync(cache, { recursive: true });
 if (!lastRun) keepRun(cache, path.join(scratch, DOWNLOADS_DIR), forManifest);
 writeFileSync(digestFile, digest);

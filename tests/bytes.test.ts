@@ -2,7 +2,10 @@
 // string, since at the scale of a global index one table is longer than a string can be; the bytes
 // are those the one-string forms give.
 import { describe, it, expect } from "vitest";
-import { byteWriter, piecesToBytes } from "../loaders/present/bytes.ts";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { byteWriter, piecesToBytes, writePieces } from "../loaders/present/bytes.ts";
 import { csvLines, jsonRows, toCsv, toJson } from "../loaders/present/csv.ts";
 
 const rows = [
@@ -30,5 +33,19 @@ describe("tables as bytes", () => {
     expect(bytes.subarray(0, 2001).toString("utf8")).toBe(piece);
     expect(bytes.subarray(bytes.length - 2001).toString("utf8")).toBe(piece);
     expect(bytes.equals(Buffer.from(piece.repeat(20_000), "utf8"))).toBe(true);
+  });
+
+  it("written to a file a few megabytes at a time, the pieces are the same bytes", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pti-pieces-"));
+    try {
+      const piece = "ж".repeat(1000) + "x";
+      const pieces = () => Array.from({ length: 20_000 }, () => piece); // past two chunks
+      await writePieces(path.join(dir, "big.txt"), pieces());
+      expect(readFileSync(path.join(dir, "big.txt")).equals(piecesToBytes(pieces()))).toBe(true);
+      await writePieces(path.join(dir, "empty.txt"), []);
+      expect(readFileSync(path.join(dir, "empty.txt")).length).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { runPipeline, type PipelineResult } from "../loaders/pipeline.ts";
 import { downloadFiles, writeDownloads, DOWNLOADS, DOWNLOADS_DIR, ARCHIVE } from "../loaders/present/downloads.ts";
+import { zipFiles } from "../loaders/present/zip.ts";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -87,7 +88,10 @@ describe("downloads", () => {
     try {
       const written = await writeDownloads(result, dist);
       expect(written).toContain(ARCHIVE);
-      const zip = await JSZip.loadAsync(readFileSync(path.join(dist, DOWNLOADS_DIR, ARCHIVE)));
+      // Packed from the written files, read back as it packs them: the same archive as packed from the bytes in memory.
+      const archive = readFileSync(path.join(dist, DOWNLOADS_DIR, ARCHIVE));
+      expect(archive.equals(await zipFiles([...files]))).toBe(true);
+      const zip = await JSZip.loadAsync(archive);
       expect(Object.keys(zip.files).sort()).toEqual([...files.keys()].sort());
       for (const [name, content] of files) {
         expect(readFileSync(path.join(dist, DOWNLOADS_DIR, name)).equals(Buffer.from(content)), name).toBe(true);

@@ -1,12 +1,14 @@
 // Every level of the Index as CSV, JSON and XLSX, and one ZIP of them all.
 import { mkdir, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
 import path from "node:path";
 import type { PipelineResult } from "../pipeline.ts";
 import { LEVELS, levelTable, type Level } from "./levels.ts";
 import { csvLines, jsonRows, toJson } from "./csv.ts";
-import { piecesToBytes } from "./bytes.ts";
+import { piecesToBytes, writePieces } from "./bytes.ts";
 import { toXlsx } from "./xlsx-write.ts";
 import { zipFiles } from "./zip.ts";
+import { collectGarbage } from "../gc.ts";
 import type { Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
 
@@ -53,18 +55,30 @@ export function downloadsListing(lang: Locale = "en") {
 export const DOWNLOADS_DIR = "files";
 export const ARCHIVE = "torture-index-all-levels.zip";
 
-export async function downloadFiles(result: PipelineResult): Promise<[string, string | Buffer][]> {
-  const files: [string, string | Buffer][] = [
-    ["README.txt", README],
-    ["contents.json", toJson(DOWNLOADS.map(({ file, title, description }) => ({ file, title, description })))],
-  ];
+/**
+ * Every download, one at a time: a level's rows are made once for its three files and let go before
+ * the next level's (at 57 countries the files come to some 220 MB, which the build need not hold at once).
+ */
+/** A download's content: text, bytes, or the pieces of a large table's text (written out as they come). */
+export type Content = string | Buffer | Iterable<string>;
+const bytesOf = (c: Content): string | Buffer => (typeof c === "string" || Buffer.isBuffer(c) ? c : piecesToBytes(c));
+
+export async function* downloadEntries(result: PipelineResult): AsyncGenerator<[string, Content]> {
+  yield ["README.txt", README];
+  yield ["contents.json", toJson(DOWNLOADS.map(({ file, title, description }) => ({ file, title, description })))];
   for (const d of DOWNLOADS) {
     const columns = [...LEVELS[d.level]];
     const rows = levelTable(result, d.level);
-    files.push([`${d.file}.csv`, piecesToBytes(csvLines(rows, columns))]);
-    files.push([`${d.file}.json`, piecesToBytes(jsonRows(rows))]);
-    files.push([`${d.file}.xlsx`, await toXlsx([{ name: d.title, columns, rows }])]);
+    yield [`${d.file}.csv`, csvLines(rows, columns)];
+    yield [`${d.file}.json`, jsonRows(rows)];
+    yield [`${d.file}.xlsx`, await toXlsx([{ name: d.title, columns, rows }])];
+    collectGarbage(); // this level's rows and workbook, before the next level's
   }
+}
+
+export async function downloadFiles(result: PipelineResult): Promise<[string, string | Buffer][]> {
+  const files: [string, string | Buffer][] = [];
+  for await (const [name, content] of downloadEntries(result)) files.push([name, bytesOf(content)]);
   return files;
 }
 
@@ -76,8 +90,13 @@ export async function downloadFiles(result: PipelineResult): Promise<[string, st
 export async function writeDownloads(result: PipelineResult, dist: string): Promise<string[]> {
   const dir = path.join(dist, DOWNLOADS_DIR);
   await mkdir(dir, { recursive: true });
-  const files = await downloadFiles(result);
-  for (const [name, content] of files) await writeFile(path.join(dir, name), content);
-  await writeFile(path.join(dir, ARCHIVE), await zipFiles(files));
-  return [...files.map(([n]) => n), ARCHIVE];
+  // Each file is written as it is made, and the archive reads them back from disk as it packs them.
+  const names: string[] = [];
+  for await (const [name, content] of downloadEntries(result)) {
+    const file = path.join(dir, name);
+    await (typeof content === "string" || Buffer.isBuffer(content) ? writeFile(file, content) : writePieces(file, content));
+    names.push(name);
+  }
+  await writeFile(path.join(dir, ARCHIVE), await zipFiles(names.map((n) => [n, createReadStream(path.join(dir, n))])));
+  return [...names, ARCHIVE];
 }

@@ -12,9 +12,11 @@ export const DEFLATE_LEVEL = 6;
 /** Entries that are ZIP archives already (workbooks) are stored as they are: deflating them again gains nothing. */
 const PACKED = /\.(xlsx|zip)$/i;
 
-export async function zipFiles(files: [name: string, content: string | Buffer][]): Promise<Buffer> {
+/** The archive of `files`, in their order; a stream's bytes are read only as the archive is packed (one file's at a time). */
+export async function zipFiles(files: [name: string, content: string | Buffer | NodeJS.ReadableStream][]): Promise<Buffer> {
   const zip = new JSZip();
-  for (const [name, content] of files) zip.file(name, content, { date: FIXED_DATE, createFolders: false, ...(PACKED.test(name) ? { compression: "STORE" as const } : {}) });
+  for (const [name, content] of files)
+    zip.file(name, content, { date: FIXED_DATE, createFolders: false, binary: typeof content !== "string", ...(PACKED.test(name) ? { compression: "STORE" as const } : {}) });
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: DEFLATE_LEVEL }, platform: "UNIX" });
 }
 
