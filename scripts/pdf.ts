@@ -26,6 +26,8 @@ import { sitePathOf } from "../loaders/pages/page.ts";
 import { langOf } from "../loaders/pages/chrome.ts";
 import { inTurn } from "../loaders/in-turn.ts";
 import { PrintCache } from "./print-cache.ts";
+// The printed page's size (A4 less MARGIN), as the browser checks lay pages out for print.
+import { PRINTED } from "../tests/browser/scenarios/print.ts";
 import { printedChanges } from "../loaders/shared/print.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -223,10 +225,17 @@ export async function printPdfs(site: string, log: (line: string) => void = cons
         return !(cache.has(k.page) && (k.cover === null || cache.has(k.cover)));
       });
       if (toPrint.length) {
-        const contexts = await Promise.all(Array.from({ length: LANES }, () => browser.newContext({ viewport: { width: 1200, height: 900 } })));
+        // Each tab lays its pages out for print from the start, at the printed page's width: the charts
+        // are drawn at the width they print at (not drawn for a screen and scaled down), and printing
+        // restyles nothing (a country page of 57 countries × 20 years: 1.6 s → 1.2 s loaded and printed).
+        const contexts = await Promise.all(Array.from({ length: LANES }, () => browser.newContext({ viewport: PRINTED })));
         try {
           // inTurn keeps at most LANES pages in hand, so a tab is always free.
-          const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+          const tabs = await Promise.all(contexts.map(async (c) => {
+            const tab = await c.newPage();
+            await tab.emulateMedia({ media: "print" });
+            return tab;
+          }));
           await inTurn(
             toPrint,
             async (p) => {

@@ -15,7 +15,7 @@ title: ${t("page.country.title")}
 
 \`\`\`js
 import { vlChart } from "${base}components/chart.js";
-import { figuresTable } from "${base}components/table.js";
+import { figuresTable, yearsInPrint } from "${base}components/table.js";
 import { fmt, percent, text } from "${base}components/format.js";
 import { seriesSpec } from "${base}components/charts.js";
 import { sectionStackSpec, answerGrid, changeBlocks, changeList, surveySpec, sourceList } from "${base}components/country.js";
@@ -71,6 +71,7 @@ display(figuresTable(c.series.map((s) => ({ ...s, published_values: s.published.
 
 \`\`\`js
 display(vlChart(sectionStackSpec(c.sections), {
+  print: yearsInPrint(c.years),
   alt: ${tpl("page.country.sections_alt", { name: "c.name" })},
   caption: ${str("page.country.sections_caption")},
   data: c.sections,
