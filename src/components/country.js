@@ -61,7 +61,6 @@ export function sectionStackSpec(sections, { lang } = {}) {
 
 const countryName = (c, l) => (l === "ru" ? c.name_ru : undefined) ?? c.name_en;
 
-
 export function answerGrid(c, { lang } = {}) {
   const l = pageLang(lang);
   const rows = c.indicators.map((ind) => {
@@ -74,8 +73,9 @@ export function answerGrid(c, { lang } = {}) {
     const value = cell.value === "survey" ? t(l, "table.country.survey_value", { score: fmt(cell.survey_score, { locale: l }) }) : (cell.value_shown ?? cell.value);
     return `${cell.changed ? "● " : ""}${value} (${cell.excluded ? t(l, "table.country.excluded") : fmt(cell.points, { locale: l })})`;
   };
-  // In print, the last PRINTED_YEARS years' columns alone (loaders/shared/print.ts): twenty year columns
-  // on an A4 page left each answer a letter or two a line; the earlier years stay on the web page and in the downloads.
+  // In print, the last PRINTED_YEARS years' columns alone (loaders/shared/print.ts): twenty year
+  // columns on an A4 page left each answer a letter or two a line; the earlier years stay on the web
+  // page and in the downloads.
   const printed = printedYears(c.years);
   const grid = figuresTable(rows, [
     { key: "indicator", label: t(l, "table.change.indicator") },
