@@ -26,8 +26,7 @@ import { sitePathOf } from "../loaders/pages/page.ts";
 import { langOf } from "../loaders/pages/chrome.ts";
 import { inTurn } from "../loaders/in-turn.ts";
 import { PrintCache } from "./print-cache.ts";
-// The printed page's size (A4 less MARGIN), as the browser checks lay pages out for print.
-import { PRINTED } from "../tests/browser/scenarios/print.ts";
+import { MARGIN, PRINTED } from "./print-page.ts";
 import { printedChanges } from "../loaders/shared/print.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -57,7 +56,6 @@ export const pdfName = (base: string, lang: Locale) => (lang === "en" ? `${base}
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-const MARGIN = { top: "1.6cm", bottom: "1.6cm", left: "1.2cm", right: "1.2cm" };
 // A country PDF's first page, printed from the same visit once the page itself is printed: the page's
 // reconstruction notice, its heading (the country's name in both languages) and its footer (how to
 // cite, the licences, the commit). The rest is taken out of the page, not hidden: printing restyles
@@ -181,8 +179,8 @@ export const pageFile = (site: string, page: string) => path.join(site, page.end
 
 /** Where the last build's prints are kept (beside Framework's caches, which a cold build deletes with them). */
 export const PRINT_CACHE = path.join(root, "src", ".observablehq", "cache", "_pdf");
-// What a print depends on beyond its page: how this file and the notice's style print it.
-const PRINTING_SOURCES = ["scripts/pdf.ts", "scripts/print-notice.ts"];
+// What a print depends on beyond its page: how this file prints it, the notice's style, the margins.
+const PRINTING_SOURCES = ["scripts/pdf.ts", "scripts/print-notice.ts", "scripts/print-page.ts"];
 
 /**
  * Prints every page of the site in `site` into `site`/pdf/; resolves to what was written. A page

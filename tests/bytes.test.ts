@@ -40,9 +40,9 @@ describe("tables as bytes", () => {
     try {
       const piece = "ж".repeat(1000) + "x";
       const pieces = () => Array.from({ length: 20_000 }, () => piece); // past two chunks
-      await writePieces(path.join(dir, "big.txt"), pieces());
+      writePieces(path.join(dir, "big.txt"), pieces());
       expect(readFileSync(path.join(dir, "big.txt")).equals(piecesToBytes(pieces()))).toBe(true);
-      await writePieces(path.join(dir, "empty.txt"), []);
+      writePieces(path.join(dir, "empty.txt"), []);
       expect(readFileSync(path.join(dir, "empty.txt")).length).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -2,19 +2,23 @@
 // into one string: at 193 countries × 30 years × 300 indicators a table is longer than a JavaScript
 // string can be ("Invalid string length").
 
-import { open } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
 
 // Pieces are joined and encoded a few megabytes of text at a time.
 const CHUNK = 1 << 23;
 
-/** Collects text pieces into bytes, a few megabytes of text at a time. */
-export function byteWriter(): { write: (s: string) => void; bytes: () => Buffer } {
+/**
+ * Collects text pieces into bytes, a few megabytes of text at a time. With `sink`, each chunk goes
+ * there as soon as it is made instead of being kept, and bytes() (which sends the last) gives nothing.
+ */
+export function byteWriter(sink?: (chunk: Buffer) => void): { write: (s: string) => void; bytes: () => Buffer } {
   const done: Buffer[] = [];
+  const send = sink ?? ((chunk: Buffer) => void done.push(chunk));
   let pending: string[] = [];
   let length = 0;
   const flush = () => {
     if (pending.length === 0) return;
-    done.push(Buffer.from(pending.join(""), "utf8"));
+    send(Buffer.from(pending.join(""), "utf8"));
     pending = [];
     length = 0;
   };
@@ -42,23 +46,13 @@ export function piecesToBytes(pieces: Iterable<string>): Buffer {
  * Writes the pieces' text to `file` as UTF-8, a few megabytes at a time: the same bytes as
  * piecesToBytes, never all in memory (a 57-country project's points.json is some 100 MB).
  */
-export async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
-  const handle = await open(file, "w");
+export function writePieces(file: string, pieces: Iterable<string>): void {
+  const fd = openSync(file, "w");
   try {
-    let pending: string[] = [];
-    let length = 0;
-    const flush = async () => {
-      if (pending.length) await handle.write(Buffer.from(pending.join(""), "utf8"));
-      pending = [];
-      length = 0;
-    };
-    for (const s of pieces) {
-      pending.push(s);
-      length += s.length;
-      if (length >= CHUNK) await flush();
-    }
-    await flush();
+    const w = byteWriter((chunk) => writeSync(fd, chunk));
+    for (const s of pieces) w.write(s);
+    w.bytes();
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

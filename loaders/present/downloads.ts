@@ -55,14 +55,14 @@ export function downloadsListing(lang: Locale = "en") {
 export const DOWNLOADS_DIR = "files";
 export const ARCHIVE = "torture-index-all-levels.zip";
 
-/**
- * Every download, one at a time: a level's rows are made once for its three files and let go before
- * the next level's (at 57 countries the files come to some 220 MB, which the build need not hold at once).
- */
 /** A download's content: text, bytes, or the pieces of a large table's text (written out as they come). */
 export type Content = string | Buffer | Iterable<string>;
 const bytesOf = (c: Content): string | Buffer => (typeof c === "string" || Buffer.isBuffer(c) ? c : piecesToBytes(c));
 
+/**
+ * Every download, one at a time: a level's rows are made once for its three files and let go before
+ * the next level's (at 57 countries the files come to some 220 MB, which the build need not hold at once).
+ */
 export async function* downloadEntries(result: PipelineResult): AsyncGenerator<[string, Content]> {
   yield ["README.txt", README];
   yield ["contents.json", toJson(DOWNLOADS.map(({ file, title, description }) => ({ file, title, description })))];
@@ -94,7 +94,8 @@ export async function writeDownloads(result: PipelineResult, dist: string): Prom
   const names: string[] = [];
   for await (const [name, content] of downloadEntries(result)) {
     const file = path.join(dir, name);
-    await (typeof content === "string" || Buffer.isBuffer(content) ? writeFile(file, content) : writePieces(file, content));
+    if (typeof content === "string" || Buffer.isBuffer(content)) await writeFile(file, content);
+    else writePieces(file, content);
     names.push(name);
   }
   await writeFile(path.join(dir, ARCHIVE), await zipFiles(names.map((n) => [n, createReadStream(path.join(dir, n))])));

@@ -5,9 +5,9 @@
 import type { Scenario } from "../scenarios.ts";
 import { HIDE_NOTICE } from "../../../scripts/print-notice.ts";
 
-// A4 (210 × 297 mm) less the PDF's margins (1.2 cm left and right, 1.6 cm top and bottom), in CSS pixels (96 per inch).
-const mm = 96 / 25.4;
-export const PRINTED = { width: Math.floor((210 - 24) * mm), height: Math.floor((297 - 32) * mm) };
+// A4 less the PDF's margins, in CSS pixels: the size scripts/pdf.ts lays pages out at to print them.
+import { PRINTED } from "../../../scripts/print-page.ts";
+export { PRINTED };
 
 // In the page, as a string: tsx would wrap named inner functions in a helper (__name) that does
 // not exist there.
