@@ -9,7 +9,8 @@ import { PUBLISHED_METHOD } from "../loaders/method.ts";
 import { attributeChanges } from "../loaders/attribution.ts";
 import { checkClaims } from "../loaders/claims.ts";
 import { reconcile } from "../loaders/reconcile.ts";
-import { analyseSensitivity, prepareMatrix } from "../loaders/sensitivity.ts";
+import { prepareMatrix } from "../loaders/sensitivity.ts";
+import { startSensitivity } from "../loaders/sensitivity/parallel.ts";
 import { intervalCheck } from "../loaders/survey-coverage.ts";
 import { deepFreeze, type Result } from "../loaders/result.ts";
 import { inputManifest } from "../loaders/manifest.ts";
@@ -39,17 +40,19 @@ const [project, config] = await Promise.all([loadProject(root), loadSensitivityC
 done("read + validate");
 const run = computeIndex(project, PUBLISHED_METHOD);
 done("computeIndex");
+// In the build's order (loaders/result.ts analyse): the Sobol design's shares begin in other
+// threads, the rest is computed meanwhile, then the main thread's part of the sensitivity analysis.
+const matrix = prepareMatrix(project, run);
+done("sensitivity points matrix");
+const sensitivity = startSensitivity(matrix, config);
 const attribution = attributeChanges(run, { surveyFiles: project.surveys });
 const claims = checkClaims(project.claims, run, attribution);
 const reconciliation = reconcile(run, project.editions, project.claims);
-done("attribution + claims + reconciliation");
-const matrix = prepareMatrix(project, run);
-done("sensitivity points matrix");
-const analysis = analyseSensitivity(matrix, config);
-done("Monte Carlo + Sobol + leave-one-out");
 const interval_check = intervalCheck(project.codebooks.at(-1));
+done("attribution + claims + reconciliation + interval check (the Sobol shares of other threads running)");
+const analysis = await sensitivity.finish();
 const result = deepFreeze({ ...run, attribution, claims, reconciliation, sensitivity: { config, analysis }, interval_check }) as Result;
-done("interval check");
+done("Monte Carlo + leave-one-out + this thread's Sobol share, then the other threads'");
 const { commit: _c, ...inputs } = await inputManifest(project, result, { git: false });
 done("input manifest (hashes)");
 const shared = { project, result, inputs };

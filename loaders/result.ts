@@ -9,7 +9,8 @@ import { PUBLISHED_METHOD, type Method } from "./method.ts";
 import { attributeChanges, type Attribution } from "./attribution.ts";
 import { checkClaims, type ClaimCheck } from "./claims.ts";
 import { reconcile, type AuditReport } from "./reconcile.ts";
-import { analyseSensitivity, prepareMatrix, type SensitivityAnalysis } from "./sensitivity.ts";
+import { prepareMatrix, type SensitivityAnalysis } from "./sensitivity.ts";
+import { startSensitivity } from "./sensitivity/parallel.ts";
 import { loadSensitivityConfig } from "./sensitivity/config.ts";
 import type { SensitivityConfig } from "./schema.ts";
 import { intervalCheck, type IntervalCheck } from "./survey-coverage.ts";
@@ -30,22 +31,27 @@ export interface AnalyseOptions {
   seed?: number;
 }
 
-/** Everything, from a loaded project and its sensitivity configuration. */
-export function analyse(project: Project, config: SensitivityConfig, method: Method = PUBLISHED_METHOD, options: AnalyseOptions = {}): Result {
+/**
+ * Everything, from a loaded project and its sensitivity configuration. The Sobol design, the
+ * longest part, is begun first in other threads on a large project (sensitivity/parallel.ts), and
+ * the rest is computed meanwhile; the result is the same on any number of cores.
+ */
+export async function analyse(project: Project, config: SensitivityConfig, method: Method = PUBLISHED_METHOD, options: AnalyseOptions = {}): Promise<Result> {
   const run = computeIndex(project, method);
+  const matrix = prepareMatrix(project, run);
+  const sensitivity = startSensitivity(matrix, config, options);
   const attribution = attributeChanges(run, { surveyFiles: project.surveys });
   const claims = checkClaims(project.claims, run, attribution);
   const reconciliation = reconcile(run, project.editions, project.claims);
-  const matrix = prepareMatrix(project, run);
-  const analysis = analyseSensitivity(matrix, config, options);
   const interval_check = intervalCheck(project.codebooks.at(-1));
+  const analysis = await sensitivity.finish();
   return deepFreeze({ ...run, attribution, claims, reconciliation, sensitivity: { config, analysis }, interval_check });
 }
 
 /** Reads data/ and the sensitivity configuration, then analyse(). */
 export async function runAll(root: string, method: Method = PUBLISHED_METHOD, options: AnalyseOptions = {}): Promise<{ project: Project; result: Result }> {
   const [project, config] = await Promise.all([loadProject(root), loadSensitivityConfig(root)]);
-  return { project, result: analyse(project, config, method, options) };
+  return { project, result: await analyse(project, config, method, options) };
 }
 
 /** Frozen all the way down, so no presenter can change what another one shows. */

@@ -27,15 +27,11 @@
 import type { PipelineResult } from "./pipeline.ts";
 import type { Project } from "./project.ts";
 import type { SensitivityConfig } from "./schema.ts";
-import { seedFor } from "./random.ts";
 import { buildMatrix, type Cell, type PointsMatrix } from "./sensitivity/matrix.ts";
 import type { MissingEntry } from "./missing.ts";
 import type { SectionSpan } from "./normalise.ts";
 import {
-  choiceFromUniforms,
   evaluate,
-  factorsOf,
-  meanAbsShift,
   monteCarlo,
   publishedChoice,
   rankInto,
@@ -44,7 +40,8 @@ import {
   type MonteCarloResult,
   type Ranges,
 } from "./sensitivity/model.ts";
-import { MAX_VARIANCE_CV, sobolJansen, type SobolStatus } from "./sensitivity/sobol.ts";
+import { MAX_VARIANCE_CV, sobolFinish, sobolJansen, type SobolStatus, type SobolSums } from "./sensitivity/sobol.ts";
+import { rankDesign } from "./sensitivity/rank-design.ts";
 import { loadSensitivityConfig, SENSITIVITY_FILE } from "./sensitivity/config.ts";
 import { byText } from "./order.ts";
 
@@ -197,38 +194,18 @@ export function leaveOneOut(matrix: PointsMatrix): LeaveOneOutRow[] {
   return rows.sort((x, y) => byText(x.country, y.country) || x.year - y.year || byText(x.section, y.section));
 }
 
-/** Sobol indices of the uncertain factors on every cell's rank and on the mean absolute rank shift. */
-export function sobolRanks(matrix: PointsMatrix, ranges: Ranges, opts: { samples: number; seed: number }) {
+/**
+ * Sobol indices of the uncertain factors on every cell's rank and on the mean absolute rank shift;
+ * from `shares` of sobolRankSums when given (computed elsewhere, bit for bit the same), else here.
+ */
+export function sobolRanks(matrix: PointsMatrix, ranges: Ranges, opts: { samples: number; seed: number }, shares?: SobolSums[]) {
   const C = matrix.nCells;
-  const factors = factorsOf(matrix, ranges);
-  const uncertain = factors.flatMap((f, i) => (f.uncertain ? [i] : []));
-  const factorIndex = new Int32Array(factors.length).fill(-1);
-  uncertain.forEach((f, pos) => (factorIndex[f] = pos));
-  const streamSeed = seedFor(opts.seed, "sobol");
-  const pub = publishedChoice(matrix);
-  const pubRank = rankInto(evaluate(matrix, pub, new Float64Array(C)), matrix.years, new Int32Array(C));
-  const choice = publishedChoice(matrix);
-  const index = new Float64Array(C);
-  const rank = new Int32Array(C);
-  const scratch = new Float64Array(Math.max(1, ...matrix.years.map((g) => g.count)));
+  const d = rankDesign(matrix, ranges, opts.seed);
+  const { factors, uncertain, seed: streamSeed } = d;
   const rows: SobolRow[] = [];
   if (uncertain.length === 0) return { rows, runs: 0, seed: streamSeed, factors };
-  const baseline = new Float64Array(C + 1); // published ranks, and a mean shift of 0
-  baseline.set(pubRank);
-  const res = sobolJansen(
-    uncertain.length,
-    C + 1,
-    opts.samples,
-    streamSeed,
-    (u, out) => {
-      choiceFromUniforms(ranges, u, choice, factorIndex);
-      evaluate(matrix, choice, index);
-      rankInto(index, matrix.years, rank, scratch);
-      for (let c = 0; c < C; c++) out[c] = rank[c]!;
-      out[C] = meanAbsShift(rank, pubRank);
-    },
-    { baseline },
-  );
+  const res = shares ? sobolFinish(shares) : sobolJansen(d.k, d.outputs, opts.samples, streamSeed, d.model, { baseline: d.baseline });
+  if (res.factors !== d.k || res.outputs !== d.outputs || res.samples !== opts.samples) throw new Error("sobolRanks: the shares are of another design");
   const num = (x: number) => (Number.isNaN(x) ? null : x);
   const outputs = [C, ...matrix.cells.map((_, c) => c).sort((a, b) => byText(matrix.cells[a]!.country, matrix.cells[b]!.country) || matrix.cells[a]!.year - matrix.cells[b]!.year)];
   for (const o of outputs) {
@@ -266,8 +243,11 @@ export function sobolRanks(matrix: PointsMatrix, ranges: Ranges, opts: { samples
   return { rows, runs: res.runs, seed: streamSeed, factors };
 }
 
-/** Every output of the sensitivity analysis of one points matrix. */
-export function analyseSensitivity(matrix: PointsMatrix, config: SensitivityConfig, opts: SensitivityOptions = {}): SensitivityAnalysis {
+/**
+ * Every output of the sensitivity analysis of one points matrix; the Sobol design's sums from
+ * `sobolShares` when they were computed elsewhere (analyseSensitivityInParallel), bit for bit the same.
+ */
+export function analyseSensitivity(matrix: PointsMatrix, config: SensitivityConfig, opts: SensitivityOptions = {}, sobolShares?: SobolSums[]): SensitivityAnalysis {
   const seed = opts.seed ?? config.seed;
   const draws = opts.draws ?? config.draws;
   const samples = opts.samples ?? config.sobol_samples;
@@ -297,7 +277,7 @@ export function analyseSensitivity(matrix: PointsMatrix, config: SensitivityConf
       };
     })
     .sort((a, b) => byText(a.country, b.country) || a.year - b.year);
-  const sob = sobolRanks(matrix, ranges, { samples, seed });
+  const sob = sobolRanks(matrix, ranges, { samples, seed }, sobolShares);
   const S = matrix.nSections;
   const table: ReweightTable = {
     sections: matrix.sections,

@@ -76,9 +76,61 @@ export function sobolJansen(
   model: (u: Float64Array, out: Float64Array) => void,
   options: SobolOptions = {},
 ): SobolResult {
+  return sobolFinish([sobolSums(k, outputs, samples, seed, model, { ...options, from: 0, to: k })]);
+}
+
+/**
+ * The design's sums over every row for the factors from `from` to `to` (the A_B^(i) runs of those
+ * factors) and, in every share, the A and B runs' own sums. Shares of the factors are independent:
+ * each draws the same rows from the same stream and accumulates each factor's sums in the same order,
+ * so sobolFinish over shares that cover the factors gives, bit for bit, what one share of all gives,
+ * whichever way they are cut (loaders/sensitivity/parallel.ts runs shares side by side). All typed
+ * arrays: a share crosses to another thread as it is.
+ */
+export interface SobolSums {
+  k: number;
+  outputs: number;
+  samples: number;
+  from: number;
+  to: number;
+  shift: Float64Array;
+  /** Per output: runs of A and B whose value is not the first run's; differsAB: the same of this share's A_B^(i) runs. */
+  differs: Int32Array;
+  differsAB: Int32Array;
+  moved: Int32Array;
+  sumS: Float64Array;
+  sumQ: Float64Array;
+  sumSS: Float64Array;
+  sumQQ: Float64Array;
+  sumSQ: Float64Array;
+  /** Per factor of the share (i − from) and output. */
+  F: Float64Array;
+  FF: Float64Array;
+  FS: Float64Array;
+  FQ: Float64Array;
+  T: Float64Array;
+  TT: Float64Array;
+  TS: Float64Array;
+  TQ: Float64Array;
+}
+
+/** The per-factor sums of a share, by name. */
+const FACTOR_SUMS = ["F", "FF", "FS", "FQ", "T", "TT", "TS", "TQ"] as const;
+const factorArrays = (n: number) => Object.fromEntries(FACTOR_SUMS.map((key) => [key, new Float64Array(n)])) as Record<(typeof FACTOR_SUMS)[number], Float64Array>;
+
+export function sobolSums(
+  k: number,
+  outputs: number,
+  samples: number,
+  seed: number,
+  model: (u: Float64Array, out: Float64Array) => void,
+  options: SobolOptions & { from: number; to: number },
+): SobolSums {
   if (!Number.isInteger(samples) || samples < 2) throw new Error(`sobol: samples must be an integer ≥ 2, got ${samples}`);
   if (options.baseline && options.baseline.length !== outputs)
     throw new Error(`sobol: baseline has ${options.baseline.length} values for ${outputs} outputs`);
+  const { from, to } = options;
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= k)) throw new Error(`sobol: factors ${from} to ${to} are not a share of ${k}`);
   const random = rng(seed);
   const a = new Float64Array(k);
   const b = new Float64Array(k);
@@ -88,7 +140,8 @@ export function sobolJansen(
   const yAB = new Float64Array(outputs);
   const shift = new Float64Array(outputs); // first f(A): sums of deviations from it lose less precision
   const baseline = new Float64Array(outputs);
-  const differs = new Int32Array(outputs); // runs, of all N (k + 2), whose value is not the first run's
+  const differs = new Int32Array(outputs);
+  const differsAB = new Int32Array(outputs);
   const moved = new Int32Array(outputs);
   // Per output, over rows j: s = dA + dB and q = dA² + dB² (d: deviation from shift).
   const sumS = new Float64Array(outputs);
@@ -98,15 +151,7 @@ export function sobolJansen(
   const sumSQ = new Float64Array(outputs);
   // Per factor and output: g = (difference)² / 2 of the first- (F) and total-order (T) estimators,
   // with Σ g, Σ g², Σ g·s and Σ g·q for the delta method.
-  const KO = k * outputs;
-  const F = new Float64Array(KO);
-  const FF = new Float64Array(KO);
-  const FS = new Float64Array(KO);
-  const FQ = new Float64Array(KO);
-  const T = new Float64Array(KO);
-  const TT = new Float64Array(KO);
-  const TS = new Float64Array(KO);
-  const TQ = new Float64Array(KO);
+  const { F, FF, FS, FQ, T, TT, TS, TQ } = factorArrays((to - from) * outputs);
   const ds = new Float64Array(outputs); // this row's s and q, reused by every factor
   const dq = new Float64Array(outputs);
   for (let j = 0; j < samples; j++) {
@@ -136,14 +181,14 @@ export function sobolJansen(
       if (yA[o] !== baseline[o]) moved[o]++;
       if (yB[o] !== baseline[o]) moved[o]++;
     }
-    for (let i = 0; i < k; i++) {
+    for (let i = from; i < to; i++) {
       ab.set(a);
       ab[i] = b[i]!;
       model(ab, yAB);
-      const base = i * outputs;
+      const base = (i - from) * outputs;
       for (let o = 0; o < outputs; o++) {
         const y = yAB[o]!;
-        if (y !== shift[o]) differs[o]++;
+        if (y !== shift[o]) differsAB[o]++;
         const dB = yB[o]! - y;
         const dA = yA[o]! - y;
         const gF = (dB * dB) / 2;
@@ -160,6 +205,27 @@ export function sobolJansen(
       }
     }
   }
+  return { k, outputs, samples, from, to, shift, differs, differsAB, moved, sumS, sumQ, sumSS, sumQQ, sumSQ, F, FF, FS, FQ, T, TT, TS, TQ };
+}
+
+/** The indices from shares of the factors that cover each factor once (any order). */
+export function sobolFinish(shares: SobolSums[]): SobolResult {
+  const [one] = shares;
+  if (!one) throw new Error("sobol: no shares to finish");
+  const { k, outputs, samples } = one;
+  const covered = new Int32Array(k);
+  for (const p of shares) {
+    if (p.k !== k || p.outputs !== outputs || p.samples !== samples) throw new Error("sobol: shares of different designs");
+    for (let i = p.from; i < p.to; i++) covered[i]!++;
+  }
+  if (covered.some((n) => n !== 1)) throw new Error(`sobol: shares cover the factors ${[...covered].join(" ")} times, not once each`);
+  const { shift, moved, sumS, sumQ, sumSS, sumQQ, sumSQ } = one;
+  const differs = Int32Array.from(one.differs);
+  for (const p of shares) for (let o = 0; o < outputs; o++) differs[o] += p.differsAB[o]!;
+  const KO = k * outputs;
+  const sums = factorArrays(KO);
+  for (const p of shares) for (const key of FACTOR_SUMS) sums[key].set(p[key], p.from * outputs);
+  const { F, FF, FS, FQ, T, TT, TS, TQ } = sums;
   const N = samples;
   const variance = new Float64Array(outputs);
   const varianceSE = new Float64Array(outputs);
