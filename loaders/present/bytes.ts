@@ -4,11 +4,14 @@
 
 import { closeSync, openSync, writeSync } from "node:fs";
 
-// Pieces are joined and encoded a few megabytes of text at a time.
-const CHUNK = 1 << 23;
+// Pieces are joined and encoded about a megabyte of text at a time. The pieces waiting for their
+// chunk outlive the young generation's collections and are moved to the old one, where they stay
+// as garbage until a full collection: with 8 M characters a chunk, writing points.json of a
+// 57-country project left some 240 MB more on the heap than with 1 M.
+const CHUNK = 1 << 20;
 
 /**
- * Collects text pieces into bytes, a few megabytes of text at a time. With `sink`, each chunk goes
+ * Collects text pieces into bytes, about a megabyte of text at a time. With `sink`, each chunk goes
  * there as soon as it is made instead of being kept, and bytes() (which sends the last) gives nothing.
  */
 export function byteWriter(sink?: (chunk: Buffer) => void): { write: (s: string) => void; bytes: () => Buffer } {
@@ -43,7 +46,7 @@ export function piecesToBytes(pieces: Iterable<string>): Buffer {
 }
 
 /**
- * Writes the pieces' text to `file` as UTF-8, a few megabytes at a time: the same bytes as
+ * Writes the pieces' text to `file` as UTF-8, about a megabyte at a time: the same bytes as
  * piecesToBytes, never all in memory (a 57-country project's points.json is some 100 MB).
  */
 export function writePieces(file: string, pieces: Iterable<string>): void {

@@ -9,6 +9,7 @@
 // two minutes and 3 GB for points.xlsx); the bytes are the same.
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { Readable } from "node:stream";
 import { plainNumber } from "../shared/format.ts";
 import { FIXED_DATE, zipFiles } from "./zip.ts";
 import { columnLetters } from "../workbook/address.ts";
@@ -42,15 +43,45 @@ const cellValue = (v: unknown): Value => {
   return String(v);
 };
 
-/** One sheet's <sheetData> and its shared strings, as exceljs writes them. */
-function sheetXml(s: SheetSpec): { data: Buffer; dimension: string; strings: string[]; count: number } {
+/**
+ * One sheet's shared strings (in order of first use), how many cells use them, and its dimension:
+ * the first of two passes over the rows, so that the second can stream <sheetData> into the archive
+ * (sheetData) instead of holding it (points.xlsx of a 57-country project: some 150 MB of XML).
+ */
+function sheetIndex(s: SheetSpec): { ids: Map<string, number>; strings: string[]; count: number; dimension: string } {
   const ids = new Map<string, number>();
   const strings: string[] = [];
   let count = 0;
-  const letters = s.columns.map((_, i) => columnLetters(i + 1));
-  const parts = byteWriter();
-  parts.write("<sheetData>");
   let top = 0, left = 0, bottom = 0, right = 0;
+  const row = (n: number, values: Value[]) => {
+    let min = 0, max = 0;
+    values.forEach((v, i) => {
+      if (v === null) return;
+      if (!min) min = i + 1;
+      max = i + 1;
+      if (typeof v === "string") {
+        if (!ids.has(v)) ids.set(v, strings.push(v) - 1);
+        count++;
+      }
+    });
+    if (min) {
+      if (!top) (top = n), (left = min), (right = max);
+      bottom = n;
+      left = Math.min(left, min);
+      right = Math.max(right, max);
+    }
+  };
+  row(1, s.columns);
+  s.rows.forEach((r, i) => row(i + 2, s.columns.map((c) => cellValue(r[c]))));
+  const dimension = top ? `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}` : "A1";
+  return { ids, strings, count, dimension };
+}
+
+/** One sheet's <sheetData>, as exceljs writes it, a chunk of bytes at a time. */
+function* sheetData(s: SheetSpec, ids: Map<string, number>): Generator<Buffer> {
+  const letters = s.columns.map((_, i) => columnLetters(i + 1));
+  const chunks: Buffer[] = [];
+  const parts = byteWriter((chunk) => void chunks.push(chunk));
   const row = (n: number, values: Value[], header: boolean) => {
     let min = 0, max = 0;
     const cells: string[] = [];
@@ -62,26 +93,19 @@ function sheetXml(s: SheetSpec): { data: Buffer; dimension: string; strings: str
       max = i + 1;
       if (typeof v === "number") cells.push(`<c r="${ref}"${style}><v>${xmlText(String(v))}</v></c>`);
       else if (typeof v === "boolean") cells.push(`<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`);
-      else {
-        let id = ids.get(v);
-        if (id === undefined) ids.set(v, (id = strings.push(v) - 1));
-        count++;
-        cells.push(`<c r="${ref}"${style} t="s"><v>${id}</v></c>`);
-      }
+      else cells.push(`<c r="${ref}"${style} t="s"><v>${ids.get(v)!}</v></c>`);
     });
-    if (min) {
-      if (!top) (top = n), (left = min), (right = max);
-      bottom = n;
-      left = Math.min(left, min);
-      right = Math.max(right, max);
-    }
     parts.write(`<row r="${n}"${min ? ` spans="${min}:${max}"` : ""}${header ? ' s="1" customFormat="1"' : ""} x14ac:dyDescent="0.25">${cells.join("")}</row>`);
   };
+  parts.write("<sheetData>");
   row(1, s.columns, true);
-  s.rows.forEach((r, i) => row(i + 2, s.columns.map((c) => cellValue(r[c])), false));
+  for (let i = 0; i < s.rows.length; i++) {
+    row(i + 2, s.columns.map((c) => cellValue(s.rows[i]![c])), false);
+    while (chunks.length) yield chunks.shift()!;
+  }
   parts.write("</sheetData>");
-  const dimension = top ? `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}` : "A1";
-  return { data: parts.bytes(), dimension, strings, count };
+  parts.bytes();
+  yield* chunks;
 }
 
 function sharedStringsXml(strings: string[], count: number): Buffer {
@@ -106,15 +130,21 @@ export async function toXlsx(sheets: SheetSpec[]): Promise<Buffer> {
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: "frozen", ySplit: 1 }];
   const frame = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  const sheet = sheetXml(s);
-  const files: [string, Buffer][] = [];
+  const sheet = sheetIndex(s);
+  const files: [string, Buffer | NodeJS.ReadableStream][] = [];
   for (const name of Object.keys(frame.files).filter((n) => !frame.files[n]!.dir)) {
     if (name === "xl/sharedStrings.xml") files.push([name, sharedStringsXml(sheet.strings, sheet.count)]);
     else if (name === "xl/worksheets/sheet1.xml") {
       const xml = (await frame.files[name]!.async("string")).replace(DIMENSION, `<dimension ref="${sheet.dimension}"/>`);
       const rows = SHEET_DATA.exec(xml);
       if (!rows || !DIMENSION.test(xml)) throw new Error("exceljs wrote a worksheet without <sheetData> or <dimension>: the rows cannot be put in");
-      files.push([name, Buffer.concat([Buffer.from(xml.slice(0, rows.index)), sheet.data, Buffer.from(xml.slice(rows.index + rows[0].length))])]);
+      const head = Buffer.from(xml.slice(0, rows.index));
+      const tail = Buffer.from(xml.slice(rows.index + rows[0].length));
+      files.push([name, Readable.from((function* () {
+        yield head;
+        yield* sheetData(s, sheet.ids);
+        yield tail;
+      })(), { objectMode: false })]);
     } else files.push([name, await frame.files[name]!.async("nodebuffer")]);
   }
   return zipFiles(files);
