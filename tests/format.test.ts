@@ -90,6 +90,15 @@ describe("the house display rule", () => {
     expect(fmt(1234.5, { digits: 1, group: false })).toBe("1234.5");
   });
 
+  it("prints a whole number of units beyond 2^53 as its exact binary value, as always", () => {
+    // 123456789012345 × 10^6 is 123456789011999997952 in binary: String() would round it to ...012000000000.
+    expect(fmt(123456789012345, { digits: 6, group: false })).toBe("123456789011999.997952");
+    expect(fmt(1e21, { digits: 0, locale: "ru" })).toBe("1\u202f000\u202f000\u202f000\u202f000\u202f000\u202f000\u202f000");
+    expect(fmt(123456789012, { digits: 0 })).toBe("123,456,789,012");
+    expect(fmt(-123.4, { digits: 3, trim: true, locale: "ru" })).toBe("−123,4");
+    expect(fmt(5, { digits: 2, trim: true })).toBe("5");
+  });
+
   it("ranks as ordinals", () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map((n) => ordinal(n))).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]);
   });

@@ -18,4 +18,12 @@ describe("interface strings", () => {
     expect(t("en", "page.reconstruction.intro", { file: "X.md" })).toContain("from `X.md`.");
     expect(() => t("ru", "page.reconstruction.intro")).toThrow('string "page.reconstruction.intro" (ru) needs a value for {file}');
   });
+
+  it("puts values in as they are: not read again for placeholders, no replacement patterns, numbers as String gives them", () => {
+    expect(t("en", "page.sensitivity.ranges_caption", { file: "{file} $& $1.yaml" })).toBe("Uncertainty ranges ({file} $& $1.yaml); discrete alternatives are drawn with equal probability");
+    // Every placeholder, several in one string, each in its place; the second missing one is named when the first is given.
+    const vars = { level: "95%", lo: 1.5, hi: 2, points_lo: "3", points_hi: 4, how: "bootstrap", file: "a.csv" };
+    expect(t("en", "table.trace.survey_interval", vars)).toBe("95% interval of the score: 1.5 to 2 (3 to 4 points): bootstrap. Responses: a.csv.");
+    expect(() => t("en", "table.trace.survey_interval", { level: "95%" })).toThrow('string "table.trace.survey_interval" (en) needs a value for {lo}');
+  });
 });

@@ -57,12 +57,16 @@ export const roundTo = (x: number, digits = 2): number => fromUnits(roundUnits(x
 
 /** Digits of |units| with a decimal separator before the last `digits` of them, ASCII, unsigned. */
 function unitsText(units: number, digits: number, decimal: string, group = ""): string {
-  const s = BigInt(Math.abs(units)).toString().padStart(digits + 1, "0");
+  // Up to 2^53 a whole number prints as its exact digits; beyond, String gives the shortest form
+  // that reads back the same, BigInt the exact binary value, which is what this has always printed.
+  const abs = Math.abs(units);
+  const s = (abs <= Number.MAX_SAFE_INTEGER ? String(abs) : BigInt(abs).toString()).padStart(digits + 1, "0");
   const whole = s.slice(0, s.length - digits);
-  const grouped = group ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, group) : whole;
+  const grouped = group && whole.length > 3 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, group) : whole;
   return digits > 0 ? `${grouped}${decimal}${s.slice(s.length - digits)}` : grouped;
 }
 
+const TRAILING_DECIMAL: Record<Locale, RegExp> = { en: /\.$/, ru: /,$/ };
 const options = (o: number | NumberFormat | undefined): NumberFormat => (typeof o === "number" ? { digits: o } : (o ?? {}));
 const isMissing = (x: unknown): x is null | undefined => x === null || x === undefined || Number.isNaN(x);
 
@@ -73,7 +77,7 @@ export function fmt(x: number | null | undefined, opts?: number | NumberFormat):
   const sym = SYMBOLS[locale];
   const units = roundUnits(x, digits);
   let body = unitsText(units, digits, sym.decimal, group ? sym.group : "");
-  if (trim && digits > 0) body = body.replace(/0+$/, "").replace(new RegExp(`\\${sym.decimal}$`), "");
+  if (trim && digits > 0) body = body.replace(/0+$/, "").replace(TRAILING_DECIMAL[locale], "");
   return (units < 0 ? MINUS : "") + body;
 }
 
