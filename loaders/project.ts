@@ -10,7 +10,7 @@ import type { StringKey } from "./shared/strings/index.ts";
 import { readInputFile } from "./input-file.ts";
 import { parseYaml, readYamlText, yamlData } from "./yaml.ts";
 import { SENSITIVITY_FILE } from "./sensitivity/config.ts";
-import { parseRows, readTable, scanTable, type Columns } from "./read.ts";
+import { parseRows, readTable, scanTable, sharingTexts, type Columns } from "./read.ts";
 import { readSheet, readSurvey, tableRead, type TableRead } from "./workbook/inputs.ts";
 import {
   ClaimRow,
@@ -322,6 +322,10 @@ function codebookProblem(issue: z.core.$ZodIssue, value: unknown, where: Where):
 
 /** Reads and validates; returns every problem, statistics, and the Project when there is no problem. */
 export async function checkProject(rootDir: string, opts: LoadOptions = {}): Promise<CheckResult> {
+  return sharingTexts(() => checkFiles(rootDir, opts));
+}
+
+async function checkFiles(rootDir: string, opts: LoadOptions): Promise<CheckResult> {
   const root = path.resolve(rootDir);
   const found = await discover(root);
   const problems: Problem[] = [];

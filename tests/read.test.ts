@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatProblem, InputError } from "../loaders/problems.ts";
-import { normaliseHeader, parseRows, readTable, readTableData, scanTableData, type Columns } from "../loaders/read.ts";
+import { normaliseHeader, parseRows, readTable, readTableData, scanTableData, sharedTexts, sharingTexts, type Columns } from "../loaders/read.ts";
 import { SheetRow, SurveyRow } from "../loaders/schema.ts";
 import { FIXTURES } from "./fixtures/copy-fixture.ts";
 
@@ -204,5 +204,29 @@ describe("ambiguous decimal commas", async () => {
     const r = EditionRow.safeParse({ edition: "6", published: "2025-08-08", year: "2024", country: "KAZ", index: "1,234", source: "x" });
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.message).toBe('"1,234" is ambiguous: a decimal comma or a thousands separator? write it with a point, e.g. 1.234, or without the comma, e.g. 1234');
+  });
+});
+
+describe("short cell texts kept once while a project is read", () => {
+  const survey = "respondent,role,question,rating\nR001,lawyer,Q1,8\nR001,lawyer,Q2,7\nR002,lawyer,Q1,5\n";
+  it("shares each distinct short text of the tables read, and lets the table go when the reading ends", async () => {
+    expect(sharedTexts()).toBe(null);
+    const { rows, seen, inner } = await sharingTexts(async () => {
+      const t = await readTableData("s.csv", Buffer.from(survey), SURVEY);
+      // Nested readings use the same table.
+      const inner = await sharingTexts(async () => (await readTableData("t.csv", Buffer.from(survey), SURVEY), sharedTexts()));
+      return { rows: parseRows(t, SurveyRow).rows, seen: sharedTexts(), inner };
+    });
+    // R001, R002, lawyer, Q1, Q2, 8, 7, 5: eight distinct texts in twelve cells, and none more from the second table.
+    expect(seen).toBe(8);
+    expect(inner).toBe(8);
+    expect(sharedTexts()).toBe(null);
+    expect(rows.map((r) => [r.respondent, r.role, r.question, r.rating])).toEqual([["R001", "lawyer", "Q1", 8], ["R001", "lawyer", "Q2", 7], ["R002", "lawyer", "Q1", 5]]);
+  });
+
+  it("leaves long free text out of the table", async () => {
+    const note = "n".repeat(65);
+    const seen = await sharingTexts(async () => (await readTableData("t.csv", Buffer.from(`indicator,value,source,note\nLP-01,0.5,a,${note}\n`), SHEET), sharedTexts()));
+    expect(seen).toBe(3);
   });
 });
