@@ -27,7 +27,7 @@ describe("tables as bytes", () => {
   it("pieces past the writer's flush size come out whole and in order, multi-byte characters included", () => {
     const w = byteWriter();
     const piece = "ж".repeat(1000) + "x"; // 2,001 bytes of UTF-8 in 1,001 characters
-    for (let i = 0; i < 20_000; i++) w.write(piece); // 20 million characters: two flushes and a remainder
+    for (let i = 0; i < 20_000; i++) w.write(piece); // 20 million characters: nineteen flushes of 1,048,576 characters and a remainder
     const bytes = w.bytes();
     expect(bytes.length).toBe(20_000 * 2001);
     expect(bytes.subarray(0, 2001).toString("utf8")).toBe(piece);
@@ -35,7 +35,7 @@ describe("tables as bytes", () => {
     expect(bytes.equals(Buffer.from(piece.repeat(20_000), "utf8"))).toBe(true);
   });
 
-  it("written to a file a few megabytes at a time, the pieces are the same bytes", async () => {
+  it("written to a file about a megabyte at a time, the pieces are the same bytes", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pti-pieces-"));
     try {
       const piece = "ж".repeat(1000) + "x";
