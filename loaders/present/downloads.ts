@@ -7,7 +7,7 @@ import { LEVELS, levelTable, type Level } from "./levels.ts";
 import { csvLines, jsonRows, toJson } from "./csv.ts";
 import { piecesToBytes, writePieces } from "./bytes.ts";
 import { toXlsx } from "./xlsx-write.ts";
-import { deflatedInArchive, startDeflating, zipFiles } from "./zip.ts";
+import { zipFiles } from "./zip.ts";
 import { collectGarbage } from "../gc.ts";
 import type { Locale } from "../shared/format.ts";
 import { t, type StringKey } from "../shared/strings/index.ts";
@@ -90,27 +90,14 @@ export async function downloadFiles(result: PipelineResult): Promise<[string, st
 export async function writeDownloads(result: PipelineResult, dist: string): Promise<string[]> {
   const dir = path.join(dist, DOWNLOADS_DIR);
   await mkdir(dir, { recursive: true });
-  // Each file is written as it is made; a thread deflates it for the archive meanwhile, and the
-  // archive takes the deflated bytes (the same bytes as deflating them here).
+  // Each file is written as it is made, and the archive reads them back from disk as it packs them.
   const names: string[] = [];
-  const deflating = startDeflating();
-  try {
-    for await (const [name, content] of downloadEntries(result)) {
-      const file = path.join(dir, name);
-      if (typeof content === "string" || Buffer.isBuffer(content)) await writeFile(file, content);
-      else writePieces(file, content);
-      names.push(name);
-      if (deflatedInArchive(name)) deflating.add(name, file);
-    }
-    const deflated = await deflating.done();
-    // An empty file is left to jszip, which deflates it to two bytes where a compressed object of no bytes would be stored.
-    const content = (n: string) => {
-      const d = deflated.get(n);
-      return d && d.size > 0 ? d : createReadStream(path.join(dir, n));
-    };
-    await writeFile(path.join(dir, ARCHIVE), await zipFiles(names.map((n) => [n, content(n)])));
-  } finally {
-    await deflating.stop();
+  for await (const [name, content] of downloadEntries(result)) {
+    const file = path.join(dir, name);
+    if (typeof content === "string" || Buffer.isBuffer(content)) await writeFile(file, content);
+    else writePieces(file, content);
+    names.push(name);
   }
+  await writeFile(path.join(dir, ARCHIVE), await zipFiles(names.map((n) => [n, createReadStream(path.join(dir, n))])));
   return [...names, ARCHIVE];
 }

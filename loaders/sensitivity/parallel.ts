@@ -3,6 +3,7 @@
 // rest of the one result (attribution, claims, the Monte Carlo), then computes its own. Each share
 // draws the same rows and sums each factor in the same order (sobol.ts), so the indices are bit for
 // bit those of one thread, whatever the number of cores: the output never depends on the machine.
+import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import type { PointsMatrix } from "./matrix.ts";
 import type { Ranges } from "./model.ts";
@@ -10,7 +11,6 @@ import type { SobolSums } from "./sobol.ts";
 import { sobolRankFactors, sobolRankSums } from "./rank-design.ts";
 import { analyseSensitivity, rangesFor, type SensitivityAnalysis, type SensitivityOptions } from "../sensitivity.ts";
 import type { SensitivityConfig } from "../schema.ts";
-import { tsWorker } from "../threads.ts";
 
 export interface SobolShareTask {
   matrix: PointsMatrix;
@@ -55,14 +55,17 @@ export function workerThreads(work: number): number {
   return work < THREAD_WORK ? 0 : Math.max(0, availableParallelism() - 1);
 }
 
-const WORKER = new URL("./sobol-worker.ts", import.meta.url);
+// The worker is TypeScript, as the engine is: it loads through tsx, as the build does. Node 20 does
+// not apply the hooks of --import to a worker, so its first lines register tsx's, then import it.
+const tsxApi = import.meta.resolve("tsx/esm/api");
+const WORKER = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./sobol-worker.ts", import.meta.url).href)}); });`;
 
 /** Only what a run of the model reads: the cells' names and the missing-data ledger stay here. */
 const forWorker = (m: PointsMatrix): PointsMatrix => ({ ...m, cells: [], missing: [] });
 
 function inWorker(task: SobolShareTask): Promise<SobolSums> {
   return new Promise((resolve, reject) => {
-    const worker = tsWorker(WORKER, task);
+    const worker = new Worker(WORKER, { eval: true, workerData: task });
     let sums: SobolSums | null = null;
     worker.once("message", (m: SobolSums) => (sums = m));
     worker.once("error", (e) => reject(new Error(`sensitivity: the Sobol share of factors ${task.from} to ${task.to} failed in its thread: ${e.message}`)));
