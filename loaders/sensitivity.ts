@@ -245,7 +245,7 @@ export function sobolRanks(matrix: PointsMatrix, ranges: Ranges, opts: { samples
 
 /**
  * Every output of the sensitivity analysis of one points matrix; the Sobol design's sums from
- * `sobolShares` when they were computed elsewhere (analyseSensitivityInParallel), bit for bit the same.
+ * `sobolShares` when they were computed elsewhere (startSensitivity in sensitivity/parallel.ts), bit for bit the same.
  */
 export function analyseSensitivity(matrix: PointsMatrix, config: SensitivityConfig, opts: SensitivityOptions = {}, sobolShares?: SobolSums[]): SensitivityAnalysis {
   const seed = opts.seed ?? config.seed;

@@ -43,6 +43,17 @@ const cellValue = (v: unknown): Value => {
   return String(v);
 };
 
+/** The first and last column (from 1) of a row's filled cells; 0, 0 for an empty row. */
+function spanOf(values: Value[]): [number, number] {
+  let min = 0, max = 0;
+  values.forEach((v, i) => {
+    if (v === null) return;
+    if (!min) min = i + 1;
+    max = i + 1;
+  });
+  return [min, max];
+}
+
 /**
  * One sheet's shared strings (in order of first use), how many cells use them, and its dimension:
  * the first of two passes over the rows, so that the second can stream <sheetData> into the archive
@@ -54,16 +65,12 @@ function sheetIndex(s: SheetSpec): { ids: Map<string, number>; strings: string[]
   let count = 0;
   let top = 0, left = 0, bottom = 0, right = 0;
   const row = (n: number, values: Value[]) => {
-    let min = 0, max = 0;
-    values.forEach((v, i) => {
-      if (v === null) return;
-      if (!min) min = i + 1;
-      max = i + 1;
+    const [min, max] = spanOf(values);
+    for (const v of values)
       if (typeof v === "string") {
         if (!ids.has(v)) ids.set(v, strings.push(v) - 1);
         count++;
       }
-    });
     if (min) {
       if (!top) (top = n), (left = min), (right = max);
       bottom = n;
@@ -83,14 +90,12 @@ function* sheetData(s: SheetSpec, ids: Map<string, number>): Generator<Buffer> {
   const chunks: Buffer[] = [];
   const parts = byteWriter((chunk) => void chunks.push(chunk));
   const row = (n: number, values: Value[], header: boolean) => {
-    let min = 0, max = 0;
+    const [min, max] = spanOf(values);
     const cells: string[] = [];
     const style = header ? ' s="1"' : "";
     values.forEach((v, i) => {
       if (v === null) return;
       const ref = `${letters[i]}${n}`;
-      if (!min) min = i + 1;
-      max = i + 1;
       if (typeof v === "number") cells.push(`<c r="${ref}"${style}><v>${xmlText(String(v))}</v></c>`);
       else if (typeof v === "boolean") cells.push(`<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`);
       else cells.push(`<c r="${ref}"${style} t="s"><v>${ids.get(v)!}</v></c>`);

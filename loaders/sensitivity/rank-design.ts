@@ -2,9 +2,12 @@
 // computes, and the sums over a share of its factors. Its own module, with few imports, because a
 // worker thread loads it to compute a share beside the main thread (parallel.ts).
 import { seedFor } from "../random.ts";
-import { choiceFromUniforms, evaluate, factorsOf, meanAbsShift, publishedChoice, rankInto, type Ranges } from "./model.ts";
+import { choiceFromUniforms, evaluate, factorsOf, meanAbsShift, publishedChoice, rankInto, type Factor, type Ranges } from "./model.ts";
 import { sobolSums, type SobolSums } from "./sobol.ts";
 import type { PointsMatrix } from "./matrix.ts";
+
+/** The positions of the factors the design varies (the others are fixed at their one value). */
+const uncertainOf = (factors: Factor[]): number[] => factors.flatMap((f, i) => (f.uncertain ? [i] : []));
 
 /**
  * The Sobol design on the ranks: its uncertain factors (k of them), outputs (every cell's rank,
@@ -13,7 +16,7 @@ import type { PointsMatrix } from "./matrix.ts";
 export function rankDesign(matrix: PointsMatrix, ranges: Ranges, seed: number) {
   const C = matrix.nCells;
   const factors = factorsOf(matrix, ranges);
-  const uncertain = factors.flatMap((f, i) => (f.uncertain ? [i] : []));
+  const uncertain = uncertainOf(factors);
   const factorIndex = new Int32Array(factors.length).fill(-1);
   uncertain.forEach((f, pos) => (factorIndex[f] = pos));
   const pub = publishedChoice(matrix);
@@ -42,8 +45,5 @@ export function sobolRankSums(matrix: PointsMatrix, ranges: Ranges, opts: { samp
   const d = rankDesign(matrix, ranges, opts.seed);
   return sobolSums(d.k, d.outputs, opts.samples, d.seed, d.model, { baseline: d.baseline, from, to });
 }
-
-
-
 /** How many uncertain factors the rank design has (what sobolRankSums' shares divide). */
-export const sobolRankFactors = (matrix: PointsMatrix, ranges: Ranges): number => factorsOf(matrix, ranges).filter((f) => f.uncertain).length;
+export const sobolRankFactors = (matrix: PointsMatrix, ranges: Ranges): number => uncertainOf(factorsOf(matrix, ranges)).length;
